@@ -1,0 +1,76 @@
+// @ts-check
+import { builtinModules } from 'node:module'
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/**
+ * Layer boundaries from ARCHITECTURE.md, enforced on import paths:
+ * shared ← core ← main / cli / bridge; preload: shared + electron; renderer: shared only.
+ */
+const LAYERS = ['shared', 'core', 'main', 'preload', 'renderer', 'cli', 'bridge']
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
+
+/** @param {string} layer @param {{ layers: string[], node?: boolean, electron?: boolean, react?: boolean }} allowed */
+function boundary(layer, allowed) {
+  const forbiddenLayers = LAYERS.filter((other) => other !== layer && !allowed.layers.includes(other))
+  const paths = []
+  if (!allowed.node) paths.push(...NODE_BUILTINS.map((name) => ({ name, message: `src/${layer} must not use Node APIs.` })))
+  if (!allowed.electron) paths.push({ name: 'electron', message: `src/${layer} must not import electron.` })
+  if (!allowed.react) {
+    paths.push({ name: 'react', message: `src/${layer} must not import React.` }, { name: 'react-dom', message: 'React DOM belongs to the renderer.' })
+  }
+  return {
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths,
+          patterns: forbiddenLayers.map((other) => ({
+            group: [`**/${other}`, `**/${other}/**`],
+            message: `src/${layer} may not import src/${other} (see ARCHITECTURE.md, dependency rule).`,
+          })),
+        },
+      ],
+    },
+  }
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  boundary('shared', { layers: [] }),
+  boundary('core', { layers: ['shared'], node: true }),
+  boundary('main', { layers: ['core', 'shared'], node: true, electron: true }),
+  boundary('cli', { layers: ['core', 'shared'], node: true }),
+  boundary('bridge', { layers: ['core', 'shared'], node: true }),
+  boundary('preload', { layers: ['shared'], electron: true }),
+  boundary('renderer', { layers: ['shared'], react: true }),
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+)

@@ -1,0 +1,162 @@
+/**
+ * The contract over loopback HTTP, so a real browser can drive the real renderer against the
+ * real core (end-to-end tests, `npm run preview:web`). Hardened like any local server should be:
+ * 127.0.0.1 only, random port, a random per-run token on every request, and no other Host or Origin.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Handlers } from '../shared/contract'
+import { CSP_HEADER } from '../shared/csp'
+import { dispatch } from '../core/dispatch'
+import { contentTypeFor, resolveRendererFile } from '../core/static/rendererFiles'
+
+export const BRIDGE_LOGIN_PATH = '/__bridge/login'
+const API_PREFIX = '/api/'
+const MAX_BODY_BYTES = 1024 * 1024
+
+export interface BridgeOptions {
+  handlers: Handlers
+  /** The built renderer folder (out/renderer). */
+  rendererDir: string
+  log?: (message: string) => void
+}
+
+export interface RunningBridge {
+  /** http://127.0.0.1:<port> */
+  origin: string
+  /** Open this in the browser: it exchanges the token for a cookie and lands on the app. */
+  loginUrl: string
+  token: string
+  close(): Promise<void>
+}
+
+export async function startBridge({ handlers, rendererDir, log = console.error }: BridgeOptions): Promise<RunningBridge> {
+  const token = randomBytes(32).toString('base64url')
+  const expected = Buffer.from(token)
+  let origin = ''
+  let cookieName = ''
+
+  const tokenMatches = (candidate: string | undefined): boolean => {
+    if (!candidate) return false
+    const given = Buffer.from(candidate)
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`[bridge] ${error instanceof Error ? error.message : String(error)}`)
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.headers.host !== origin.slice('http://'.length)) return send(response, 403, 'text/plain', 'Host not allowed')
+    const requestOrigin = request.headers.origin
+    if (requestOrigin !== undefined && requestOrigin !== origin) return send(response, 403, 'text/plain', 'Origin not allowed')
+
+    const url = new URL(request.url ?? '/', origin)
+    if (url.pathname === BRIDGE_LOGIN_PATH && request.method === 'GET') {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return send(response, 401, 'text/plain', 'Bad token')
+      response.writeHead(303, {
+        location: '/',
+        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'cache-control': 'no-store',
+      })
+      response.end()
+      return
+    }
+
+    if (!tokenMatches(bearerToken(request) ?? cookieValue(request, cookieName))) {
+      return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
+    }
+
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
+      if (!request.headers['content-type']?.startsWith('application/json')) {
+        return send(response, 415, 'text/plain', 'Send application/json')
+      }
+      const body = await readBody(request)
+      if (body === null) return send(response, 413, 'text/plain', 'Request too large')
+      let input: unknown
+      try {
+        input = body.length ? JSON.parse(body) : {}
+      } catch {
+        return send(response, 400, 'text/plain', 'Body is not JSON')
+      }
+      const envelope = await dispatch(handlers, url.pathname.slice(API_PREFIX.length), input, log)
+      return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(envelope))
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed')
+    const file = resolveRendererFile(rendererDir, url.pathname)
+    if (!file) return send(response, 404, 'text/plain', 'Not found')
+    let content: Buffer
+    try {
+      content = await readFile(file)
+    } catch {
+      return send(response, 404, 'text/plain', 'Not found')
+    }
+    send(response, 200, contentTypeFor(file), content)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+  // Cookies are shared across ports, so each run's cookie carries its port.
+  cookieName = `dpsso_bridge_${port}`
+
+  return {
+    origin,
+    token,
+    loginUrl: `${origin}${BRIDGE_LOGIN_PATH}?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-security-policy': CSP_HEADER,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  })
+  response.end(body)
+}
+
+function bearerToken(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined
+}
+
+function cookieValue(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=')
+  }
+  return undefined
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) tooLarge = true
+      else chunks.push(chunk)
+    })
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}

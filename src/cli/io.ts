@@ -1,0 +1,13 @@
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+export const EXIT_OK = 0
+export const EXIT_INVALID_INPUT = 1
+export const EXIT_USAGE = 2
+
+/** Thrown for a command line we cannot understand; printed with the usage text, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}

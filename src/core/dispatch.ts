@@ -1,0 +1,36 @@
+import { contract, isMethod, type Handlers, type Method } from '../shared/contract'
+import type { Envelope } from '../shared/envelope'
+import { UserFacingError } from './userFacingError'
+
+/**
+ * The one entry point every transport (IPC, loopback bridge) uses: validates the raw input
+ * against the contract, runs the handler, and turns every outcome into an Envelope.
+ * Raw exceptions never cross to the renderer; their details go to the log only.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  rawInput: unknown,
+  log: (message: string) => void = console.error,
+): Promise<Envelope<unknown>> {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'unknown-method', message: `The app has no action named "${method.slice(0, 60)}".` } }
+  }
+  const parsed = contract[method].input.safeParse(rawInput ?? {})
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => issue.message).join(' ')
+    return { ok: false, error: { code: 'invalid-input', message } }
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: { code: 'failed', message: error.message } }
+    log(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    return { ok: false, error: { code: 'failed', message: unexpectedFailure(method) } }
+  }
+}
+
+function unexpectedFailure(method: Method): string {
+  return `The app hit an unexpected error while running "${method}". Try again; if it keeps happening, restart the app and send the log to support.`
+}

@@ -1,0 +1,86 @@
+import { mkdir, readFile, rename, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
+import type { SetupLoadResult } from '../../shared/contract'
+import { writeFileAtomic } from '../storage/atomicWrite'
+import { UserFacingError } from '../userFacingError'
+
+const FILE_NAME = 'setup.json'
+const MAX_FILE_BYTES = 1024 * 1024
+
+/** Main's durable copy of the wizard state, one JSON document in the app's data folder. */
+export class SetupStore {
+  private writes: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get file(): string {
+    return join(this.dataDir, FILE_NAME)
+  }
+
+  async load(): Promise<SetupLoadResult> {
+    let text: string
+    try {
+      const { size } = await stat(this.file)
+      if (size > MAX_FILE_BYTES) return this.setAside('damaged', `it is ${size} bytes, far larger than a setup can be`)
+      text = await readFile(this.file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: null, notice: null }
+      throw new UserFacingError(
+        `Your saved setup could not be opened (${(error as NodeJS.ErrnoException).code ?? 'read error'}). Check that you can read ${this.file}, then restart the app.`,
+      )
+    }
+
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      return this.setAside('damaged', 'it is not valid JSON')
+    }
+    const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
+    if (typeof version === 'number' && version > SETUP_SCHEMA_VERSION) return this.setAside('newer', '')
+
+    const parsed = SetupDocument.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue.path.length ? ` at "${issue.path.join('.')}"` : ''
+      return this.setAside('damaged', `its content is not valid${where}: ${issue.message}`)
+    }
+    return { state: parsed.data.setup, notice: null }
+  }
+
+  save(state: SetupState): Promise<{ savedAt: string }> {
+    const run = async () => {
+      const savedAt = this.now().toISOString()
+      const document: SetupDocument = { schemaVersion: SETUP_SCHEMA_VERSION, savedAt, setup: state }
+      await mkdir(this.dataDir, { recursive: true, mode: 0o700 })
+      try {
+        await writeFileAtomic(this.file, `${JSON.stringify(document, null, 2)}\n`)
+      } catch (error) {
+        throw new UserFacingError(
+          `Your progress could not be saved (${(error as NodeJS.ErrnoException).code ?? 'write error'}). Check there is free disk space and that you can write to ${this.dataDir}.`,
+        )
+      }
+      return { savedAt }
+    }
+    // Saves run one after another so the last state the admin produced is the one on disk.
+    const next = this.writes.then(run, run)
+    this.writes = next.catch(() => undefined)
+    return next
+  }
+
+  /** Keeps an unusable file under a new name (never overwritten) and explains what happened. */
+  private async setAside(kind: 'damaged' | 'newer', reason: string): Promise<SetupLoadResult> {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-')
+    const keptAs = `setup.${kind}-${stamp}.json`
+    await rename(this.file, join(this.dataDir, keptAs))
+    const notice =
+      kind === 'newer'
+        ? `Your saved setup was written by a newer version of Dialpad SSO Assistant. Update the app to continue it. This version starts a fresh setup and kept the file as ${keptAs} in ${this.dataDir}.`
+        : `Your saved setup could not be used because ${reason}, so the wizard starts fresh. The file was kept as ${keptAs} in ${this.dataDir} for support.`
+    return { state: null, notice }
+  }
+}

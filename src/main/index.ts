@@ -1,0 +1,47 @@
+import { join } from 'node:path'
+import { BrowserWindow, app, clipboard, ipcMain, protocol, session, shell } from 'electron'
+import { createServices } from '../core/services'
+import { registerAppProtocol, registerAppSchemePrivileges } from './appProtocol'
+import { registerIpcHandlers } from './ipc'
+import { applyNavigationPolicy } from './navigationPolicy'
+import { hardenSession } from './sessionPolicy'
+import { createMainWindow } from './window'
+
+// The thin shell: every decision lives in core, every security setting in the modules above.
+app.enableSandbox()
+registerAppSchemePrivileges(protocol)
+app.on('web-contents-created', (_event, contents) => applyNavigationPolicy(contents, (url) => shell.openExternal(url)))
+
+function showMainWindow(): void {
+  const existing = BrowserWindow.getAllWindows()[0]
+  if (existing) {
+    if (existing.isMinimized()) existing.restore()
+    existing.focus()
+    return
+  }
+  createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    iconPath: join(__dirname, '../../resources/icon.png'),
+  })
+}
+
+// One instance at a time: two would race on the same saved setup.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', showMainWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', showMainWindow)
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession)
+    registerAppProtocol(protocol, join(__dirname, '../renderer'))
+    const handlers = createServices({
+      dataDir: app.getPath('userData'),
+      clipboard: { writeText: (text) => clipboard.writeText(text) },
+    })
+    registerIpcHandlers(ipcMain, handlers)
+    showMainWindow()
+  })
+}

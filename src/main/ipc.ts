@@ -1,0 +1,26 @@
+import type { IpcMain, WebFrameMain } from 'electron'
+import type { Handlers } from '../shared/contract'
+import type { Envelope } from '../shared/envelope'
+import { METHOD_NAMES, ipcChannel } from '../shared/methods'
+import { dispatch } from '../core/dispatch'
+import { isAppUrl } from './appProtocol'
+
+const UNTRUSTED: Envelope<never> = {
+  ok: false,
+  error: { code: 'untrusted-sender', message: 'This request did not come from the Dialpad SSO Assistant window and was refused.' },
+}
+
+/** Only the top-level frame of our own bundle may call main. */
+export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
+  return !!frame && frame.parent === null && isAppUrl(frame.url)
+}
+
+/** One handler per contract method, each behind the sender check and the contract's input schema. */
+export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return UNTRUSTED
+      return dispatch(handlers, method, input)
+    })
+  }
+}

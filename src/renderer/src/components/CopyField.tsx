@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react'
+import { call } from '../api/client'
+
+const FEEDBACK_MS = 2500
+
+/** Each outcome remembers the value it was for, so a changed value never shows a stale "Copied". */
+type CopyState = { kind: 'idle' } | { kind: 'copied'; value: string } | { kind: 'error'; value: string; message: string }
+
+export interface CopyFieldProps {
+  label: string
+  value: string
+  /** Exactly where the admin pastes it, e.g. "JumpCloud → Dialpad app → SSO tab → ACS URL". */
+  destination: string
+  /** What the other console calls the same value, when it differs. */
+  alsoShownAs?: string
+}
+
+/** A value the admin must paste into a console, with its destination and a copy button. */
+export function CopyField({ label, value, destination, alsoShownAs }: CopyFieldProps) {
+  const [outcome, setOutcome] = useState<CopyState>({ kind: 'idle' })
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
+  const state: CopyState = outcome.kind !== 'idle' && outcome.value === value ? outcome : { kind: 'idle' }
+
+  async function copy() {
+    clearTimeout(timer.current)
+    try {
+      await call('clipboard.copy', { text: value })
+      setOutcome({ kind: 'copied', value })
+      timer.current = setTimeout(() => setOutcome({ kind: 'idle' }), FEEDBACK_MS)
+    } catch (error) {
+      setOutcome({ kind: 'error', value, message: error instanceof Error ? error.message : String(error) })
+    }
+  }
+
+  return (
+    <div className="copy-field">
+      <div className="copy-field__label">{label}</div>
+      <div className="copy-field__row">
+        <code className="copy-field__value">{value}</code>
+        <button type="button" className="button" onClick={copy} aria-label={`Copy ${label}`}>
+          {state.kind === 'copied' ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="copy-field__where">
+        Paste into: <strong>{destination}</strong>
+        {alsoShownAs ? <> · Dialpad calls it “{alsoShownAs}”</> : null}
+      </p>
+      <p className="copy-field__status" role="status">
+        {state.kind === 'copied' ? `${label} copied to the clipboard.` : ''}
+      </p>
+      {state.kind === 'error' ? (
+        <p className="error-text" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,150 @@
+import { useEffect, useId, useState } from 'react'
+import type { SpValues } from '../../../shared/contract'
+import { parseDomain } from '../../../shared/domain'
+import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS } from '../../../shared/environments'
+import { call } from '../api/client'
+import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { ClickPath } from '../components/ClickPath'
+import { CopyField } from '../components/CopyField'
+import { useWizard } from '../store/wizardStore'
+import type { StepDefinition } from './stepTypes'
+
+const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
+
+const DIALPAD_ITEMS: readonly ChecklistItem[] = [
+  { id: 'enable-saml.opened-saml-page', label: 'In Dialpad, I opened Admin Settings › My Company › Authentication › SAML.' },
+  { id: 'enable-saml.chose-custom', label: 'Under “Choose your provider”, I selected Custom.' },
+  {
+    id: 'enable-saml.values-match',
+    label: 'The SP Entity ID and SP SSO Url (ACS) that Dialpad shows are the same as the values above. I kept the Dialpad tab open.',
+  },
+]
+
+type Derived = { kind: 'none' } | { kind: 'ready'; values: SpValues } | { kind: 'error'; message: string }
+
+/** Asks core for the SP values of a valid domain; answers for an older input are never shown. */
+function useSpValues(domainInput: string, env: SpValues['env']): Derived {
+  const [answer, setAnswer] = useState<{ key: string; derived: Derived } | null>(null)
+  const key = parseDomain(domainInput).ok ? JSON.stringify([domainInput, env]) : null
+  useEffect(() => {
+    if (key === null) return
+    let current = true
+    call('sp.derive', { domain: domainInput, env })
+      .then((values) => current && setAnswer({ key, derived: { kind: 'ready', values } }))
+      .catch((error: Error) => current && setAnswer({ key, derived: { kind: 'error', message: error.message } }))
+    return () => {
+      current = false
+    }
+  }, [key, domainInput, env])
+  return key !== null && answer?.key === key ? answer.derived : { kind: 'none' }
+}
+
+function EnableSamlStep() {
+  const domainInput = useWizard((s) => s.domainInput)
+  const env = useWizard((s) => s.env)
+  const setDomainInput = useWizard((s) => s.setDomainInput)
+  const setEnv = useWizard((s) => s.setEnv)
+  const derived = useSpValues(domainInput, env)
+  const parsed = parseDomain(domainInput)
+  const showError = !parsed.ok && domainInput.trim() !== ''
+  const ids = { hint: useId(), error: useId(), normalized: useId() }
+  const describedBy = [ids.hint, showError ? ids.error : ids.normalized].join(' ')
+
+  return (
+    <>
+      <section className="note" aria-label="Who can use this">
+        <h3>Who can use this</h3>
+        <p>
+          JumpCloud SAML single sign-on and SCIM for Dialpad are available to Dialpad Ai Voice, Ai Sales and Contact
+          Center customers on an <strong>Enterprise</strong> plan. SCIM provisioning alone is also available to Ai Voice
+          on a Pro plan. Only a Dialpad Company Admin can change SAML settings.
+        </p>
+      </section>
+
+      <div className="form-row">
+        <label htmlFor="company-domain">Company domain</label>
+        <p id={ids.hint} className="hint">
+          The domain your users&apos; email addresses end with, exactly as Dialpad knows your company, for example
+          example.com.
+        </p>
+        <input
+          id="company-domain"
+          className="text-input"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="none"
+          value={domainInput}
+          aria-invalid={showError}
+          aria-describedby={describedBy}
+          onChange={(event) => setDomainInput(event.target.value)}
+        />
+        {showError ? (
+          <p id={ids.error} className="error-text">
+            {parsed.error}
+          </p>
+        ) : (
+          <p id={ids.normalized} className="hint">
+            {parsed.ok && parsed.domain !== domainInput ? `Dialpad will use: ${parsed.domain}` : ''}
+          </p>
+        )}
+      </div>
+
+      <fieldset className="form-row">
+        <legend>Dialpad environment</legend>
+        {ENVIRONMENT_IDS.map((id) => (
+          <label key={id} className="radio">
+            <input type="radio" name="environment" value={id} checked={env === id} onChange={() => setEnv(id)} />
+            <span>
+              {DIALPAD_ENVIRONMENTS[id].label} ({DIALPAD_ENVIRONMENTS[id].host})
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      <h3>In Dialpad</h3>
+      <p>Sign in to {DIALPAD_ENVIRONMENTS[env].host} as a Company Admin and follow this path:</p>
+      <ClickPath label="Dialpad click-path" parts={DIALPAD_SAML_PATH} />
+      <p>
+        Dialpad then shows two Service Provider values for your domain. They must match the ones below, which you will
+        paste into JumpCloud in the next part. Keep the Dialpad tab open: you will come back to it after JumpCloud.
+      </p>
+
+      <section aria-labelledby="sp-values-heading" className="card">
+        <h3 id="sp-values-heading">Service Provider values</h3>
+        {derived.kind === 'ready' ? (
+          <>
+            <CopyField
+              label="SP Entity ID"
+              value={derived.values.spEntityId}
+              destination="JumpCloud → Dialpad app → SSO tab → SP Entity ID"
+              alsoShownAs="SP Entity ID"
+            />
+            <CopyField
+              label="ACS URL"
+              value={derived.values.acsUrl}
+              destination="JumpCloud → Dialpad app → SSO tab → ACS URL"
+              alsoShownAs="SP SSO Url (ACS)"
+            />
+          </>
+        ) : derived.kind === 'error' ? (
+          <p className="error-text" role="alert">
+            {derived.message}
+          </p>
+        ) : (
+          <p className="hint">Enter your company domain above to see the values.</p>
+        )}
+      </section>
+
+      <Checklist title="Check in Dialpad" items={DIALPAD_ITEMS} />
+    </>
+  )
+}
+
+export const enableSamlStep: StepDefinition = {
+  id: 'enable-saml',
+  title: 'Enable SAML in Dialpad',
+  component: EnableSamlStep,
+  isComplete: (state) => parseDomain(state.domainInput).ok && allChecked(state.checklist, DIALPAD_ITEMS),
+  incompleteHint: 'Enter a valid company domain and tick each item under “Check in Dialpad”.',
+}

@@ -1,0 +1,39 @@
+import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import type { StepDefinition } from './stepTypes'
+
+const ACCESS_ITEMS: readonly ChecklistItem[] = [
+  { id: 'prerequisites.dialpad-admin', label: 'I can sign in to Dialpad as a Company Admin (Admin Settings is visible).' },
+  { id: 'prerequisites.jumpcloud-admin', label: 'I can sign in to the JumpCloud Admin Portal as an administrator.' },
+  { id: 'prerequisites.test-user', label: 'I have a JumpCloud test user (not an admin) whose email is on our company domain.' },
+]
+
+function PrerequisitesStep() {
+  return (
+    <>
+      <p>
+        This assistant takes you through connecting JumpCloud to Dialpad: first SAML single sign-on, so your users
+        sign in to Dialpad with their JumpCloud account, then SCIM 2.0 provisioning, so JumpCloud creates, updates and
+        deactivates Dialpad users for you. It shows every value in the exact form each console wants, with a copy
+        button and the name of the field it goes into.
+      </p>
+      <h3>The order of the work</h3>
+      <ol>
+        <li>Enable SAML in Dialpad and note its Service Provider values.</li>
+        <li>Add the Dialpad app in JumpCloud and give it those values.</li>
+        <li>Bring JumpCloud&apos;s Identity Provider values and certificate back to Dialpad.</li>
+        <li>Give a JumpCloud user group access to the app and test a login.</li>
+        <li>Create a Dialpad API key and turn on Identity Management (SCIM) in JumpCloud.</li>
+      </ol>
+      <p>Keep both consoles open in your browser while you work; you will go back and forth between them.</p>
+      <Checklist title="Before you start" items={ACCESS_ITEMS} />
+    </>
+  )
+}
+
+export const prerequisitesStep: StepDefinition = {
+  id: 'prerequisites',
+  title: 'Before you start',
+  component: PrerequisitesStep,
+  isComplete: (state) => allChecked(state.checklist, ACCESS_ITEMS),
+  incompleteHint: 'Tick each item under “Before you start” once it is true for you.',
+}

@@ -1,0 +1,12 @@
+import { create } from 'zustand'
+import { type NavigationSlice, createNavigationSlice } from './navigationSlice'
+import { type PersistenceSlice, createPersistenceSlice } from './persistenceSlice'
+import { type SetupSlice, createSetupSlice } from './setupSlice'
+
+export type WizardStore = NavigationSlice & SetupSlice & PersistenceSlice
+
+export const useWizard = create<WizardStore>()((...args) => ({
+  ...createNavigationSlice(...args),
+  ...createSetupSlice(...args),
+  ...createPersistenceSlice(...args),
+}))

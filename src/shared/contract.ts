@@ -1,0 +1,74 @@
+/**
+ * The single list of what the renderer may ask of main. Main's IPC wiring, the preload's
+ * window.api and the loopback test bridge are all generated from this object.
+ */
+import { z } from 'zod'
+import { parseDomain } from './domain'
+import { Env, SetupState } from './setupState'
+import type { Envelope } from './envelope'
+import { METHOD_NAMES, type MethodName } from './methods'
+
+export const MAX_CLIPBOARD_TEXT = 64 * 1024
+
+/** Accepts what an admin types and yields the normalized domain, or the specific reason it is not one. */
+export const Domain = z
+  .string()
+  .max(1000)
+  .transform((text, ctx) => {
+    const parsed = parseDomain(text)
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.error })
+      return z.NEVER
+    }
+    return parsed.domain
+  })
+
+export const SpValues = z.object({
+  domain: z.string(),
+  env: Env,
+  host: z.string(),
+  spEntityId: z.string(),
+  acsUrl: z.string(),
+})
+export type SpValues = z.infer<typeof SpValues>
+
+export const SetupLoadResult = z.object({
+  state: SetupState.nullable(),
+  /** Set when a saved file could not be used; tells the admin what happened to it. */
+  notice: z.string().nullable(),
+})
+export type SetupLoadResult = z.infer<typeof SetupLoadResult>
+
+export const contract = {
+  'sp.derive': { input: z.strictObject({ domain: Domain, env: Env }), output: SpValues },
+  'setup.load': { input: z.strictObject({}), output: SetupLoadResult },
+  'setup.save': { input: z.strictObject({ state: SetupState }), output: z.object({ savedAt: z.string() }) },
+  'clipboard.copy': {
+    input: z.strictObject({ text: z.string().min(1).max(MAX_CLIPBOARD_TEXT) }),
+    output: z.object({ copied: z.literal(true) }),
+  },
+} as const
+
+export type Contract = typeof contract
+export type Method = MethodName
+export const METHODS: readonly Method[] = METHOD_NAMES
+
+// Compile-time proof that contract and METHOD_NAMES list the same methods.
+const everyNameHasAContract: Record<MethodName, unknown> = contract
+const noContractWithoutAName: [Exclude<keyof Contract, MethodName>] extends [never] ? true : false = true
+void everyNameHasAContract
+void noContractWithoutAName
+
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends Method> = z.infer<Contract[M]['output']>
+
+/** Core implements one function per method, receiving already-validated input. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
+
+/** window.api in the renderer: one narrow function per method, never a generic invoke. */
+export type Api = { [M in Method]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>> }
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}

@@ -1,0 +1,73 @@
+/**
+ * Company domain as Dialpad uses it in its SAML URLs: lowercase ASCII (punycode for
+ * internationalized names), no scheme, path, port or spaces.
+ * Uses only the WHATWG URL global so it runs unchanged in the renderer and in Node.
+ */
+export type DomainParse = { ok: true; domain: string } | { ok: false; error: string }
+
+const MAX_DOMAIN_LENGTH = 253
+const MAX_LABEL_LENGTH = 63
+const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/
+
+function fail(error: string): DomainParse {
+  return { ok: false, error }
+}
+
+function hostOf(text: string): string | null {
+  try {
+    return new URL(text).hostname || null
+  } catch {
+    return null
+  }
+}
+
+export function parseDomain(input: string): DomainParse {
+  const text = input.trim()
+  if (text === '') return fail('Enter your company domain, for example example.com.')
+
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)
+  if (scheme) {
+    const host = hostOf(text)
+    const hint = host ? ` Enter ${host} instead.` : ''
+    return fail(`Enter the domain only, without "${scheme[1].toLowerCase()}://".${hint}`)
+  }
+  if (/\s/.test(text)) return fail('The domain cannot contain spaces. Enter it as one word, for example example.com.')
+  if (text.includes('@')) {
+    const after = text.slice(text.lastIndexOf('@') + 1)
+    return fail(`That looks like an email address. Enter only the part after "@"${after ? `: ${after}` : ''}.`)
+  }
+  const cut = text.search(/[/?#\\]/)
+  if (cut >= 0) {
+    return fail(`Remove "${text.slice(cut)}": the domain is only the part before it${cut > 0 ? ` (${text.slice(0, cut)})` : ''}.`)
+  }
+  if (text.includes('*')) return fail('Wildcards are not allowed. Enter the exact domain your users sign in with.')
+  if (text.includes(':')) return fail(`Remove the port "${text.slice(text.indexOf(':'))}": enter the domain only.`)
+  if (text.startsWith('.')) return fail('The domain cannot start with a dot.')
+  if (text.endsWith('.')) return fail('Remove the dot at the end of the domain.')
+  if (text.includes('..')) return fail('The domain cannot contain two dots in a row.')
+
+  // IDNA processing (lowercasing, Unicode normalization, punycode) by the URL parser.
+  const ascii = hostOf(`http://${text}`)
+  if (ascii === null) {
+    return fail('This is not a valid domain name. Use letters, digits, hyphens and dots, for example example.com.')
+  }
+  if (IPV4.test(ascii) || ascii.startsWith('[')) return fail('Enter a domain name, not an IP address.')
+  if (ascii.length > MAX_DOMAIN_LENGTH) return fail(`The domain is too long (${ascii.length} characters; the limit is ${MAX_DOMAIN_LENGTH}).`)
+
+  const labels = ascii.split('.')
+  if (labels.length < 2) return fail('A company domain has at least one dot, for example example.com.')
+  for (const label of labels) {
+    if (label === '') return fail('The domain cannot contain empty parts between dots.')
+    if (label.length > MAX_LABEL_LENGTH) {
+      return fail(`The part "${label.slice(0, 20)}…" is longer than ${MAX_LABEL_LENGTH} characters, the limit for one part of a domain.`)
+    }
+    if (!LABEL.test(label)) {
+      const bad = label.replace(/[a-z0-9-]/g, '')
+      if (bad) return fail(`Domain names use letters, digits and hyphens only; "${bad[0]}" is not allowed.`)
+      return fail(`The part "${label}" cannot start or end with a hyphen.`)
+    }
+  }
+  if (/^\d+$/.test(labels[labels.length - 1])) return fail('The last part of a domain cannot be only digits.')
+  return { ok: true, domain: ascii }
+}

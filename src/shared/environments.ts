@@ -1,0 +1,13 @@
+export const ENVIRONMENT_IDS = ['production', 'sandbox'] as const
+export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number]
+
+export interface DialpadEnvironment {
+  id: EnvironmentId
+  label: string
+  host: string
+}
+
+export const DIALPAD_ENVIRONMENTS: Record<EnvironmentId, DialpadEnvironment> = {
+  production: { id: 'production', label: 'Production', host: 'dialpad.com' },
+  sandbox: { id: 'sandbox', label: 'Sandbox', host: 'sandbox.dialpad.com' },
+}
