@@ -47,6 +47,10 @@ export function parseDomain(input: string): DomainParse {
   if (text.endsWith('.')) return fail('Remove the dot at the end of the domain.')
   if (text.includes('..')) return fail('The domain cannot contain two dots in a row.')
 
+  if (IPV4.test(text)) return fail('Enter a domain name, not an IP address.')
+  // The URL parser would read a numeric last part as an IPv4 address; say what is actually wrong.
+  if (/\.\d+$/.test(text)) return fail('The last part of a domain cannot be only digits.')
+
   // IDNA processing (lowercasing, Unicode normalization, punycode) by the URL parser.
   const ascii = hostOf(`http://${text}`)
   if (ascii === null) {
@@ -68,6 +72,5 @@ export function parseDomain(input: string): DomainParse {
       return fail(`The part "${label}" cannot start or end with a hyphen.`)
     }
   }
-  if (/^\d+$/.test(labels[labels.length - 1])) return fail('The last part of a domain cannot be only digits.')
   return { ok: true, domain: ascii }
 }

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, stat } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
-import { writeFileAtomic } from '../storage/atomicWrite'
+import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { UserFacingError } from '../userFacingError'
 
 const FILE_NAME = 'setup.json'
@@ -22,6 +22,7 @@ export class SetupStore {
   }
 
   async load(): Promise<SetupLoadResult> {
+    await this.removeTempFilesLeftByACrash()
     let text: string
     try {
       const { size } = await stat(this.file)
@@ -56,8 +57,8 @@ export class SetupStore {
     const run = async () => {
       const savedAt = this.now().toISOString()
       const document: SetupDocument = { schemaVersion: SETUP_SCHEMA_VERSION, savedAt, setup: state }
-      await mkdir(this.dataDir, { recursive: true, mode: 0o700 })
       try {
+        await mkdir(this.dataDir, { recursive: true, mode: 0o700 })
         await writeFileAtomic(this.file, `${JSON.stringify(document, null, 2)}\n`)
       } catch (error) {
         throw new UserFacingError(
@@ -70,6 +71,14 @@ export class SetupStore {
     const next = this.writes.then(run, run)
     this.writes = next.catch(() => undefined)
     return next
+  }
+
+  /** Runs at start-up only (the app is single-instance), so no temp file here belongs to a live write. */
+  private async removeTempFilesLeftByACrash(): Promise<void> {
+    const names = await readdir(this.dataDir).catch(() => [])
+    await Promise.all(
+      names.filter((name) => isTempFileOf(FILE_NAME, name)).map((name) => rm(join(this.dataDir, name), { force: true })),
+    )
   }
 
   /** Keeps an unusable file under a new name (never overwritten) and explains what happened. */

@@ -2,13 +2,20 @@ import { randomBytes } from 'node:crypto'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
+const TEMP_SUFFIX = '.tmp'
+
+/** True for a temp file writeFileAtomic made for `fileName` (left behind only if the process died mid-write). */
+export function isTempFileOf(fileName: string, candidate: string): boolean {
+  return candidate.startsWith(`.${fileName}.`) && candidate.endsWith(TEMP_SUFFIX)
+}
+
 /**
  * Replaces `file` so that a crash at any moment leaves either the old or the new content:
  * write a temp file beside it, fsync it, rename over the target, then fsync the folder.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const dir = dirname(file)
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
   const handle = await open(temp, 'wx', 0o600)
   try {
     await handle.writeFile(content, 'utf8')

@@ -7,6 +7,12 @@ const UNREACHABLE: Envelope<never> = {
   error: { code: 'failed', message: 'The preview server did not answer. Check that `npm run preview:web` is still running, then reload.' },
 }
 
+/** In a browser the clipboard the person wants is the browser's own; best effort (it needs a click). */
+async function mirrorToBrowserClipboard(input: unknown): Promise<void> {
+  const text = (input as { text?: unknown } | null)?.text
+  if (typeof text === 'string') await navigator.clipboard?.writeText(text).catch(() => undefined)
+}
+
 /** The same Api over the loopback bridge (browser preview and end-to-end tests). The bridge's cookie carries the token. */
 export function createHttpApi(): Api {
   const api: Record<string, (input: unknown) => Promise<unknown>> = {}
@@ -20,7 +26,9 @@ export function createHttpApi(): Api {
           credentials: 'same-origin',
         })
         if (!response.ok) return UNREACHABLE
-        return (await response.json()) as unknown
+        const envelope = (await response.json()) as Envelope<unknown>
+        if (method === 'clipboard.copy' && envelope.ok) await mirrorToBrowserClipboard(input)
+        return envelope
       } catch {
         return UNREACHABLE
       }

@@ -1,0 +1,84 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { DIALPAD_CHECKS, PREREQUISITES, expectSaved, tickAll } from './support'
+
+const SP_ENTITY_ID = 'https://dialpad.com/api/saml/metadata/custom/example.com'
+const ACS_URL = 'https://dialpad.com/saml/sso/custom/example.com'
+
+test('an admin enables SAML: domain in, SP values out, copied, and still there after a reload', async ({ page, app }) => {
+  await app.open()
+  await expect(page.getByRole('heading', { level: 2, name: 'Before you start' })).toBeVisible()
+  await tickAll(page, PREREQUISITES)
+  await page.getByRole('button', { name: 'Next' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Dialpad click-path' })).toHaveText(
+    /Admin Settings.*My Company.*Authentication.*SAML.*Choose your provider.*Custom/,
+  )
+  await expect(page.getByText(/on an Enterprise plan/)).toBeVisible()
+
+  await page.getByLabel('Company domain').fill('Example.COM')
+  await expect(page.getByText('Dialpad will use: example.com')).toBeVisible()
+  await expect(page.getByText(SP_ENTITY_ID)).toBeVisible()
+  await expect(page.getByText(ACS_URL)).toBeVisible()
+  await expect(page.getByText('JumpCloud → Dialpad app → SSO tab → SP Entity ID')).toBeVisible()
+  await expect(page.getByText('JumpCloud → Dialpad app → SSO tab → ACS URL')).toBeVisible()
+  await expect(page.getByText('Dialpad calls it “SP SSO Url (ACS)”')).toBeVisible()
+
+  const copyAcs = page.getByRole('button', { name: 'Copy ACS URL' })
+  await copyAcs.click()
+  await expect(copyAcs).toHaveText('Copied')
+  await expect(page.getByText('ACS URL copied to the clipboard.')).toBeVisible()
+  expect(app.clipboard.last).toBe(ACS_URL)
+  await page.getByRole('button', { name: 'Copy SP Entity ID' }).click()
+  expect(app.clipboard.last).toBe(SP_ENTITY_ID)
+
+  await page.getByRole('radio', { name: /Sandbox/ }).check()
+  await expect(page.getByText('https://sandbox.dialpad.com/saml/sso/custom/example.com')).toBeVisible()
+  await tickAll(page, DIALPAD_CHECKS)
+  await expectSaved(page)
+  await expect(page.getByText('2 of 2 steps done')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()
+  await expect(page.getByLabel('Company domain')).toHaveValue('Example.COM')
+  await expect(page.getByRole('radio', { name: /Sandbox/ })).toBeChecked()
+  await expect(page.getByText('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')).toBeVisible()
+
+  const saved = JSON.parse(await readFile(join(app.dataDir, 'setup.json'), 'utf8'))
+  expect(saved).toMatchObject({ schemaVersion: 1, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
+})
+
+test('bad domains get a specific message and no values', async ({ page, app }) => {
+  await app.open()
+  await tickAll(page, PREREQUISITES)
+  await page.getByRole('button', { name: 'Next' }).click()
+  const domain = page.getByLabel('Company domain')
+
+  const cases: [string, string][] = [
+    ['https://example.com/login', 'Enter the domain only, without "https://". Enter example.com instead.'],
+    ['admin@example.com', 'That looks like an email address. Enter only the part after "@": example.com.'],
+    ['example', 'A company domain has at least one dot, for example example.com.'],
+    ['exa mple.com', 'The domain cannot contain spaces.'],
+  ]
+  for (const [input, message] of cases) {
+    await domain.fill(input)
+    await expect(page.getByText(message)).toBeVisible()
+    await expect(domain).toHaveAttribute('aria-invalid', 'true')
+    await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0)
+  }
+
+  await domain.fill('bücher.de')
+  await expect(page.getByText('Dialpad will use: xn--bcher-kva.de')).toBeVisible()
+  await expect(page.getByText('https://dialpad.com/saml/sso/custom/xn--bcher-kva.de')).toBeVisible()
+})
+
+test('a damaged saved setup is set aside with an explanation, and the wizard still works', async ({ page, app }) => {
+  await writeFile(join(app.dataDir, 'setup.json'), '{ not json')
+  await app.open()
+  await expect(page.getByText(/Your saved setup could not be used because it is not valid JSON/)).toBeVisible()
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await tickAll(page, PREREQUISITES)
+  await expectSaved(page)
+})

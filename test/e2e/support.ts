@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright'
+import { type Page, expect } from '@playwright/test'
+
+export const PREREQUISITES = [
+  'I can sign in to Dialpad as a Company Admin',
+  'I can sign in to the JumpCloud Admin Portal',
+  'I have a JumpCloud test user',
+]
+
+export const DIALPAD_CHECKS = ['I opened Admin Settings', 'I selected Custom', 'I kept the Dialpad tab open']
+
+export async function tickAll(page: Page, labels: readonly string[]): Promise<void> {
+  for (const label of labels) await page.getByRole('checkbox', { name: label }).check()
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(summary).toEqual([])
+}
+
+/** Waits until the autosave indicator confirms main has written the latest change. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText('All changes saved')).toBeVisible()
+}

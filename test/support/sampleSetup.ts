@@ -1,0 +1,9 @@
+import type { SetupState } from '../../src/shared/setupState'
+
+export const SAMPLE_SETUP: SetupState = {
+  currentStepId: 'enable-saml',
+  visitedStepIds: ['prerequisites', 'enable-saml'],
+  domainInput: 'Example.com',
+  env: 'sandbox',
+  checklist: { 'prerequisites.dialpad-admin': true },
+}

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/runCli'
+
+function run(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+describe('cli sp', () => {
+  it('prints the SP values as JSON for a normalized domain', () => {
+    const { code, stdout, stderr } = run(['sp', '--domain', 'Example.COM', '--json'])
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    expect(JSON.parse(stdout)).toMatchObject({
+      domain: 'example.com',
+      spEntityId: 'https://dialpad.com/api/saml/metadata/custom/example.com',
+      acsUrl: 'https://dialpad.com/saml/sso/custom/example.com',
+    })
+  })
+
+  it('prints readable values with their JumpCloud destinations', () => {
+    const { code, stdout } = run(['sp', '--domain', 'example.com', '--env', 'sandbox'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')
+    expect(stdout).toContain('SSO tab > ACS URL')
+    expect(stdout).toContain('SP SSO Url (ACS)')
+  })
+
+  it('exits 1 with the reason for a bad domain', () => {
+    const { code, stdout, stderr } = run(['sp', '--domain', 'https://example.com/'])
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain('without "https://"')
+  })
+
+  it.each([
+    [[]],
+    [['sp']],
+    [['sp', '--domain', 'example.com', '--env', 'staging']],
+    [['sp', '--domain', 'example.com', '--bogus']],
+    [['sp', '--domain']],
+    [['frobnicate']],
+  ])('exits 2 with usage for %j', (argv) => {
+    const { code, stderr } = run(argv)
+    expect(code).toBe(2)
+    expect(stderr).toContain('Usage: dialpad-sso')
+  })
+
+  it('works as `npm run cli` and as the dialpad-sso bin from a fresh checkout', async () => {
+    const root = join(__dirname, '../..')
+    const exec = promisify(execFile)
+    const viaBin = await exec(process.execPath, [join(root, 'bin/dialpad-sso.cjs'), 'sp', '--domain', 'Example.COM', '--json'])
+    expect(JSON.parse(viaBin.stdout).domain).toBe('example.com')
+    const failed = await exec(process.execPath, [join(root, 'bin/dialpad-sso.cjs'), 'sp', '--domain', 'nodot']).catch((e) => e)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('at least one dot')
+  })
+})

@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest'
+import { dispatch } from '../../src/core/dispatch'
+import { createServices } from '../../src/core/services'
+import { UserFacingError } from '../../src/core/userFacingError'
+import type { Handlers } from '../../src/shared/contract'
+import { RecordingClipboard } from '../support/recordingClipboard'
+import { useTempDirs } from '../support/tempDir'
+
+describe('dispatch', () => {
+  const tempDir = useTempDirs()
+
+  async function services() {
+    const clipboard = new RecordingClipboard()
+    return { clipboard, handlers: createServices({ dataDir: await tempDir(), clipboard }) }
+  }
+
+  it('runs a method with normalized input', async () => {
+    const { handlers } = await services()
+    expect(await dispatch(handlers, 'sp.derive', { domain: ' Example.COM ', env: 'production' })).toEqual({
+      ok: true,
+      value: {
+        domain: 'example.com',
+        env: 'production',
+        host: 'dialpad.com',
+        spEntityId: 'https://dialpad.com/api/saml/metadata/custom/example.com',
+        acsUrl: 'https://dialpad.com/saml/sso/custom/example.com',
+      },
+    })
+  })
+
+  it('answers invalid input with the specific reason and never calls the handler', async () => {
+    const handler = vi.fn()
+    const handlers = { 'sp.derive': handler } as unknown as Handlers
+    const result = await dispatch(handlers, 'sp.derive', { domain: 'admin@example.com', env: 'production' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'That looks like an email address. Enter only the part after "@": example.com.' },
+    })
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('refuses methods that are not in the contract, including prototype names', async () => {
+    const { handlers } = await services()
+    for (const name of ['fs.read', '__proto__', 'constructor', 'toString']) {
+      const result = await dispatch(handlers, name, {})
+      expect(result.ok).toBe(false)
+      expect(!result.ok && result.error.code).toBe('unknown-method')
+    }
+  })
+
+  it('passes admin-facing errors through and hides unexpected ones', async () => {
+    const log = vi.fn()
+    const failing = (error: Error) => ({ 'setup.load': async () => Promise.reject(error) }) as unknown as Handlers
+    const shown = await dispatch(failing(new UserFacingError('Check the disk.')), 'setup.load', {}, log)
+    expect(shown).toEqual({ ok: false, error: { code: 'failed', message: 'Check the disk.' } })
+
+    const hidden = await dispatch(failing(new Error('EACCES /home/admin/secret-path')), 'setup.load', {}, log)
+    expect(hidden.ok).toBe(false)
+    expect(!hidden.ok && hidden.error.message).not.toContain('secret-path')
+    expect(!hidden.ok && hidden.error.message).toMatch(/unexpected error while running "setup.load"/)
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('secret-path'))
+  })
+
+  it('copies through the clipboard port', async () => {
+    const { handlers, clipboard } = await services()
+    expect(await dispatch(handlers, 'clipboard.copy', { text: 'https://dialpad.com/saml/sso/custom/example.com' })).toEqual({
+      ok: true,
+      value: { copied: true },
+    })
+    expect(clipboard.last).toBe('https://dialpad.com/saml/sso/custom/example.com')
+  })
+})

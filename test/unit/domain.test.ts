@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { parseDomain } from '../../src/shared/domain'
+
+function error(input: string): string {
+  const result = parseDomain(input)
+  if (result.ok) throw new Error(`expected "${input}" to be rejected, got ${result.domain}`)
+  return result.error
+}
+
+describe('parseDomain', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['Example.COM', 'example.com'],
+    ['  example.com\t', 'example.com'],
+    ['sub.example.co.uk', 'sub.example.co.uk'],
+    ['my-company.io', 'my-company.io'],
+    ['bücher.de', 'xn--bcher-kva.de'],
+    ['BÜCHER.DE', 'xn--bcher-kva.de'],
+    ['例え.jp', 'xn--r8jz45g.jp'],
+    ['xn--bcher-kva.de', 'xn--bcher-kva.de'],
+  ])('accepts %j as %j', (input, expected) => {
+    expect(parseDomain(input)).toEqual({ ok: true, domain: expected })
+  })
+
+  it('explains an empty value', () => {
+    expect(error('   ')).toMatch(/Enter your company domain/)
+  })
+
+  it('rejects a scheme and suggests the bare domain', () => {
+    expect(error('https://Example.com/login')).toBe('Enter the domain only, without "https://". Enter example.com instead.')
+    expect(error('http://example.com')).toContain('without "http://"')
+  })
+
+  it('rejects a path, query or fragment and names the part to remove', () => {
+    expect(error('example.com/saml')).toBe('Remove "/saml": the domain is only the part before it (example.com).')
+    expect(error('example.com?x=1')).toContain('Remove "?x=1"')
+    expect(error('example.com#top')).toContain('Remove "#top"')
+  })
+
+  it('rejects spaces inside the domain', () => {
+    expect(error('example .com')).toMatch(/cannot contain spaces/)
+  })
+
+  it('recognizes an email address and offers the part after @', () => {
+    expect(error('admin@example.com')).toBe('That looks like an email address. Enter only the part after "@": example.com.')
+  })
+
+  it('rejects a port, a wildcard and an IP address', () => {
+    expect(error('example.com:8443')).toBe('Remove the port ":8443": enter the domain only.')
+    expect(error('*.example.com')).toMatch(/Wildcards are not allowed/)
+    expect(error('192.168.1.10')).toMatch(/not an IP address/)
+  })
+
+  it('rejects malformed dots, labels and characters', () => {
+    expect(error('example')).toMatch(/at least one dot/)
+    expect(error('.example.com')).toMatch(/cannot start with a dot/)
+    expect(error('example.com.')).toMatch(/dot at the end/)
+    expect(error('example..com')).toMatch(/two dots in a row/)
+    expect(error('-example.com')).toMatch(/cannot start or end with a hyphen/)
+    expect(error('exa_mple.com')).toBe('Domain names use letters, digits and hyphens only; "_" is not allowed.')
+    expect(error('example.123')).toMatch(/only digits/)
+  })
+
+  it('enforces the DNS length limits', () => {
+    expect(error(`${'a'.repeat(64)}.com`)).toMatch(/longer than 63 characters/)
+    const long = Array.from({ length: 5 }, () => 'a'.repeat(60)).join('.')
+    expect(error(`${long}.com`)).toMatch(/too long/)
+  })
+})
