@@ -20,27 +20,27 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     const file = url.host === APP_HOST && request.method === 'GET' ? resolveRendererFile(rendererDir, url.pathname) : null
-    if (!file) return new Response('Not found', { status: 404 })
+    if (!file) return notFound()
     try {
       const body = await readFile(file)
-      return new Response(body, {
-        headers: {
-          'content-type': contentTypeFor(file),
-          'content-security-policy': CSP_HEADER,
-          'x-content-type-options': 'nosniff',
-        },
-      })
+      return new Response(body, { headers: { ...SECURITY_HEADERS, 'content-type': contentTypeFor(file) } })
     } catch {
-      return new Response('Not found', { status: 404 })
+      return notFound()
     }
   })
+}
+
+const SECURITY_HEADERS = { 'content-security-policy': CSP_HEADER, 'x-content-type-options': 'nosniff' }
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } })
 }
 
 /** True for a URL inside our own bundle (app://bundle/...). */
 export function isAppUrl(raw: string): boolean {
   try {
     const url = new URL(raw)
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
   } catch {
     return false
   }

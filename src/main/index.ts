@@ -13,6 +13,8 @@ registerAppSchemePrivileges(protocol)
 app.on('web-contents-created', (_event, contents) => applyNavigationPolicy(contents, (url) => shell.openExternal(url)))
 
 function showMainWindow(): void {
+  // macOS can deliver 'activate' (a Dock click) before 'ready'; the whenReady path below opens the window.
+  if (!app.isReady()) return
   const existing = BrowserWindow.getAllWindows()[0]
   if (existing) {
     if (existing.isMinimized()) existing.restore()

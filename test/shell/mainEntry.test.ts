@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CSP_HEADER } from '../../src/shared/csp'
+import { METHOD_NAMES } from '../../src/shared/methods'
+import { FakeWebContents, fakeFrame, mockedElectron } from './fakeElectron'
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
+const fakeElectron = await mockedElectron()
+
+const OUR_PAGE = fakeFrame('app://bundle/index.html')
+let userData: string
+
+beforeAll(() => {
+  userData = mkdtempSync(join(tmpdir(), 'main-entry-userdata-'))
+})
+afterAll(() => rmSync(userData, { recursive: true, force: true }))
+
+beforeEach(() => {
+  fakeElectron.reset()
+  fakeElectron.app.userDataDir = userData
+})
+
+/** Starts src/main/index.ts afresh, as Electron does when it loads the main bundle. */
+async function startMain(): Promise<void> {
+  vi.resetModules()
+  await import('../../src/main/index')
+}
+
+describe('src/main/index.ts before ready', () => {
+  it('enables the sandbox for every renderer and registers the app scheme', async () => {
+    await startMain()
+
+    expect(fakeElectron.app.enableSandbox).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.protocol.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })])
+  })
+
+  it('installs the navigation policy for every web contents', async () => {
+    await startMain()
+    expect(fakeElectron.app.listenerCount('web-contents-created')).toBe(1)
+
+    const contents = new FakeWebContents()
+    fakeElectron.app.emit('web-contents-created', {}, contents)
+
+    expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(contents.attempt('will-attach-webview', 'https://evil.example/')).toBe(true)
+    expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' })
+    expect(contents.openWindow('https://help.dialpad.com/')).toEqual({ action: 'deny' })
+    expect(fakeElectron.shell.openExternal.mock.calls).toEqual([['https://help.dialpad.com/']])
+  })
+
+  it('ignores a Dock click (activate) or second instance that arrives before ready', async () => {
+    // macOS can deliver 'activate' before 'ready' (electron/electron#23476); Electron then throws
+    // "Cannot create BrowserWindow before app is ready", as the fake does.
+    await startMain()
+
+    expect(() => fakeElectron.app.emit('activate')).not.toThrow()
+    expect(() => fakeElectron.app.emit('second-instance')).not.toThrow()
+    expect(fakeElectron.windows).toHaveLength(0)
+
+    await fakeElectron.app.becomeReady()
+    expect(fakeElectron.windows).toHaveLength(1)
+  })
+
+  it('asks for the single-instance lock and waits for ready before doing anything else', async () => {
+    await startMain()
+
+    expect(fakeElectron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.app.quit).not.toHaveBeenCalled()
+    expect(fakeElectron.app.whenReady).toHaveBeenCalled()
+    expect(fakeElectron.windows).toHaveLength(0)
+    expect(fakeElectron.protocol.handlers.size).toBe(0)
+    expect(fakeElectron.ipcMain.handlers.size).toBe(0)
+    expect(fakeElectron.defaultSession.permissionRequestHandler).toBeNull()
+  })
+})
+
+describe('src/main/index.ts once ready', () => {
+  /** What was already in place when the first web contents (the main window's) was created. */
+  let atFirstWebContents: { sessionHardened: boolean; protocols: string[]; ipcChannels: number } | undefined
+
+  beforeEach(async () => {
+    atFirstWebContents = undefined
+    await startMain()
+    fakeElectron.app.on('web-contents-created', () => {
+      atFirstWebContents ??= {
+        sessionHardened: fakeElectron.defaultSession.permissionRequestHandler !== null && fakeElectron.defaultSession.beforeRequest !== null,
+        protocols: [...fakeElectron.protocol.handlers.keys()],
+        ipcChannels: fakeElectron.ipcMain.handlers.size,
+      }
+    })
+    await fakeElectron.app.becomeReady()
+  })
+
+  it('opens the window only after the session, the protocol and IPC are in place', () => {
+    expect(atFirstWebContents).toEqual({ sessionHardened: true, protocols: ['app'], ipcChannels: METHOD_NAMES.length })
+  })
+
+  it('hardens the default session', () => {
+    const session = fakeElectron.defaultSession
+    expect(session.requestPermission('media')).toEqual([false])
+    expect(session.checkPermission('clipboard-read')).toBe(false)
+    expect(session.checkDevice('usb')).toBe(false)
+    expect(session.request('https://example.com/x.js')).toEqual([{ cancel: true }])
+    expect(session.request('app://bundle/index.html')).toEqual([{ cancel: false }])
+  })
+
+  it('serves the renderer folder next to main over app:// with the CSP header', async () => {
+    expect([...fakeElectron.protocol.handlers.keys()]).toEqual(['app'])
+    const response = await fakeElectron.protocol.handlers.get('app')!(new Request('app://bundle/index.html'))
+
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-security-policy')).toBe(CSP_HEADER)
+    expect(await response.text()).toBe(readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8'))
+  })
+
+  it('registers one IPC handler per contract method, wired to core and sender-checked', async () => {
+    expect([...fakeElectron.ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map((method) => `api:${method}`).sort())
+
+    expect(await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:setup.load', {})).toEqual({ ok: true, value: { state: null, notice: null } })
+    expect(fakeElectron.app.getPath).toHaveBeenCalledWith('userData')
+
+    expect(await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:clipboard.copy', { text: 'https://dialpad.com/sso/x' })).toEqual({ ok: true, value: { copied: true } })
+    expect(fakeElectron.clipboard.writeText.mock.calls).toEqual([['https://dialpad.com/sso/x']])
+
+    const refused = await fakeElectron.ipcMain.invokeFrom(fakeFrame('https://evil.example/'), 'api:clipboard.copy', { text: 'x' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
+    expect(fakeElectron.clipboard.writeText).toHaveBeenCalledTimes(1)
+  })
+
+  it('creates exactly one window: sandboxed, with the built preload, on the app:// entry', () => {
+    expect(fakeElectron.windows).toHaveLength(1)
+    const [window] = fakeElectron.windows
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
+    expect(window.options.webPreferences?.preload).toBe(resolve(__dirname, '../../src/preload/index.js'))
+    expect(window.loadURL.mock.calls).toEqual([['app://bundle/index.html']])
+  })
+
+  it("puts the navigation policy on the main window's own web contents", () => {
+    const [window] = fakeElectron.windows
+    expect(window.webContents.attempt('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(window.webContents.attempt('will-redirect', 'https://evil.example/')).toBe(true)
+    expect(window.webContents.openWindow('https://evil.example/')).toEqual({ action: 'deny' })
+  })
+
+  it('brings the existing window forward instead of opening another', () => {
+    const [window] = fakeElectron.windows
+    window.minimized = true
+
+    fakeElectron.app.emit('second-instance')
+    fakeElectron.app.emit('activate')
+
+    expect(fakeElectron.windows).toHaveLength(1)
+    expect(window.restore).toHaveBeenCalled()
+    expect(window.focus).toHaveBeenCalledTimes(2)
+  })
+
+  it.skipIf(process.platform === 'darwin')('quits when the last window closes (outside macOS)', () => {
+    fakeElectron.app.emit('window-all-closed')
+    expect(fakeElectron.app.quit).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('src/main/index.ts as a second instance', () => {
+  it('quits at once and never opens a window, a protocol or IPC', async () => {
+    fakeElectron.app.singleInstanceLockGranted = false
+    await startMain()
+    await fakeElectron.app.becomeReady()
+
+    expect(fakeElectron.app.requestSingleInstanceLock).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.app.quit).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.windows).toHaveLength(0)
+    expect(fakeElectron.protocol.handlers.size).toBe(0)
+    expect(fakeElectron.ipcMain.handlers.size).toBe(0)
+    expect(fakeElectron.app.listenerCount('second-instance')).toBe(0)
+  })
+})
