@@ -34,7 +34,12 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await page.getByRole('button', { name: 'Copy SP Entity ID' }).click()
   expect(app.clipboard.last).toBe(SP_ENTITY_ID)
 
+  const dialpadLink = page.getByRole('link', { name: /dialpad\.com \(opens in your browser\)/ })
+  await expect(dialpadLink).toHaveAttribute('href', 'https://dialpad.com/')
+  await expect(dialpadLink).toHaveAttribute('target', '_blank')
+
   await page.getByRole('radio', { name: /Sandbox/ }).check()
+  await expect(page.getByRole('link', { name: /sandbox\.dialpad\.com/ })).toHaveAttribute('href', 'https://sandbox.dialpad.com/')
   await expect(page.getByText('https://sandbox.dialpad.com/saml/sso/custom/example.com')).toBeVisible()
   await tickAll(page, DIALPAD_CHECKS)
   await expectSaved(page)

@@ -6,6 +6,7 @@ import { call } from '../api/client'
 import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
+import { ExternalLink } from '../components/ExternalLink'
 import { useWizard } from '../store/wizardStore'
 import type { StepDefinition } from './stepTypes'
 
@@ -103,7 +104,11 @@ function EnableSamlStep() {
       </fieldset>
 
       <h3>In Dialpad</h3>
-      <p>Sign in to {DIALPAD_ENVIRONMENTS[env].host} as a Company Admin and follow this path:</p>
+      <p>
+        Sign in to{' '}
+        <ExternalLink href={`https://${DIALPAD_ENVIRONMENTS[env].host}/`}>{DIALPAD_ENVIRONMENTS[env].host}</ExternalLink> as a
+        Company Admin and follow this path:
+      </p>
       <ClickPath label="Dialpad click-path" parts={DIALPAD_SAML_PATH} />
       <p>
         Dialpad then shows two Service Provider values for your domain. They must match the ones below, which you will

@@ -1,4 +1,5 @@
 import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { ExternalLink } from '../components/ExternalLink'
 import type { StepDefinition } from './stepTypes'
 
 const ACCESS_ITEMS: readonly ChecklistItem[] = [
@@ -24,7 +25,11 @@ function PrerequisitesStep() {
         <li>Give a JumpCloud user group access to the app and test a login.</li>
         <li>Create a Dialpad API key and turn on Identity Management (SCIM) in JumpCloud.</li>
       </ol>
-      <p>Keep both consoles open in your browser while you work; you will go back and forth between them.</p>
+      <p>
+        Keep both consoles open in your browser while you work, you will go back and forth between them:{' '}
+        <ExternalLink href="https://dialpad.com/">Dialpad</ExternalLink> and the{' '}
+        <ExternalLink href="https://console.jumpcloud.com/">JumpCloud Admin Portal</ExternalLink>.
+      </p>
       <Checklist title="Before you start" items={ACCESS_ITEMS} />
     </>
   )
