@@ -9,6 +9,9 @@ const MAX_DOMAIN_LENGTH = 253
 const MAX_LABEL_LENGTH = 63
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/
+const QUOTES = /["'`\u201C\u201D\u2018\u2019\u201E\u00AB\u00BB]/
+/** Letters and digits of any script, combining marks, hyphens, and the dots IDNA accepts (。．｡). */
+const NOT_A_DOMAIN_CHARACTER = /[^\p{L}\p{M}\p{N}.\-\u3002\uFF0E\uFF61]/u
 
 function fail(error: string): DomainParse {
   return { ok: false, error }
@@ -46,6 +49,10 @@ export function parseDomain(input: string): DomainParse {
   if (text.startsWith('.')) return fail('The domain cannot start with a dot.')
   if (text.endsWith('.')) return fail('Remove the dot at the end of the domain.')
   if (text.includes('..')) return fail('The domain cannot contain two dots in a row.')
+  if (QUOTES.test(text)) return fail('Remove the quotation marks: enter just the domain, for example example.com.')
+  // Before IDNA: the URL parser would silently turn stray punctuation or %-escapes into a different domain.
+  const stray = NOT_A_DOMAIN_CHARACTER.exec(text)
+  if (stray) return fail(`Domain names use letters, digits and hyphens only; "${stray[0]}" is not allowed.`)
 
   if (IPV4.test(text)) return fail('Enter a domain name, not an IP address.')
   // The URL parser would read a numeric last part as an IPv4 address; say what is actually wrong.

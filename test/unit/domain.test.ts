@@ -61,6 +61,19 @@ describe('parseDomain', () => {
     expect(error('example.123')).toMatch(/only digits/)
   })
 
+  it('refuses pasted quotation marks and stray punctuation instead of turning them into another domain', () => {
+    expect(error('\u201Cacme.com\u201D')).toBe('Remove the quotation marks: enter just the domain, for example example.com.')
+    expect(error('"acme.com"')).toMatch(/Remove the quotation marks/)
+    expect(error('exa%41mple.com')).toBe('Domain names use letters, digits and hyphens only; "%" is not allowed.')
+    expect(error('acme!.com')).toContain('"!" is not allowed')
+    expect(error('acme\u2024com')).toContain('is not allowed')
+  })
+
+  it('accepts ideographic and full-width dots, which IDNA maps to "."', () => {
+    expect(parseDomain('example\u3002com')).toEqual({ ok: true, domain: 'example.com' })
+    expect(parseDomain('\uFF45xample.com')).toEqual({ ok: true, domain: 'example.com' })
+  })
+
   it('enforces the DNS length limits', () => {
     expect(error(`${'a'.repeat(64)}.com`)).toMatch(/longer than 63 characters/)
     const long = Array.from({ length: 5 }, () => 'a'.repeat(60)).join('.')
