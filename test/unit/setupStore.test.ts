@@ -63,15 +63,24 @@ describe('SetupStore', () => {
     expect(result.notice).toMatch(/not valid at "setup\.env"/)
   })
 
-  it('never overwrites a file written by a newer version of the app', async () => {
+  it('never touches or overwrites a file written by a newer version of the app', async () => {
     const dir = await tempDir()
     const newer = JSON.stringify({ schemaVersion: 99, whatever: true })
     await writeFile(join(dir, 'setup.json'), newer)
     const store = new SetupStore(dir, () => FIXED_NOW)
     const result = await store.load()
-    expect(result.notice).toMatch(/newer version of Dialpad SSO Assistant/)
-    await store.save(SAMPLE_SETUP)
-    expect(await readFile(join(dir, 'setup.newer-2026-11-22T10-00-00-000Z.json'), 'utf8')).toBe(newer)
+    expect(result.state).toBeNull()
+    expect(result.notice).toMatch(/newer version of Dialpad SSO Assistant\. Update the app to continue it/)
+    await expect(store.save(SAMPLE_SETUP)).rejects.toThrow(/Not saved: .* Update the app/)
+    expect(await readdir(dir)).toEqual(['setup.json'])
+    expect(await readFile(join(dir, 'setup.json'), 'utf8')).toBe(newer)
+  })
+
+  it('sets aside a document without a schema version', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'setup.json'), JSON.stringify({ setup: SAMPLE_SETUP }))
+    const result = await new SetupStore(dir, () => FIXED_NOW).load()
+    expect(result.notice).toMatch(/because it has no valid schema version/)
   })
 
   it('treats an implausibly large file as damaged without reading it into the app', async () => {

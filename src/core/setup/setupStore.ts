@@ -3,14 +3,19 @@ import { join } from 'node:path'
 import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
 import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
+import { type Migration, migrateDocument } from '../storage/migrateDocument'
 import { UserFacingError } from '../userFacingError'
 
 const FILE_NAME = 'setup.json'
 const MAX_FILE_BYTES = 1024 * 1024
+/** migrations[n] upgrades a version-n document to n + 1. Version 1 is the first, so none yet. */
+const MIGRATIONS: Readonly<Record<number, Migration>> = {}
 
 /** Main's durable copy of the wizard state, one JSON document in the app's data folder. */
 export class SetupStore {
   private writes: Promise<unknown> = Promise.resolve()
+  /** Set when the saved file belongs to a newer app: it is left exactly as it is and nothing is saved over it. */
+  private newerVersionOnDisk = false
 
   constructor(
     private readonly dataDir: string,
@@ -26,7 +31,7 @@ export class SetupStore {
     let text: string
     try {
       const { size } = await stat(this.file)
-      if (size > MAX_FILE_BYTES) return this.setAside('damaged', `it is ${size} bytes, far larger than a setup can be`)
+      if (size > MAX_FILE_BYTES) return this.setAside(`it is ${size} bytes, far larger than a setup can be`)
       text = await readFile(this.file, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: null, notice: null }
@@ -39,21 +44,33 @@ export class SetupStore {
     try {
       raw = JSON.parse(text)
     } catch {
-      return this.setAside('damaged', 'it is not valid JSON')
+      return this.setAside('it is not valid JSON')
     }
-    const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion
-    if (typeof version === 'number' && version > SETUP_SCHEMA_VERSION) return this.setAside('newer', '')
+    const migrated = migrateDocument(raw, SETUP_SCHEMA_VERSION, MIGRATIONS)
+    if (migrated.kind === 'newer') {
+      this.newerVersionOnDisk = true
+      return {
+        state: null,
+        notice: `Your saved setup was written by a newer version of Dialpad SSO Assistant. Update the app to continue it. Until then this version leaves ${this.file} untouched and does not save your changes.`,
+      }
+    }
+    if (migrated.kind === 'unversioned') return this.setAside('it has no valid schema version')
 
-    const parsed = SetupDocument.safeParse(raw)
+    const parsed = SetupDocument.safeParse(migrated.document)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue.path.length ? ` at "${issue.path.join('.')}"` : ''
-      return this.setAside('damaged', `its content is not valid${where}: ${issue.message}`)
+      return this.setAside(`its content is not valid${where}: ${issue.message}`)
     }
     return { state: parsed.data.setup, notice: null }
   }
 
   save(state: SetupState): Promise<{ savedAt: string }> {
+    if (this.newerVersionOnDisk) {
+      return Promise.reject(
+        new UserFacingError('Not saved: your saved setup belongs to a newer version of Dialpad SSO Assistant. Update the app to keep working on it.'),
+      )
+    }
     const run = async () => {
       const savedAt = this.now().toISOString()
       const document: SetupDocument = { schemaVersion: SETUP_SCHEMA_VERSION, savedAt, setup: state }
@@ -82,14 +99,18 @@ export class SetupStore {
   }
 
   /** Keeps an unusable file under a new name (never overwritten) and explains what happened. */
-  private async setAside(kind: 'damaged' | 'newer', reason: string): Promise<SetupLoadResult> {
-    const stamp = this.now().toISOString().replace(/[:.]/g, '-')
-    const keptAs = `setup.${kind}-${stamp}.json`
-    await rename(this.file, join(this.dataDir, keptAs))
-    const notice =
-      kind === 'newer'
-        ? `Your saved setup was written by a newer version of Dialpad SSO Assistant. Update the app to continue it. This version starts a fresh setup and kept the file as ${keptAs} in ${this.dataDir}.`
-        : `Your saved setup could not be used because ${reason}, so the wizard starts fresh. The file was kept as ${keptAs} in ${this.dataDir} for support.`
-    return { state: null, notice }
+  private async setAside(reason: string): Promise<SetupLoadResult> {
+    const keptAs = `setup.damaged-${this.now().toISOString().replace(/[:.]/g, '-')}.json`
+    try {
+      await rename(this.file, join(this.dataDir, keptAs))
+    } catch (error) {
+      throw new UserFacingError(
+        `Your saved setup cannot be used because ${reason}, and it could not be moved aside (${(error as NodeJS.ErrnoException).code ?? 'rename failed'}). Check that you can write to ${this.dataDir}, then restart the app.`,
+      )
+    }
+    return {
+      state: null,
+      notice: `Your saved setup could not be used because ${reason}, so the wizard starts fresh. The file was kept as ${keptAs} in ${this.dataDir} for support.`,
+    }
   }
 }
