@@ -1,5 +1,6 @@
 import { contract, isMethod, type Handlers, type Method } from '../shared/contract'
 import type { Envelope } from '../shared/envelope'
+import { type ErrorLog, consoleErrorLog } from './log/errorLog'
 import { UserFacingError } from './userFacingError'
 
 /**
@@ -11,7 +12,7 @@ export async function dispatch(
   handlers: Handlers,
   method: string,
   rawInput: unknown,
-  log: (message: string) => void = console.error,
+  log: ErrorLog = consoleErrorLog,
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `The app has no action named "${method.slice(0, 60)}".` } }
@@ -26,11 +27,12 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
     if (error instanceof UserFacingError) return { ok: false, error: { code: 'failed', message: error.message } }
-    log(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-    return { ok: false, error: { code: 'failed', message: unexpectedFailure(method) } }
+    log.write(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    return { ok: false, error: { code: 'failed', message: unexpectedFailure(method, log) } }
   }
 }
 
-function unexpectedFailure(method: Method): string {
-  return `The app hit an unexpected error while running "${method}". Try again; if it keeps happening, restart the app and send the log to support.`
+function unexpectedFailure(method: Method, log: ErrorLog): string {
+  const send = log.location ? ` If it keeps happening, restart the app and send ${log.location} to your support contact.` : ' If it keeps happening, restart the app.'
+  return `Something unexpected went wrong while ${contract[method].does}. Try again.${send}`
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { BrowserWindow, app, clipboard, ipcMain, protocol, session, shell } from 'electron'
+import { createFileErrorLog } from '../core/log/errorLog'
 import { createServices } from '../core/services'
 import { registerAppProtocol, registerAppSchemePrivileges } from './appProtocol'
 import { registerIpcHandlers } from './ipc'
@@ -43,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       clipboard: { writeText: (text) => clipboard.writeText(text) },
     })
-    registerIpcHandlers(ipcMain, handlers)
+    registerIpcHandlers(ipcMain, handlers, createFileErrorLog(app.getPath('logs')))
     showMainWindow()
   })
 }

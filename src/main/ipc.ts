@@ -3,6 +3,7 @@ import type { Handlers } from '../shared/contract'
 import type { Envelope } from '../shared/envelope'
 import { METHOD_NAMES, ipcChannel } from '../shared/methods'
 import { dispatch } from '../core/dispatch'
+import { type ErrorLog, consoleErrorLog } from '../core/log/errorLog'
 import { isAppUrl } from './appProtocol'
 
 const UNTRUSTED: Envelope<never> = {
@@ -16,11 +17,11 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
 }
 
 /** One handler per contract method, each behind the sender check and the contract's input schema. */
-export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers): void {
+export function registerIpcHandlers(ipcMain: IpcMain, handlers: Handlers, log: ErrorLog = consoleErrorLog): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return UNTRUSTED
-      return dispatch(handlers, method, input)
+      return dispatch(handlers, method, input, log)
     })
   }
 }

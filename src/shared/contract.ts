@@ -1,5 +1,6 @@
 /**
- * The single list of what the renderer may ask of main. Main's IPC wiring, the preload's
+ * The single list of what the renderer may ask of main (`does` names the action in the admin's words,
+ * for error messages). Main's IPC wiring, the preload's
  * window.api and the loopback test bridge are all generated from this object.
  */
 import { z } from 'zod'
@@ -40,10 +41,19 @@ export const SetupLoadResult = z.object({
 export type SetupLoadResult = z.infer<typeof SetupLoadResult>
 
 export const contract = {
-  'sp.derive': { input: z.strictObject({ domain: Domain, env: Env }), output: SpValues },
-  'setup.load': { input: z.strictObject({}), output: SetupLoadResult },
-  'setup.save': { input: z.strictObject({ state: SetupState }), output: z.object({ savedAt: z.string() }) },
+  'sp.derive': {
+    does: 'working out the Service Provider values',
+    input: z.strictObject({ domain: Domain, env: Env }),
+    output: SpValues,
+  },
+  'setup.load': { does: 'opening your saved setup', input: z.strictObject({}), output: SetupLoadResult },
+  'setup.save': {
+    does: 'saving your progress',
+    input: z.strictObject({ state: SetupState }),
+    output: z.object({ savedAt: z.string() }),
+  },
   'clipboard.copy': {
+    does: 'copying to the clipboard',
     input: z.strictObject({ text: z.string().min(1).max(MAX_CLIPBOARD_TEXT) }),
     output: z.object({ copied: z.literal(true) }),
   },

@@ -131,12 +131,12 @@ const app = Object.assign(new EventEmitter(), {
   quit: vi.fn<() => void>(),
   whenReady: vi.fn((): Promise<void> => readyPromise),
   isReady: (): boolean => ready,
-  /** Where getPath('userData') points; tests set a temp folder. */
+  /** Where getPath('userData') points (and getPath('logs'), as <userData>/logs); tests set a temp folder. */
   userDataDir: '',
   getPath: vi.fn((name: string): string => {
-    if (name !== 'userData') throw new Error(`fake app.getPath does not know "${name}"`)
+    if (name !== 'userData' && name !== 'logs') throw new Error(`fake app.getPath does not know "${name}"`)
     if (!app.userDataDir) throw new Error('set fakeElectron.app.userDataDir first')
-    return app.userDataDir
+    return name === 'logs' ? `${app.userDataDir}/logs` : app.userDataDir
   }),
   /** Test control: finish start-up, then let everything chained on whenReady() run. */
   async becomeReady(): Promise<void> {

@@ -129,7 +129,7 @@ describe('registerIpcHandlers: failures', () => {
 
     expect(reply.ok).toBe(false)
     expect(reply.error.code).toBe('failed')
-    expect(reply.error.message).toContain('unexpected error')
+    expect(reply.error.message).toContain('Something unexpected went wrong while opening your saved setup')
     expect(reply.error.message).not.toMatch(/EACCES|permission denied|secret-token|\/home\/admin/)
     // The details go to the log, not to the renderer.
     expect(log).toHaveBeenCalledWith(expect.stringContaining('secret-token-123'))
