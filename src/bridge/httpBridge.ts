@@ -2,14 +2,21 @@
  * The contract over loopback HTTP, so a real browser can drive the real renderer against the
  * real core (end-to-end tests, `npm run preview:web`). Hardened like any local server should be:
  * 127.0.0.1 only, random port, a random per-run token on every request, and no other Host or Origin.
+ *
+ * Two secrets, because browsers share cookies across ports: the page cookie only unlocks the static
+ * renderer files, so if another local server ever sees it, it gains nothing. API calls need the API
+ * token as a Bearer header; the login redirect hands it to the page in the URL fragment (never sent
+ * to a server), and the page keeps it in sessionStorage.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../shared/contract'
+import { BRIDGE_TOKEN_FRAGMENT } from '../shared/bridgeToken'
 import { CSP_HEADER } from '../shared/csp'
 import { dispatch } from '../core/dispatch'
+import { type ErrorLog, consoleErrorLog } from '../core/log/errorLog'
 import { contentTypeFor, resolveRendererFile } from '../core/static/rendererFiles'
 
 export const BRIDGE_LOGIN_PATH = '/__bridge/login'
@@ -20,33 +27,28 @@ export interface BridgeOptions {
   handlers: Handlers
   /** The built renderer folder (out/renderer). */
   rendererDir: string
-  log?: (message: string) => void
+  log?: ErrorLog
 }
 
 export interface RunningBridge {
   /** http://127.0.0.1:<port> */
   origin: string
-  /** Open this in the browser: it exchanges the token for a cookie and lands on the app. */
+  /** Open this in the browser: it sets the page cookie and lands on the app with the API token. */
   loginUrl: string
+  /** The API token (Authorization: Bearer). */
   token: string
   close(): Promise<void>
 }
 
-export async function startBridge({ handlers, rendererDir, log = console.error }: BridgeOptions): Promise<RunningBridge> {
+export async function startBridge({ handlers, rendererDir, log = consoleErrorLog }: BridgeOptions): Promise<RunningBridge> {
   const token = randomBytes(32).toString('base64url')
-  const expected = Buffer.from(token)
+  const pageToken = randomBytes(32).toString('base64url')
   let origin = ''
   let cookieName = ''
 
-  const tokenMatches = (candidate: string | undefined): boolean => {
-    if (!candidate) return false
-    const given = Buffer.from(candidate)
-    return given.length === expected.length && timingSafeEqual(given, expected)
-  }
-
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      log(`[bridge] ${error instanceof Error ? error.message : String(error)}`)
+      log.write(`[bridge] ${error instanceof Error ? error.message : String(error)}`)
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
     })
   })
@@ -58,21 +60,20 @@ export async function startBridge({ handlers, rendererDir, log = console.error }
 
     const url = new URL(request.url ?? '/', origin)
     if (url.pathname === BRIDGE_LOGIN_PATH && request.method === 'GET') {
-      if (!tokenMatches(url.searchParams.get('token') ?? undefined)) return send(response, 401, 'text/plain', 'Bad token')
+      if (!secretMatches(url.searchParams.get('token'), token)) return send(response, 401, 'text/plain', 'Bad token')
       response.writeHead(303, {
-        location: '/',
-        'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: `/#${BRIDGE_TOKEN_FRAGMENT}=${token}`,
+        'set-cookie': `${cookieName}=${pageToken}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
       })
       response.end()
       return
     }
 
-    if (!tokenMatches(bearerToken(request) ?? cookieValue(request, cookieName))) {
-      return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
-    }
-
+    const hasApiToken = secretMatches(bearerToken(request), token)
     if (url.pathname.startsWith(API_PREFIX)) {
+      if (!hasApiToken) return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
       if (!request.headers['content-type']?.startsWith('application/json')) {
         return send(response, 415, 'text/plain', 'Send application/json')
@@ -89,6 +90,9 @@ export async function startBridge({ handlers, rendererDir, log = console.error }
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(envelope))
     }
 
+    if (!hasApiToken && !secretMatches(cookieValue(request, cookieName), pageToken)) {
+      return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed')
     const file = resolveRendererFile(rendererDir, url.pathname)
     if (!file) return send(response, 404, 'text/plain', 'Not found')
@@ -107,7 +111,7 @@ export async function startBridge({ handlers, rendererDir, log = console.error }
   })
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
-  // Cookies are shared across ports, so each run's cookie carries its port.
+  // Cookies are shared across ports: the name carries the port so two bridges never clobber each other.
   cookieName = `dpsso_bridge_${port}`
 
   return {
@@ -120,6 +124,13 @@ export async function startBridge({ handlers, rendererDir, log = console.error }
         server.close(() => resolve())
       }),
   }
+}
+
+function secretMatches(candidate: string | null | undefined, secret: string): boolean {
+  if (!candidate) return false
+  const given = Buffer.from(candidate)
+  const expected = Buffer.from(secret)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {

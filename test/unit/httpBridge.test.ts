@@ -43,7 +43,7 @@ describe('loopback bridge', () => {
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
     await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     const clipboard = new RecordingClipboard()
-    bridge = await startBridge({ handlers: createServices({ dataDir: await tempDir(), clipboard }), rendererDir, log: () => undefined })
+    bridge = await startBridge({ handlers: createServices({ dataDir: await tempDir(), clipboard }), rendererDir, log: { write: () => undefined } })
     return { clipboard }
   }
 
@@ -77,21 +77,31 @@ describe('loopback bridge', () => {
     expect((await send(bridge, `/__bridge/login?token=nope`)).status).toBe(401)
   })
 
-  it('trades the login token for a strict, HttpOnly, port-specific cookie that then opens the app', async () => {
+  it('trades the login token for a page cookie that opens only the static files, and hands the API token to the page', async () => {
     await start()
     const login = await send(bridge, bridge.loginUrl.slice(bridge.origin.length))
     expect(login.status).toBe(303)
-    expect(login.headers.location).toBe('/')
+    expect(login.headers.location).toBe(`/#bridge-token=${bridge.token}`)
     const cookie = String(login.headers['set-cookie'])
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Strict/)
     const port = new URL(bridge.origin).port
     expect(cookie.startsWith(`dpsso_bridge_${port}=`)).toBe(true)
+    const pair = cookie.split(';')[0]
+    expect(pair).not.toContain(bridge.token)
 
-    const page = await send(bridge, '/', { headers: { cookie: cookie.split(';')[0] } })
+    const page = await send(bridge, '/', { headers: { cookie: pair } })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>app</title>')
     expect(page.headers['content-security-policy']).toBe(CSP_HEADER)
+
+    // A leaked page cookie (browsers send it to every port on 127.0.0.1) cannot call the API.
+    const withCookieOnly = await send(bridge, '/api/setup.load', {
+      method: 'POST',
+      headers: { cookie: pair, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(withCookieOnly.status).toBe(401)
   })
 
   it('rejects other Host and Origin headers (DNS rebinding, cross-site pages)', async () => {
