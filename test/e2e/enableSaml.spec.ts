@@ -31,7 +31,9 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(copyAcs).toHaveText('Copied')
   await expect(page.getByText('ACS URL copied to the clipboard.')).toBeVisible()
   expect(app.clipboard.last).toBe(ACS_URL)
-  await page.getByRole('button', { name: 'Copy SP Entity ID' }).click()
+  const copyEntityId = page.getByRole('button', { name: 'Copy SP Entity ID' })
+  await copyEntityId.click()
+  await expect(copyEntityId).toHaveText('Copied')
   expect(app.clipboard.last).toBe(SP_ENTITY_ID)
 
   const dialpadLink = page.getByRole('link', { name: /dialpad\.com \(opens in your browser\)/ })
@@ -40,6 +42,8 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
 
   await page.getByRole('radio', { name: /Sandbox/ }).check()
   await expect(page.getByRole('link', { name: /sandbox\.dialpad\.com/ })).toHaveAttribute('href', 'https://sandbox.dialpad.com/')
+  // New values: "Copied" must not stay on a button whose value changed.
+  await expect(copyEntityId).toHaveText('Copy')
   await expect(page.getByText('https://sandbox.dialpad.com/saml/sso/custom/example.com')).toBeVisible()
   await tickAll(page, DIALPAD_CHECKS)
   await expectSaved(page)
@@ -67,8 +71,14 @@ test('bad domains get a specific message and no values', async ({ page, app }) =
     ['example', 'A company domain has at least one dot, for example example.com.'],
     ['exa mple.com', 'The domain cannot contain spaces.'],
   ]
+  // No error while the admin is still typing the first characters.
+  await domain.fill('e')
+  await expect(domain).toHaveAttribute('aria-invalid', 'false')
+  await expect(page.getByText(/at least one dot/)).toHaveCount(0)
+
   for (const [input, message] of cases) {
     await domain.fill(input)
+    await domain.blur()
     await expect(page.getByText(message)).toBeVisible()
     await expect(domain).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0)
@@ -77,6 +87,15 @@ test('bad domains get a specific message and no values', async ({ page, app }) =
   await domain.fill('bücher.de')
   await expect(page.getByText('Dialpad will use: xn--bcher-kva.de')).toBeVisible()
   await expect(page.getByText('https://dialpad.com/saml/sso/custom/xn--bcher-kva.de')).toBeVisible()
+})
+
+test('a change made just before the window reloads is not lost', async ({ page, app }) => {
+  await app.open()
+  await tickAll(page, PREREQUISITES)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByLabel('Company domain').fill('last-second.example')
+  await page.reload()
+  await expect(page.getByLabel('Company domain')).toHaveValue('last-second.example')
 })
 
 test('a damaged saved setup is set aside with an explanation, and the wizard still works', async ({ page, app }) => {

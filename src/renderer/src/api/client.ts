@@ -1,5 +1,6 @@
 import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
-import type { ApiFailure } from '../../../shared/envelope'
+import type { ApiFailure, Envelope } from '../../../shared/envelope'
+import { METHOD_NAMES } from '../../../shared/methods'
 import { createHttpApi } from './httpApi'
 
 /** A failed call, carrying the message written for the admin. */
@@ -12,7 +13,22 @@ export class ApiError extends Error {
   }
 }
 
-const api: Api = window.api ?? createHttpApi()
+/** In the app the preload provides window.api; over http(s) the page is the browser preview. */
+function chooseApi(): Api {
+  if (window.api) return window.api
+  if (location.protocol === 'http:' || location.protocol === 'https:') return createHttpApi()
+  return unavailableApi(
+    'The app window lost its connection to the rest of the app. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.',
+  )
+}
+
+function unavailableApi(message: string): Api {
+  const api: Record<string, () => Promise<Envelope<never>>> = {}
+  for (const method of METHOD_NAMES) api[method] = async () => ({ ok: false, error: { code: 'failed', message } })
+  return api as unknown as Api
+}
+
+const api: Api = chooseApi()
 
 export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const envelope = await api[method](input)

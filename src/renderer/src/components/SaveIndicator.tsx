@@ -1,17 +1,21 @@
 import { useWizard } from '../store/wizardStore'
 
+/**
+ * "Saving…" / "All changes saved" is plain text (announcing it on every pause in typing would keep
+ * interrupting a screen reader); a failed save is an alert with a way to try again.
+ */
 export function SaveIndicator() {
   const status = useWizard((s) => s.saveStatus)
+  const retrySave = useWizard((s) => s.retrySave)
   if (status.kind === 'error') {
     return (
-      <p className="save-indicator save-indicator--error" role="alert">
-        {status.message}
-      </p>
+      <div className="save-indicator save-indicator--error" role="alert">
+        <p>{status.message}</p>
+        <button type="button" className="button" onClick={retrySave}>
+          Try again
+        </button>
+      </div>
     )
   }
-  return (
-    <p className="save-indicator" role="status">
-      {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'All changes saved' : ''}
-    </p>
-  )
+  return <p className="save-indicator">{status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'All changes saved' : ''}</p>
 }

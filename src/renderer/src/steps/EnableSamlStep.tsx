@@ -47,7 +47,9 @@ function EnableSamlStep() {
   const setEnv = useWizard((s) => s.setEnv)
   const derived = useSpValues(domainInput, env)
   const parsed = parseDomain(domainInput)
-  const showError = !parsed.ok && domainInput.trim() !== ''
+  // Judge the domain once the admin leaves the field (or comes back to a saved one), not on the first keystroke.
+  const [judged, setJudged] = useState(() => domainInput.trim() !== '')
+  const showError = judged && !parsed.ok && domainInput.trim() !== ''
   const ids = { hint: useId(), error: useId(), normalized: useId() }
   const describedBy = [ids.hint, showError ? ids.error : ids.normalized].join(' ')
 
@@ -79,6 +81,7 @@ function EnableSamlStep() {
           aria-invalid={showError}
           aria-describedby={describedBy}
           onChange={(event) => setDomainInput(event.target.value)}
+          onBlur={() => setJudged(true)}
         />
         {showError ? (
           <p id={ids.error} className="error-text">

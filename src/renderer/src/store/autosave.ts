@@ -29,6 +29,7 @@ export function startAutosave(): () => void {
     }
   }
 
+  useWizard.setState({ retrySave: () => void save() })
   const unsubscribe = useWizard.subscribe((state) => {
     if (!state.hydrated || JSON.stringify(snapshotOf(state)) === lastSaved) return
     if (state.saveStatus.kind !== 'saving') state.setSaveStatus({ kind: 'saving' })

@@ -10,6 +10,8 @@ export interface PersistenceSlice {
   /** Why a saved setup could not be restored, if it could not. */
   loadNotice: string | null
   saveStatus: SaveStatus
+  /** Saves right away; set by autosave, used by the "Try again" button after a failed save. */
+  retrySave(): void
   hydrate(saved: Partial<SetupState>, notice: string | null): void
   setSaveStatus(status: SaveStatus): void
   dismissLoadNotice(): void
@@ -19,6 +21,7 @@ export const createPersistenceSlice: StateCreator<WizardStore, [], [], Persisten
   hydrated: false,
   loadNotice: null,
   saveStatus: { kind: 'idle' },
+  retrySave: () => undefined,
   hydrate: (saved, notice) => set({ ...saved, hydrated: true, loadNotice: notice }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
   dismissLoadNotice: () => set({ loadNotice: null }),
