@@ -7,3 +7,7 @@ export interface ApiFailure {
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiFailure }
+
+export function failure(message: string): Envelope<never> {
+  return { ok: false, error: { code: 'failed', message } }
+}

@@ -1,6 +1,6 @@
 import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
-import type { ApiFailure, Envelope } from '../../../shared/envelope'
-import { METHOD_NAMES } from '../../../shared/methods'
+import { type ApiFailure, failure } from '../../../shared/envelope'
+import { apiFrom } from '../../../shared/methods'
 import { createHttpApi } from './httpApi'
 
 /** A failed call, carrying the message written for the admin. */
@@ -17,15 +17,10 @@ export class ApiError extends Error {
 function chooseApi(): Api {
   if (window.api) return window.api
   if (location.protocol === 'http:' || location.protocol === 'https:') return createHttpApi()
-  return unavailableApi(
+  const lost = failure(
     'The app window lost its connection to the rest of the app. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.',
   )
-}
-
-function unavailableApi(message: string): Api {
-  const api: Record<string, () => Promise<Envelope<never>>> = {}
-  for (const method of METHOD_NAMES) api[method] = async () => ({ ok: false, error: { code: 'failed', message } })
-  return api as unknown as Api
+  return apiFrom(async () => lost)
 }
 
 const api: Api = chooseApi()

@@ -1,13 +1,9 @@
 import type { Api } from '../../../shared/contract'
 import { BRIDGE_TOKEN_FRAGMENT } from '../../../shared/bridgeToken'
-import type { Envelope } from '../../../shared/envelope'
-import { METHOD_NAMES } from '../../../shared/methods'
+import { type Envelope, failure } from '../../../shared/envelope'
+import { apiFrom } from '../../../shared/methods'
 
 const TOKEN_STORAGE_KEY = 'dpsso.bridgeToken'
-
-function failure(message: string): Envelope<never> {
-  return { ok: false, error: { code: 'failed', message } }
-}
 
 const UNREACHABLE = failure('The preview server did not answer. Check that `npm run preview:web` is still running, then reload.')
 const NO_TOKEN = failure('This page was opened without its access token. Open the address `npm run preview:web` printed.')
@@ -31,26 +27,22 @@ async function mirrorToBrowserClipboard(input: unknown): Promise<void> {
 /** The same Api over the loopback bridge (browser preview and end-to-end tests). */
 export function createHttpApi(): Api {
   const token = bridgeToken()
-  const api: Record<string, (input: unknown) => Promise<unknown>> = {}
-  for (const method of METHOD_NAMES) {
-    api[method] = async (input: unknown) => {
-      if (!token) return NO_TOKEN
-      try {
-        const response = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-          // The last save may be sent while the page unloads (reload, tab closed); let it finish.
-          keepalive: method === 'setup.save',
-        })
-        if (!response.ok) return UNREACHABLE
-        const envelope = (await response.json()) as Envelope<unknown>
-        if (method === 'clipboard.copy' && envelope.ok) await mirrorToBrowserClipboard(input)
-        return envelope
-      } catch {
-        return UNREACHABLE
-      }
+  return apiFrom(async (method, input) => {
+    if (!token) return NO_TOKEN
+    try {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+        // The last save may be sent while the page unloads (reload, tab closed); let it finish.
+        keepalive: method === 'setup.save',
+      })
+      if (!response.ok) return UNREACHABLE
+      const envelope = (await response.json()) as Envelope<unknown>
+      if (method === 'clipboard.copy' && envelope.ok) await mirrorToBrowserClipboard(input)
+      return envelope
+    } catch {
+      return UNREACHABLE
     }
-  }
-  return api as unknown as Api
+  })
 }
