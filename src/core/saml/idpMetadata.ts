@@ -1,0 +1,186 @@
+import { type Document, type Element } from '@xmldom/xmldom'
+import { MAX_METADATA_BYTES } from '../../shared/metadataImport'
+import { UserFacingError } from '../userFacingError'
+import { parseXmlSafely, XmlRefusedError, type XmlRefusalReason } from '../xml/safeXml'
+
+export interface IdpSsoService {
+  binding: 'HTTP-Redirect' | 'HTTP-POST'
+  location: string
+}
+
+export interface IdpMetadata {
+  /** EntityDescriptor/@entityID exactly as written (not trimmed: callers may warn about spaces). */
+  entityId: string
+  /** The HTTP-Redirect service's Location if there is one, else the HTTP-POST one. */
+  ssoUrl: string
+  ssoBinding: 'HTTP-Redirect' | 'HTTP-POST'
+  /** Every supported SingleSignOnService, in document order. */
+  ssoServices: IdpSsoService[]
+  /** Base64 body of each signing certificate, whitespace removed, deduplicated, in document order. */
+  signingCertificates: string[]
+  validUntil: string | null
+}
+
+export type MetadataRefusalReason =
+  | XmlRefusalReason
+  | 'not-metadata'
+  | 'sp-metadata'
+  | 'no-idp'
+  | 'several-idps'
+  | 'no-entity-id'
+  | 'no-sso-service'
+  | 'no-sso-location'
+  | 'no-signing-certificate'
+
+/** Metadata the app cannot use; the message says what to do next. */
+export class MetadataRefusedError extends UserFacingError {
+  override name = 'MetadataRefusedError'
+  constructor(
+    readonly reason: MetadataRefusalReason,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
+
+export { MAX_METADATA_BYTES }
+
+const MD = 'urn:oasis:names:tc:SAML:2.0:metadata'
+const DS = 'http://www.w3.org/2000/09/xmldsig#'
+const BINDINGS: Record<string, IdpSsoService['binding']> = {
+  'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect': 'HTTP-Redirect',
+  'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST': 'HTTP-POST',
+}
+const WHAT = 'The metadata file'
+const EXPORT_FROM_JUMPCLOUD = 'In JumpCloud, open the Dialpad app > SSO tab and use Export Metadata.'
+const MAX_LISTED = 5
+
+/**
+ * Reads the IdP values Dialpad needs from JumpCloud's SAML metadata.
+ * Every refusal, including the XML-level ones of parseXmlSafely, is a MetadataRefusedError.
+ */
+export function parseIdpMetadata(xml: string): IdpMetadata {
+  const root = parseMetadataDocument(xml).documentElement as Element
+  const entity = findIdpEntity(root)
+  const entityId = entity.getAttribute('entityID') ?? ''
+  if (entityId.trim() === '') {
+    throw refuse('no-entity-id', `${WHAT} has no entityID on its EntityDescriptor, so Dialpad could not tell which IdP signed a login. ${EXPORT_FROM_JUMPCLOUD}`)
+  }
+  const idp = childElements(entity, 'IDPSSODescriptor')[0]
+  const ssoServices = readSsoServices(idp)
+  const preferred = ssoServices.find((service) => service.binding === 'HTTP-Redirect') ?? ssoServices[0]
+  return {
+    entityId,
+    ssoUrl: preferred.location,
+    ssoBinding: preferred.binding,
+    ssoServices,
+    signingCertificates: readSigningCertificates(idp),
+    validUntil: entity.getAttribute('validUntil') ?? (entity === root ? null : root.getAttribute('validUntil')),
+  }
+}
+
+function parseMetadataDocument(xml: string): Document {
+  try {
+    return parseXmlSafely(xml, { maxBytes: MAX_METADATA_BYTES, what: WHAT })
+  } catch (error) {
+    if (error instanceof XmlRefusedError) throw refuse(error.reason, error.message, error)
+    throw error
+  }
+}
+
+function findIdpEntity(root: Element): Element {
+  if (isMd(root, 'EntityDescriptor')) {
+    if (childElements(root, 'IDPSSODescriptor').length > 0) return root
+    throw refuseNoIdp([root])
+  }
+  if (isMd(root, 'EntitiesDescriptor')) {
+    const entities = Array.from(root.getElementsByTagNameNS(MD, 'EntityDescriptor'))
+    const idps = entities.filter((entity) => childElements(entity, 'IDPSSODescriptor').length > 0)
+    if (idps.length === 1) return idps[0]
+    if (idps.length === 0) throw refuseNoIdp(entities)
+    const ids = idps.map((entity) => `"${clip(entity.getAttribute('entityID') ?? '(no entityID)')}"`)
+    throw refuse(
+      'several-idps',
+      `${WHAT} describes ${idps.length} identity providers (${listSome(ids)}), and the app needs exactly one. ${EXPORT_FROM_JUMPCLOUD} That file describes only the IdP for Dialpad.`,
+    )
+  }
+  const namespace = root.namespaceURI ? ` in namespace ${clip(root.namespaceURI)}` : ' with no namespace'
+  throw refuse(
+    'not-metadata',
+    `${WHAT} is XML but not SAML metadata: its root element is <${clip(root.nodeName)}>${namespace}, where JumpCloud's metadata starts with <md:EntityDescriptor>. ${EXPORT_FROM_JUMPCLOUD}`,
+  )
+}
+
+function refuseNoIdp(entities: Element[]): MetadataRefusedError {
+  if (entities.some((entity) => childElements(entity, 'SPSSODescriptor').length > 0)) {
+    return refuse('sp-metadata', `This is Service Provider metadata (for example Dialpad's own), not JumpCloud's. ${EXPORT_FROM_JUMPCLOUD}`)
+  }
+  return refuse('no-idp', `${WHAT} is SAML metadata but describes no identity provider (no IDPSSODescriptor). ${EXPORT_FROM_JUMPCLOUD}`)
+}
+
+function readSsoServices(idp: Element): IdpSsoService[] {
+  const elements = childElements(idp, 'SingleSignOnService')
+  const services: IdpSsoService[] = []
+  for (const element of elements) {
+    const binding = BINDINGS[(element.getAttribute('Binding') ?? '').trim()]
+    if (!binding) continue
+    const location = (element.getAttribute('Location') ?? '').trim()
+    if (location === '') {
+      throw refuse('no-sso-location', `${WHAT} has an ${binding} SingleSignOnService without a Location (the SSO URL). ${EXPORT_FROM_JUMPCLOUD}`)
+    }
+    services.push({ binding, location })
+  }
+  if (services.length > 0) return services
+
+  const found = [...new Set(elements.map((element) => clip(element.getAttribute('Binding') ?? '(no Binding)')))]
+  const foundText = found.length > 0 ? `it only has ${listSome(found)}` : 'it has none'
+  throw refuse(
+    'no-sso-service',
+    `${WHAT} has no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding, which Dialpad needs (${foundText}). ${EXPORT_FROM_JUMPCLOUD}`,
+  )
+}
+
+function readSigningCertificates(idp: Element): string[] {
+  const keyDescriptors = childElements(idp, 'KeyDescriptor')
+  const signing = keyDescriptors.filter((key) => {
+    const use = key.getAttribute('use')
+    return !use || use === 'signing'
+  })
+  const certificates = new Set<string>()
+  for (const key of signing) {
+    for (const certificate of Array.from(key.getElementsByTagNameNS(DS, 'X509Certificate'))) {
+      const base64 = (certificate.textContent ?? '').replace(/\s+/g, '')
+      if (base64 !== '') certificates.add(base64)
+    }
+  }
+  if (certificates.size > 0) return [...certificates]
+
+  const onlyEncryption = keyDescriptors.length > signing.length ? ' (it only has an encryption certificate)' : ''
+  throw refuse(
+    'no-signing-certificate',
+    `${WHAT} has no signing certificate${onlyEncryption}, so Dialpad could not check JumpCloud's logins. ${EXPORT_FROM_JUMPCLOUD}`,
+  )
+}
+
+function refuse(reason: MetadataRefusalReason, message: string, cause?: Error): MetadataRefusedError {
+  return new MetadataRefusedError(reason, message, cause ? { cause } : undefined)
+}
+
+function isMd(element: Element, localName: string): boolean {
+  return element.namespaceURI === MD && element.localName === localName
+}
+
+function childElements(parent: Element, localName: string): Element[] {
+  return Array.from(parent.children).filter((child) => isMd(child, localName))
+}
+
+function listSome(items: string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join(', ')
+  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown
+}
+
+/** Values quoted from the file are kept short: messages never repeat big chunks of input. */
+function clip(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value
+}

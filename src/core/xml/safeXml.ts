@@ -1,0 +1,103 @@
+import { DOMParser, type Document } from '@xmldom/xmldom'
+import { UserFacingError } from '../userFacingError'
+
+export type XmlRefusalReason = 'too-large' | 'doctype' | 'malformed' | 'empty' | 'not-xml'
+
+/** XML the app will not parse; the message is written for the admin. */
+export class XmlRefusedError extends UserFacingError {
+  override name = 'XmlRefusedError'
+  constructor(
+    readonly reason: XmlRefusalReason,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface ParseXmlOptions {
+  maxBytes: number
+  /** The input as the admin knows it, starting a sentence: "The metadata file". */
+  what: string
+  /** The sentence that ends every refusal message. */
+  nextStep?: string
+}
+
+const DEFAULT_NEXT_STEP = 'Export the metadata from JumpCloud again.'
+const BOM = '\uFEFF'
+/**
+ * Any markup declaration: everything that starts with "<!" except comments and CDATA sections.
+ * Checked on the whole text, so a declaration is found whatever precedes it (BOM, comments,
+ * XML declaration) and however it is spelled (case, whitespace after "<!").
+ */
+const DECLARATION = /<!\s*([A-Za-z]+)/
+const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>])/i
+const MAX_DETAIL_CHARS = 100
+
+/**
+ * Parses XML from an untrusted source. Nothing is ever fetched, and only the five predefined
+ * entities and character references are expanded; any DOCTYPE is refused before parsing.
+ * Every parser warning is treated as a refusal: SAML documents are machine-written and strict.
+ */
+export function parseXmlSafely(text: string, options: ParseXmlOptions): Document {
+  const { what, maxBytes, nextStep = DEFAULT_NEXT_STEP } = options
+  const refuse = (reason: XmlRefusalReason, problem: string): XmlRefusedError =>
+    new XmlRefusedError(reason, `${what} ${problem} ${nextStep}`)
+
+  const size = Buffer.byteLength(text, 'utf8')
+  if (size > maxBytes) {
+    throw refuse('too-large', `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit the app accepts. Check that you picked the right file.`)
+  }
+  const source = text.startsWith(BOM) ? text.slice(BOM.length) : text
+  if (source.trim() === '') throw refuse('empty', 'is empty.')
+  if (HTML_START.test(source)) throw refuse('not-xml', 'is a web page (HTML), not an XML document.')
+  if (!source.trimStart().startsWith('<')) throw refuse('not-xml', 'is not XML: it should start with "<".')
+
+  const declaration = DECLARATION.exec(source)
+  if (declaration) throw refuse('doctype', describeDeclaration(declaration[1]))
+
+  let problem: string | undefined
+  let document: Document
+  try {
+    document = new DOMParser({
+      onError: (_level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
+        problem ??= `is not well-formed XML${formatPosition(context.locator)}: ${clip(message)}.`
+        throw new Error('stop parsing')
+      },
+    }).parseFromString(source, 'text/xml')
+  } catch (error) {
+    throw refuse('malformed', problem ?? `is not well-formed XML: ${clip(String(error))}.`)
+  }
+  // Defense in depth: the text check above should make this impossible.
+  if (document.doctype) throw refuse('doctype', describeDeclaration('DOCTYPE'))
+  if (!document.documentElement) throw refuse('malformed', 'has no root element.')
+  return document
+}
+
+function describeDeclaration(keyword: string): string {
+  const name = keyword.toUpperCase()
+  const declaration = name === 'DOCTYPE' ? 'a DOCTYPE declaration' : `an <!${clip(name)}> declaration`
+  return `contains ${declaration}, which SAML metadata never needs; the app refuses it for safety.`
+}
+
+/** xmldom's locator trails the parser a little (it can point at the previous token), hence "near". */
+function formatPosition(locator: { lineNumber?: number; columnNumber?: number } | undefined): string {
+  const line = locator?.lineNumber
+  if (!line || line < 1) return ''
+  const column = locator?.columnNumber
+  return column && column > 0 ? ` (near line ${line}, column ${column})` : ` (near line ${line})`
+}
+
+/** Parser messages can quote the input (tag names, stray text): keep them short and printable. */
+function clip(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const printable = message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
+  return printable.length > MAX_DETAIL_CHARS ? `${printable.slice(0, MAX_DETAIL_CHARS)}…` : printable
+}
+
+/** Rounds up, so a file just over a round limit never reads as equal to it. */
+function formatBytes(bytes: number): string {
+  const roundUp = (value: number): number => Math.ceil(value * 10) / 10
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${roundUp(bytes / 1024)} KiB`
+  return `${roundUp(bytes / (1024 * 1024))} MiB`
+}
