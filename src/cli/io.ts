@@ -1,6 +1,8 @@
 export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
+  /** All of standard input, for commands given "-" as their file. */
+  readStdin?(): Buffer
 }
 
 export const EXIT_OK = 0

@@ -1,6 +1,8 @@
 import type { Handlers } from '../shared/contract'
 import type { ClipboardPort } from './clipboard'
-import { deriveSpValues } from './dialpad/spValues'
+import { deriveSpValues } from '../shared/spValues'
+import { importCertificate } from './saml/certificateImport'
+import { importIdpMetadata } from './saml/metadataImport'
 import { SetupStore } from './setup/setupStore'
 
 export interface ServiceOptions {
@@ -20,5 +22,10 @@ export function createServices({ dataDir, clipboard }: ServiceOptions): Handlers
       clipboard.writeText(text)
       return { copied: true }
     },
+    'certificate.import': async (source) =>
+      importCertificate(
+        source.source === 'text' ? { text: source.text } : { bytes: Buffer.from(source.base64, 'base64'), fileName: source.fileName },
+      ),
+    'metadata.import': async ({ fileName, text }) => importIdpMetadata(fileName, text),
   }
 }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 import { parseDomain } from './domain'
+import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certificate'
+import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
 import { Env, SetupState } from './setupState'
 import type { Envelope } from './envelope'
 import { METHOD_NAMES, type MethodName } from './methods'
@@ -40,6 +42,25 @@ export const SetupLoadResult = z.object({
 })
 export type SetupLoadResult = z.infer<typeof SetupLoadResult>
 
+const FileName = z.string().max(300)
+const tooLarge = (what: string, limit: number) =>
+  `${what} is larger than ${Math.round(limit / 1024)} KiB, far larger than it can be. Check that you picked the right file.`
+
+/** A certificate pasted as text, or a file's bytes (PEM or binary DER) as base64. */
+export const CertificateSource = z.discriminatedUnion('source', [
+  z.strictObject({
+    source: z.literal('text'),
+    text: z.string().max(MAX_CERTIFICATE_INPUT_BYTES, tooLarge('The pasted text', MAX_CERTIFICATE_INPUT_BYTES)),
+  }),
+  z.strictObject({
+    source: z.literal('file'),
+    fileName: FileName,
+    base64: z
+      .base64('The file could not be read. Choose it again.')
+      .max(Math.ceil(MAX_CERTIFICATE_INPUT_BYTES / 3) * 4, tooLarge('The certificate file', MAX_CERTIFICATE_INPUT_BYTES)),
+  }),
+])
+
 export const contract = {
   'sp.derive': {
     does: 'working out the Service Provider values',
@@ -56,6 +77,16 @@ export const contract = {
     does: 'copying to the clipboard',
     input: z.strictObject({ text: z.string().min(1).max(MAX_CLIPBOARD_TEXT) }),
     output: z.object({ copied: z.literal(true) }),
+  },
+  'certificate.import': {
+    does: 'reading the certificate',
+    input: CertificateSource,
+    output: CertificateImportResult,
+  },
+  'metadata.import': {
+    does: 'reading the metadata file',
+    input: z.strictObject({ fileName: FileName, text: z.string().max(MAX_METADATA_BYTES, tooLarge('The metadata file', MAX_METADATA_BYTES)) }),
+    output: MetadataImport,
   },
 } as const
 

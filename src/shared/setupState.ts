@@ -1,11 +1,41 @@
 import { z } from 'zod'
 import { ENVIRONMENT_IDS } from './environments'
 
-export const SETUP_SCHEMA_VERSION = 1
+export const SETUP_SCHEMA_VERSION = 2
 
 export const Env = z.enum(ENVIRONMENT_IDS)
 export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowercase words joined by hyphens.')
 export const ChecklistItemId = z.string().regex(/^[a-z0-9.-]{1,100}$/)
+
+const Text = z.string().max(2000)
+/** Base64 of a certificate's DER on one line, as accepted by the certificate import. */
+const CertificateBody = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'A certificate body is base64 text.')
+
+/** What was read from JumpCloud's metadata file, kept so the wizard can cross-check what the admin enters. */
+export const ImportedMetadata = z.strictObject({
+  fileName: z.string().max(300),
+  importedAt: z.iso.datetime(),
+  entityId: Text,
+  ssoUrl: Text,
+  signingCertificates: z.array(CertificateBody).max(10),
+})
+export type ImportedMetadata = z.infer<typeof ImportedMetadata>
+
+/** The Identity Provider (JumpCloud) values, exactly as entered or imported. */
+export const IdpState = z.strictObject({
+  entityIdInput: Text,
+  ssoUrlInput: Text,
+  /** The certificate the admin accepted, or null; refused imports never change it. */
+  certificate: CertificateBody.nullable(),
+  metadata: ImportedMetadata.nullable(),
+})
+export type IdpState = z.infer<typeof IdpState>
+
+/** The SP values the admin last copied for JumpCloud, so a later domain change can be caught. */
+export const CopiedSpValues = z.strictObject({ spEntityId: Text, acsUrl: Text })
+export type CopiedSpValues = z.infer<typeof CopiedSpValues>
+
+export const EMPTY_IDP: IdpState = { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }
 
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
 export const SetupState = z.strictObject({
@@ -15,6 +45,8 @@ export const SetupState = z.strictObject({
   domainInput: z.string().max(1000),
   env: Env,
   checklist: z.record(ChecklistItemId, z.boolean()).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
+  idp: IdpState,
+  spCopiedToJumpCloud: CopiedSpValues.nullable(),
 })
 export type SetupState = z.infer<typeof SetupState>
 

@@ -1,5 +1,5 @@
-import { DIALPAD_ENVIRONMENTS, type EnvironmentId } from '../../shared/environments'
-import type { SpValues } from '../../shared/contract'
+import { DIALPAD_ENVIRONMENTS, type EnvironmentId } from './environments'
+import type { SpValues } from './contract'
 
 /** The Service Provider values Dialpad shows on Admin Settings > Authentication > SAML > Custom. */
 export function deriveSpValues(domain: string, env: EnvironmentId): SpValues {

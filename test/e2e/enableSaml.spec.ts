@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { DIALPAD_CHECKS, PREREQUISITES, expectSaved, tickAll } from './support'
+import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectSaved, tickAll } from './support'
 
 const SP_ENTITY_ID = 'https://dialpad.com/api/saml/metadata/custom/example.com'
 const ACS_URL = 'https://dialpad.com/saml/sso/custom/example.com'
@@ -26,12 +26,12 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(page.getByText('JumpCloud → Dialpad app → SSO tab → ACS URL')).toBeVisible()
   await expect(page.getByText('Dialpad calls it “SP SSO Url (ACS)”')).toBeVisible()
 
-  const copyAcs = page.getByRole('button', { name: 'Copy ACS URL' })
+  const copyAcs = copyButton(page, 'ACS URL')
   await copyAcs.click()
   await expect(copyAcs).toHaveText('Copied')
   await expect(page.getByText('ACS URL copied to the clipboard.')).toBeVisible()
   expect(app.clipboard.last).toBe(ACS_URL)
-  const copyEntityId = page.getByRole('button', { name: 'Copy SP Entity ID' })
+  const copyEntityId = copyButton(page, 'SP Entity ID')
   await copyEntityId.click()
   await expect(copyEntityId).toHaveText('Copied')
   expect(app.clipboard.last).toBe(SP_ENTITY_ID)
@@ -47,7 +47,7 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(page.getByText('https://sandbox.dialpad.com/saml/sso/custom/example.com')).toBeVisible()
   await tickAll(page, DIALPAD_CHECKS)
   await expectSaved(page)
-  await expect(page.getByText('2 of 2 steps done')).toBeVisible()
+  await expect(page.getByText('2 of 6 steps done')).toBeVisible()
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()
@@ -56,7 +56,7 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(page.getByText('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')).toBeVisible()
 
   const saved = JSON.parse(await readFile(join(app.dataDir, 'setup.json'), 'utf8'))
-  expect(saved).toMatchObject({ schemaVersion: 1, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
+  expect(saved).toMatchObject({ schemaVersion: 2, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
 })
 
 test('bad domains get a specific message and no values', async ({ page, app }) => {

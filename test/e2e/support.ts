@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Page, expect } from '@playwright/test'
+import { type Locator, type Page, expect } from '@playwright/test'
 
 export const PREREQUISITES = [
   'I can sign in to Dialpad as a Company Admin',
@@ -22,4 +22,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** Waits until the autosave indicator confirms main has written the latest change. */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('All changes saved')).toBeVisible()
+}
+
+/** A CopyField's button, named "Copy <label>" and then "Copied <label>" (its visible text stays part of its name). */
+export function copyButton(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return page.getByRole('button', { name: new RegExp(`^Cop(y|ied) ${escaped}$`) })
 }

@@ -8,6 +8,8 @@ const SAMPLE_SETUP: SetupState = {
   domainInput: 'Example.com',
   env: 'sandbox',
   checklist: { 'prerequisites.dialpad-admin': true },
+  idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },
+  spCopiedToJumpCloud: null,
 }
 
 const STEP_IDS = ['prerequisites', 'enable-saml', 'configure-jumpcloud']

@@ -6,4 +6,6 @@ export const SAMPLE_SETUP: SetupState = {
   domainInput: 'Example.com',
   env: 'sandbox',
   checklist: { 'prerequisites.dialpad-admin': true },
+  idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },
+  spCopiedToJumpCloud: null,
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveSpValues } from '../../src/core/dialpad/spValues'
+import { deriveSpValues } from '../../src/shared/spValues'
 
 describe('deriveSpValues', () => {
   it('builds the production values exactly as the help article shows them', () => {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
-import { deriveSpValues } from '../../core/dialpad/spValues'
+import { deriveSpValues } from '../../shared/spValues'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 
 export const SP_USAGE = 'sp --domain <domain> [--env production|sandbox] [--json]'

@@ -7,9 +7,19 @@ export interface ChecklistItem {
 }
 
 /** Ticks the admin sets as they do each thing in a console; saved with the setup. */
-export function Checklist({ title, items }: { title: string; items: readonly ChecklistItem[] }) {
+export function Checklist({
+  title,
+  items,
+  onChange,
+}: {
+  title: string
+  items: readonly ChecklistItem[]
+  /** Replaces the plain tick, for items whose tick means more (it must still record the tick). */
+  onChange?: (itemId: string, checked: boolean) => void
+}) {
   const checklist = useWizard((s) => s.checklist)
-  const setChecked = useWizard((s) => s.setChecked)
+  const storeSetChecked = useWizard((s) => s.setChecked)
+  const setChecked = onChange ?? storeSetChecked
   const headingId = useId()
   return (
     <fieldset className="checklist" aria-labelledby={headingId}>

@@ -13,10 +13,14 @@ export interface CopyFieldProps {
   destination: string
   /** What the other console calls the same value, when it differs. */
   alsoShownAs?: string
+  /** The console that uses the alsoShownAs name (Dialpad unless said otherwise). */
+  alsoShownIn?: string
+  /** Called after the value reached the clipboard. */
+  onCopied?: () => void
 }
 
 /** A value the admin must paste into a console, with its destination and a copy button. */
-export function CopyField({ label, value, destination, alsoShownAs }: CopyFieldProps) {
+export function CopyField({ label, value, destination, alsoShownAs, alsoShownIn = 'Dialpad', onCopied }: CopyFieldProps) {
   const [outcome, setOutcome] = useState<CopyState>({ kind: 'idle' })
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -27,6 +31,7 @@ export function CopyField({ label, value, destination, alsoShownAs }: CopyFieldP
     try {
       await call('clipboard.copy', { text: value })
       setOutcome({ kind: 'copied', value })
+      onCopied?.()
       timer.current = setTimeout(() => setOutcome({ kind: 'idle' }), FEEDBACK_MS)
     } catch (error) {
       setOutcome({ kind: 'error', value, message: error instanceof Error ? error.message : String(error) })
@@ -37,14 +42,19 @@ export function CopyField({ label, value, destination, alsoShownAs }: CopyFieldP
     <div className="copy-field">
       <div className="copy-field__label">{label}</div>
       <div className="copy-field__row">
-        <code className="copy-field__value">{value}</code>
-        <button type="button" className="button" onClick={copy} aria-label={`Copy ${label}`}>
+        <code className={value.includes('\n') ? 'copy-field__value copy-field__value--block' : 'copy-field__value'}>{value}</code>
+        <button type="button" className="button" onClick={copy} aria-label={`${state.kind === 'copied' ? 'Copied' : 'Copy'} ${label}`}>
           {state.kind === 'copied' ? 'Copied' : 'Copy'}
         </button>
       </div>
       <p className="copy-field__where">
         Paste into: <strong>{destination}</strong>
-        {alsoShownAs ? <> · Dialpad calls it “{alsoShownAs}”</> : null}
+        {alsoShownAs ? (
+          <>
+            {' '}
+            · {alsoShownIn} calls it “{alsoShownAs}”
+          </>
+        ) : null}
       </p>
       <p className="copy-field__status" role="status">
         {state.kind === 'copied' ? `${label} copied to the clipboard.` : ''}

@@ -1,12 +1,10 @@
-import { useEffect, useId, useState } from 'react'
-import type { SpValues } from '../../../shared/contract'
+import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS } from '../../../shared/environments'
-import { call } from '../api/client'
 import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
-import { CopyField } from '../components/CopyField'
 import { ExternalLink } from '../components/ExternalLink'
+import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
 import type { StepDefinition } from './stepTypes'
 
@@ -21,31 +19,11 @@ const DIALPAD_ITEMS: readonly ChecklistItem[] = [
   },
 ]
 
-type Derived = { kind: 'none' } | { kind: 'ready'; values: SpValues } | { kind: 'error'; message: string }
-
-/** Asks core for the SP values of a valid domain; answers for an older input are never shown. */
-function useSpValues(domainInput: string, env: SpValues['env']): Derived {
-  const [answer, setAnswer] = useState<{ key: string; derived: Derived } | null>(null)
-  const key = parseDomain(domainInput).ok ? JSON.stringify([domainInput, env]) : null
-  useEffect(() => {
-    if (key === null) return
-    let current = true
-    call('sp.derive', { domain: domainInput, env })
-      .then((values) => current && setAnswer({ key, derived: { kind: 'ready', values } }))
-      .catch((error: Error) => current && setAnswer({ key, derived: { kind: 'error', message: error.message } }))
-    return () => {
-      current = false
-    }
-  }, [key, domainInput, env])
-  return key !== null && answer?.key === key ? answer.derived : { kind: 'none' }
-}
-
 function EnableSamlStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const env = useWizard((s) => s.env)
   const setDomainInput = useWizard((s) => s.setDomainInput)
   const setEnv = useWizard((s) => s.setEnv)
-  const derived = useSpValues(domainInput, env)
   const parsed = parseDomain(domainInput)
   // Judge the domain once the admin leaves the field (or comes back to a saved one), not on the first keystroke.
   const [judged, setJudged] = useState(() => domainInput.trim() !== '')
@@ -120,28 +98,7 @@ function EnableSamlStep() {
 
       <section aria-labelledby="sp-values-heading" className="card">
         <h3 id="sp-values-heading">Service Provider values</h3>
-        {derived.kind === 'ready' ? (
-          <>
-            <CopyField
-              label="SP Entity ID"
-              value={derived.values.spEntityId}
-              destination="JumpCloud → Dialpad app → SSO tab → SP Entity ID"
-              alsoShownAs="SP Entity ID"
-            />
-            <CopyField
-              label="ACS URL"
-              value={derived.values.acsUrl}
-              destination="JumpCloud → Dialpad app → SSO tab → ACS URL"
-              alsoShownAs="SP SSO Url (ACS)"
-            />
-          </>
-        ) : derived.kind === 'error' ? (
-          <p className="error-text" role="alert">
-            {derived.message}
-          </p>
-        ) : (
-          <p className="hint">Enter your company domain above to see the values.</p>
-        )}
+        <SpValueFields missingDomainHint="Enter your company domain above to see the values." />
       </section>
 
       <Checklist title="Check in Dialpad" items={DIALPAD_ITEMS} />

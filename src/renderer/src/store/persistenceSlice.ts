@@ -35,5 +35,7 @@ export function snapshotOf(store: WizardStore): SetupState {
     domainInput: store.domainInput,
     env: store.env,
     checklist: store.checklist,
+    idp: store.idp,
+    spCopiedToJumpCloud: store.spCopiedToJumpCloud,
   }
 }

@@ -1,21 +1,31 @@
 import type { StateCreator } from 'zustand'
 import type { EnvironmentId } from '../../../shared/environments'
+import { type CopiedSpValues, EMPTY_IDP, type IdpState } from '../../../shared/setupState'
 import type { WizardStore } from './wizardStore'
 
 export interface SetupSlice {
   domainInput: string
   env: EnvironmentId
   checklist: Record<string, boolean>
+  idp: IdpState
+  spCopiedToJumpCloud: CopiedSpValues | null
   setDomainInput(value: string): void
   setEnv(env: EnvironmentId): void
   setChecked(itemId: string, checked: boolean): void
+  /** Merges accepted IdP values; callers only call it after core accepted them. */
+  updateIdp(change: Partial<IdpState>): void
+  setSpCopiedToJumpCloud(values: CopiedSpValues): void
 }
 
 export const createSetupSlice: StateCreator<WizardStore, [], [], SetupSlice> = (set) => ({
   domainInput: '',
   env: 'production',
   checklist: {},
+  idp: EMPTY_IDP,
+  spCopiedToJumpCloud: null,
   setDomainInput: (domainInput) => set({ domainInput }),
   setEnv: (env) => set({ env }),
   setChecked: (itemId, checked) => set((state) => ({ checklist: { ...state.checklist, [itemId]: checked } })),
+  updateIdp: (change) => set((state) => ({ idp: { ...state.idp, ...change } })),
+  setSpCopiedToJumpCloud: (spCopiedToJumpCloud) => set({ spCopiedToJumpCloud }),
 })

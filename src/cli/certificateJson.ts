@@ -1,0 +1,32 @@
+import type { CertificateReport } from '../shared/certificate'
+
+/** The certificate as `cert --json` and `metadata --json` print it. */
+export function certificateJson(report: CertificateReport) {
+  return {
+    body: report.body,
+    bodySingleLine: report.bodySingleLine,
+    sha256: report.sha256,
+    sha1: report.sha1,
+    subject: report.subject,
+    issuer: report.issuer,
+    serialNumber: report.serialNumber,
+    notBefore: report.notBefore,
+    notAfter: report.notAfter,
+    daysToExpiry: report.daysToExpiry,
+    key: report.keyDescription,
+    signatureAlgorithm: report.signatureAlgorithm,
+    warnings: report.warnings,
+  }
+}
+
+/** A few readable lines about a certificate, for the terminal. */
+export function certificateSummary(report: CertificateReport): string[] {
+  return [
+    `Subject       ${report.subject}`,
+    `Issuer        ${report.issuer}`,
+    `Valid         ${report.notBefore} to ${report.notAfter} (${report.daysToExpiry} days left)`,
+    `Key           ${report.keyDescription}, signed with ${report.signatureAlgorithm}`,
+    `SHA-256       ${report.sha256}`,
+    ...report.warnings.map((warning) => `Warning       ${warning.message}`),
+  ]
+}

@@ -1,0 +1,76 @@
+import { useId, useState } from 'react'
+import type { CertificateReport } from '../../../shared/certificate'
+import { CopyField } from './CopyField'
+import { formatUtc } from './formatDate'
+
+export const DIALPAD_CERTIFICATE_FIELD = 'Dialpad → Admin Settings → My Company → Authentication → SAML → Certificate'
+
+/** What the admin should know about the certificate before trusting it with every login. */
+export function CertificateCard({ report }: { report: CertificateReport }) {
+  const headingId = useId()
+  const days = report.daysToExpiry
+  return (
+    <section className="card" aria-labelledby={headingId} data-testid="certificate-card">
+      <h3 id={headingId}>Certificate</h3>
+      {report.warnings.length > 0 ? (
+        <ul aria-label="Certificate warnings">
+          {report.warnings.map((warning) => (
+            <li key={warning.code} className="warning-text error-text">
+              {warning.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="check-status check-status--pass">No problems found with this certificate.</p>
+      )}
+      <dl className="details">
+        <dt>Subject</dt>
+        <dd>{report.subject}</dd>
+        <dt>Issuer</dt>
+        <dd>{report.selfSigned ? `${report.issuer} (self-signed, as JumpCloud's are)` : report.issuer}</dd>
+        <dt>Serial number</dt>
+        <dd>
+          <code>{report.serialNumber}</code>
+        </dd>
+        <dt>Valid from</dt>
+        <dd>{formatUtc(report.notBefore)}</dd>
+        <dt>Valid until</dt>
+        <dd>
+          {formatUtc(report.notAfter)} ({days >= 0 ? `${days} days from now` : `expired ${-days} days ago`})
+        </dd>
+        <dt>Key</dt>
+        <dd>{report.keyDescription}</dd>
+        <dt>Signature algorithm</dt>
+        <dd>{report.signatureAlgorithm}</dd>
+        <dt>SHA-256 fingerprint</dt>
+        <dd>
+          <code>{report.sha256}</code>
+        </dd>
+        <dt>SHA-1 fingerprint</dt>
+        <dd>
+          <code>{report.sha1}</code>
+        </dd>
+      </dl>
+    </section>
+  )
+}
+
+/** The body Dialpad wants: no BEGIN/END lines, 64-character lines, or one line on request. */
+export function CertificateBodyField({ report }: { report: CertificateReport }) {
+  const [singleLine, setSingleLine] = useState(false)
+  return (
+    <div>
+      <CopyField
+        label="Certificate"
+        value={singleLine ? report.bodySingleLine : report.body}
+        destination={DIALPAD_CERTIFICATE_FIELD}
+        alsoShownAs="IDP Certificate"
+        alsoShownIn="JumpCloud"
+      />
+      <label className="radio">
+        <input type="checkbox" checked={singleLine} onChange={(event) => setSingleLine(event.target.checked)} />
+        <span>Copy as a single line (without line breaks)</span>
+      </label>
+    </div>
+  )
+}

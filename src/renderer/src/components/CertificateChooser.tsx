@@ -1,0 +1,42 @@
+import { useId } from 'react'
+import type { CertificateReport } from '../../../shared/certificate'
+import { formatUtc } from './formatDate'
+
+export interface CertificateChooserProps {
+  title: string
+  certificates: readonly CertificateReport[]
+  chosen: string | null
+  suggestedIndex?: number
+  onChoose(report: CertificateReport): void
+}
+
+/** Several certificates found (a rotation, or a chain pasted): the admin picks, the app never guesses silently. */
+export function CertificateChooser({ title, certificates, chosen, suggestedIndex, onChoose }: CertificateChooserProps) {
+  const name = useId()
+  return (
+    <fieldset className="form-row">
+      <legend>{title}</legend>
+      <ul className="choice-list">
+        {certificates.map((report, index) => (
+          <li key={report.sha256}>
+            <label>
+              <input
+                type="radio"
+                name={name}
+                checked={chosen === report.bodySingleLine}
+                onChange={() => onChoose(report)}
+              />
+              <span>
+                <strong>{report.subject}</strong>
+                {index === suggestedIndex ? ' (suggested: valid the longest)' : ''}
+                <br />
+                Valid {formatUtc(report.notBefore)} to {formatUtc(report.notAfter)} · SHA-256 {report.sha256.slice(0, 23)}…
+                {report.warnings.length > 0 ? ` · ${report.warnings.length} warning(s)` : ''}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  )
+}

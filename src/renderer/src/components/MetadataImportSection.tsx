@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { MAX_METADATA_BYTES } from '../../../shared/metadataImport'
+import { call } from '../api/client'
+import { fileTooLargeMessage } from '../files/fileBytes'
+import { useCertificateReports } from '../hooks/useCertificateReport'
+import { useWizard } from '../store/wizardStore'
+import { CertificateChooser } from './CertificateChooser'
+import { FileDropZone } from './FileDropZone'
+import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
+
+/** JumpCloud's "Export Metadata" file fills the IdP Entity ID, SSO URL and certificate in one go. */
+export function MetadataImportSection() {
+  const metadata = useWizard((s) => s.idp.metadata)
+  const certificate = useWizard((s) => s.idp.certificate)
+  const updateIdp = useWizard((s) => s.updateIdp)
+  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
+  const [suggestedIndex, setSuggestedIndex] = useState<number | undefined>(undefined)
+  const reports = useCertificateReports(metadata?.signingCertificates ?? [])
+
+  async function importFile(file: File) {
+    const tooLarge = fileTooLargeMessage(file, MAX_METADATA_BYTES)
+    if (tooLarge) return setOutcome({ kind: 'refused', message: tooLarge })
+    setOutcome({ kind: 'busy' })
+    try {
+      const result = await call('metadata.import', { fileName: file.name, text: await file.text() })
+      const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
+      updateIdp({
+        entityIdInput: result.entityId,
+        ssoUrlInput: result.ssoUrl,
+        certificate: signingCertificates[result.suggestedCertificateIndex],
+        metadata: {
+          fileName: result.fileName,
+          importedAt: new Date().toISOString(),
+          entityId: result.entityId,
+          ssoUrl: result.ssoUrl,
+          signingCertificates,
+        },
+      })
+      setSuggestedIndex(result.suggestedCertificateIndex)
+      const count = signingCertificates.length
+      setOutcome({
+        kind: 'done',
+        message: `Read ${result.fileName}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`,
+      })
+    } catch (error) {
+      setOutcome(refusal(error))
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="metadata-import-heading">
+      <h3 id="metadata-import-heading">Import JumpCloud&apos;s metadata (fastest)</h3>
+      <p>
+        In JumpCloud, open the Dialpad app&apos;s SSO tab and select <strong>Export Metadata</strong>. Then drop the
+        downloaded XML file here or choose it.
+      </p>
+      <FileDropZone
+        label="metadata file"
+        accept=".xml,application/xml,text/xml"
+        hint="Fills the IdP Entity ID, IdP SSO URL and certificate."
+        onFile={(file) => void importFile(file)}
+      />
+      <ImportOutcomeMessage outcome={outcome} />
+      {metadata && metadata.signingCertificates.length > 1 && reports.kind === 'ready' ? (
+        <CertificateChooser
+          title={`${metadata.fileName} lists ${metadata.signingCertificates.length} signing certificates (a rotation). Which one should Dialpad use?`}
+          certificates={reports.reports}
+          chosen={certificate}
+          suggestedIndex={suggestedIndex}
+          onChoose={(report) => updateIdp({ certificate: report.bodySingleLine })}
+        />
+      ) : null}
+    </section>
+  )
+}

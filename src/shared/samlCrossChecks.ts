@@ -1,0 +1,114 @@
+import type { CertificateReport } from './certificate'
+import { EXPIRY_WARNING_DAYS } from './certificate'
+import type { CheckStep } from './checkRun'
+import type { SpValues } from './contract'
+import { checkIdpEntityId, checkIdpSsoUrl } from './idpValues'
+import type { CopiedSpValues, IdpState } from './setupState'
+
+export interface SamlCrossCheckInput {
+  /** The SP values for the domain and environment the admin chose, or null while the domain is invalid. */
+  sp: SpValues | null
+  spCopiedToJumpCloud: CopiedSpValues | null
+  idp: IdpState
+  /** The report for idp.certificate, or null when there is none. */
+  certificate: CertificateReport | null
+}
+
+type Outcome = Pick<CheckStep, 'status' | 'detail' | 'fix'>
+
+const step = (id: string, title: string, outcome: Outcome): CheckStep => ({ id, title, durationMs: null, ...outcome })
+const pass = (detail: string): Outcome => ({ status: 'pass', detail })
+
+/**
+ * Compares the values on both sides of the SAML setup without any network: each mismatch names the
+ * console and field to fix. Run on every change; the result is shown as the summary card.
+ */
+export function crossCheckSaml(input: SamlCrossCheckInput): CheckStep[] {
+  return [
+    step('sp-values-in-jumpcloud', 'JumpCloud has the SP values for your domain', spValuesInJumpCloud(input)),
+    step('idp-values-complete', 'The IdP values for Dialpad are complete', idpValuesComplete(input)),
+    step('idp-values-match-metadata', 'The IdP values match JumpCloud’s metadata', idpValuesMatchMetadata(input)),
+    step('certificate-matches-metadata', 'The certificate is the one in JumpCloud’s metadata', certificateMatchesMetadata(input)),
+    step('certificate-lifetime', `The certificate is valid for at least ${EXPIRY_WARNING_DAYS} more days`, certificateLifetime(input)),
+  ]
+}
+
+function spValuesInJumpCloud({ sp, spCopiedToJumpCloud: copied }: SamlCrossCheckInput): Outcome {
+  if (!sp) return { status: 'fail', detail: 'The company domain is missing or invalid.', fix: 'Enter your company domain in “Enable SAML in Dialpad”.' }
+  if (!copied) {
+    return {
+      status: 'warn',
+      detail: 'The SP values were not copied from this app, so it cannot tell what JumpCloud has.',
+      fix: 'In “Configure the Dialpad app in JumpCloud”, copy the SP Entity ID and ACS URL and paste them into JumpCloud’s SSO tab.',
+    }
+  }
+  const wrong = [
+    copied.spEntityId !== sp.spEntityId ? `SP Entity ID to ${sp.spEntityId}` : null,
+    copied.acsUrl !== sp.acsUrl ? `ACS URL to ${sp.acsUrl}` : null,
+  ].filter((text): text is string => text !== null)
+  if (wrong.length === 0) return pass(`SP Entity ID and ACS URL copied for ${sp.domain} (${sp.host}).`)
+  return {
+    status: 'fail',
+    detail: `The values copied to JumpCloud were for ${copied.spEntityId}, but your domain and environment now give ${sp.spEntityId}.`,
+    fix: `In JumpCloud, open the Dialpad app's SSO tab and set ${wrong.join(' and ')}, then Save.`,
+  }
+}
+
+function idpValuesComplete({ idp }: SamlCrossCheckInput): Outcome {
+  const problems = [
+    checkIdpEntityId(idp.entityIdInput).error,
+    checkIdpSsoUrl(idp.ssoUrlInput).error,
+    idp.certificate ? null : 'Import the IDP Certificate from JumpCloud.',
+  ].filter((text): text is string => text !== null)
+  if (problems.length === 0) return pass('IdP Entity ID, IdP SSO URL and certificate are all filled in.')
+  return { status: 'fail', detail: `${problems.length} of 3 values missing or invalid.`, fix: problems.join(' ') }
+}
+
+function idpValuesMatchMetadata({ idp }: SamlCrossCheckInput): Outcome {
+  const metadata = idp.metadata
+  if (!metadata) return { status: 'skipped', detail: 'No JumpCloud metadata file imported, so there is nothing to compare with.' }
+  const ssoUrl = checkIdpSsoUrl(idp.ssoUrlInput).value
+  const differences = [
+    idp.entityIdInput !== metadata.entityId ? `IdP Entity ID is “${idp.entityIdInput}” but the metadata says “${metadata.entityId}”` : null,
+    ssoUrl !== metadata.ssoUrl ? `IdP SSO URL is ${ssoUrl || '(empty)'} but the metadata says ${metadata.ssoUrl}` : null,
+  ].filter((text): text is string => text !== null)
+  if (differences.length === 0) return pass(`Both match ${metadata.fileName}.`)
+  return {
+    status: 'fail',
+    detail: `${differences.join('; ')}.`,
+    fix: 'Use the values from the Dialpad app’s SSO tab in JumpCloud (import its metadata again), or export fresh metadata if the app was changed.',
+  }
+}
+
+function certificateMatchesMetadata({ idp }: SamlCrossCheckInput): Outcome {
+  const metadata = idp.metadata
+  if (!metadata) return { status: 'skipped', detail: 'No JumpCloud metadata file imported, so there is nothing to compare with.' }
+  if (!idp.certificate) return { status: 'fail', detail: 'No certificate chosen yet.', fix: 'Import the IDP Certificate, or pick one of the metadata’s certificates.' }
+  if (metadata.signingCertificates.includes(idp.certificate)) return pass(`The certificate is a signing certificate in ${metadata.fileName}.`)
+  return {
+    status: 'fail',
+    detail: `The certificate for Dialpad is not one of the ${metadata.signingCertificates.length} signing certificate(s) in ${metadata.fileName}.`,
+    fix: 'Download the IDP Certificate of the Dialpad app in JumpCloud again (or pick the metadata’s certificate), so Dialpad checks logins with the key JumpCloud signs them with.',
+  }
+}
+
+function certificateLifetime({ certificate }: SamlCrossCheckInput): Outcome {
+  if (!certificate) return { status: 'fail', detail: 'No certificate chosen yet.', fix: 'Import the IDP Certificate from JumpCloud.' }
+  const days = certificate.daysToExpiry
+  const until = certificate.notAfter.slice(0, 10)
+  if (days < 0 || certificate.warnings.some((warning) => warning.code === 'not-yet-valid')) {
+    return {
+      status: 'fail',
+      detail: days < 0 ? `The certificate expired on ${until}.` : `The certificate is not valid before ${certificate.notBefore.slice(0, 10)}.`,
+      fix: 'In JumpCloud, create a new certificate for the Dialpad app, then import it here and paste it into Dialpad.',
+    }
+  }
+  if (days < EXPIRY_WARNING_DAYS) {
+    return {
+      status: 'warn',
+      detail: `The certificate expires on ${until}, in ${days} day(s).`,
+      fix: 'Plan the rotation now: in JumpCloud, create a new certificate for the Dialpad app and update Dialpad’s Certificate field the same day.',
+    }
+  }
+  return pass(`Valid until ${until} (${days} days).`)
+}
