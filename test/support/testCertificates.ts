@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as x509 from '@peculiar/x509'
 
-x509.cryptoProvider.set(webcrypto)
+x509.cryptoProvider.set(globalThis.crypto)
 
 export type TestKeyType = 'rsa-2048' | 'rsa-1024' | 'ec-p256'
 export type TestHash = 'SHA-256' | 'SHA-1'

@@ -1,0 +1,82 @@
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import { UserFacingError } from '../userFacingError'
+import { trustedCaCertificates } from './trust'
+
+export interface HttpTimeouts {
+  /** TCP connect plus TLS handshake. */
+  connectMs: number
+  /** From sending the request to the end of the response headers. */
+  headersMs: number
+  /** Longest silence allowed between two pieces of the response body. */
+  bodyMs: number
+}
+
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }
+
+export interface ProxySettings {
+  httpProxy?: string
+  httpsProxy?: string
+  noProxy?: string
+}
+
+export interface HttpClientOptions {
+  /** PEM text of the corporate CA the admin chose (TLS inspection); trusted on top of the platform's roots. */
+  extraCaPem?: string
+  timeouts?: Partial<HttpTimeouts>
+  /** Where to read HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case); defaults to process.env. */
+  env?: NodeJS.ProcessEnv
+}
+
+/** Proxy settings from the environment, lowercase first as curl and undici read them. */
+export function proxySettingsFrom(env: NodeJS.ProcessEnv): ProxySettings {
+  const pick = (name: string) => (env[name.toLowerCase()] ?? env[name.toUpperCase()])?.trim() || undefined
+  return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') }
+}
+
+function assertProxyUrl(name: string, value: string | undefined): void {
+  if (value === undefined) return
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new UserFacingError(`The ${name} setting "${value}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
+  }
+  if (!['http:', 'https:'].includes(url.protocol)) {
+    throw new UserFacingError(`The ${name} setting uses ${url.protocol}//, which is not supported. Use an http:// or https:// proxy address.`)
+  }
+}
+
+/**
+ * The one dispatcher every live check uses: a keep-alive pool with our timeouts and trust store, going through
+ * the environment's proxy when one is set. Redirects are never followed (undici's request does not, and no
+ * redirect interceptor is added), so an Authorization header only ever reaches the origin it was built for.
+ * Throws UserFacingError when the CA file or a proxy setting is unusable. Close it when done.
+ */
+export function createHttpDispatcher(options: HttpClientOptions = {}): Dispatcher {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const tlsOptions = { ca: trustedCaCertificates(options.extraCaPem) }
+  const poolOptions = {
+    connectTimeout: timeouts.connectMs,
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyMs,
+  }
+  const proxy = proxySettingsFrom(options.env ?? process.env)
+  assertProxyUrl('HTTP_PROXY', proxy.httpProxy)
+  assertProxyUrl('HTTPS_PROXY', proxy.httpsProxy)
+
+  if (!proxy.httpProxy && !proxy.httpsProxy) {
+    return new Agent({ ...poolOptions, connect: tlsOptions })
+  }
+  return new EnvHttpProxyAgent({
+    ...poolOptions,
+    // Passed explicitly (empty string = none) so undici never falls back to process.env behind `env`'s back.
+    // undici's rule, kept: HTTP_PROXY also carries https:// traffic when HTTPS_PROXY is not set.
+    httpProxy: proxy.httpProxy ?? '',
+    httpsProxy: proxy.httpsProxy ?? '',
+    noProxy: proxy.noProxy ?? '',
+    // Direct (NO_PROXY) connections use `connect`; tunnelled ones use `requestTls` to the origin, `proxyTls` to an https:// proxy.
+    connect: tlsOptions,
+    requestTls: tlsOptions,
+    proxyTls: tlsOptions,
+  })
+}

@@ -1,0 +1,82 @@
+import { X509Certificate } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import * as tls from 'node:tls'
+import { UserFacingError } from '../userFacingError'
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+/** A CA bundle is a few hundred KiB at most; anything bigger is not what the admin meant to pick. */
+const MAX_CA_FILE_BYTES = 1024 * 1024
+
+type CaKind = 'bundled' | 'system'
+type GetCaCertificates = (kind: CaKind) => string[]
+
+/**
+ * Node's bundled roots plus the operating system's store. `tls.getCACertificates` exists from Node 22.15 / 23.5;
+ * on older runtimes only the bundled roots are available.
+ */
+export function platformCaCertificates(): string[] {
+  const getCaCertificates = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates
+  if (typeof getCaCertificates !== 'function') return [...tls.rootCertificates]
+  const system = safely(() => getCaCertificates('system'))
+  return [...new Set([...safely(() => getCaCertificates('bundled'), [...tls.rootCertificates]), ...system])]
+}
+
+function safely(read: () => string[], fallback: string[] = []): string[] {
+  try {
+    return read()
+  } catch {
+    return fallback
+  }
+}
+
+/**
+ * Splits a PEM text into certificates, refusing anything that is not one (a private key, a DER file, an expired
+ * root). `source` names the file for the message.
+ */
+export function parseCaPem(pem: string, source = 'The corporate CA file', now = new Date()): string[] {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
+    throw new UserFacingError(`${source} contains a private key. Choose the CA certificate (.pem or .crt) only, and keep the key secret.`)
+  }
+  const blocks = pem.match(PEM_BLOCK) ?? []
+  if (blocks.length === 0) {
+    throw new UserFacingError(
+      `${source} has no certificate in PEM form (text starting with "-----BEGIN CERTIFICATE-----"). Ask IT for the root CA certificate as a PEM (Base-64) file.`,
+    )
+  }
+  return blocks.map((block, index) => {
+    let certificate: X509Certificate
+    try {
+      certificate = new X509Certificate(block)
+    } catch {
+      throw new UserFacingError(`${source}: certificate ${index + 1} is damaged and cannot be read. Ask IT for a fresh copy of the root CA certificate.`)
+    }
+    if (new Date(certificate.validTo) < now) {
+      throw new UserFacingError(`${source}: the certificate "${certificate.subject.replace(/\n/g, ', ')}" expired on ${certificate.validTo}. Ask IT for the current root CA certificate.`)
+    }
+    return block
+  })
+}
+
+/** Reads and validates the CA file the admin chose, with a message naming the file when it is unusable. */
+export async function readCaFile(path: string): Promise<string> {
+  const name = `The file ${basename(path)}`
+  let text: string
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw new UserFacingError(`${name} is not a file. Choose the CA certificate file (.pem or .crt).`)
+    if (info.size > MAX_CA_FILE_BYTES) throw new UserFacingError(`${name} is larger than 1 MiB, which no CA certificate is. Choose the CA certificate file (.pem or .crt).`)
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error
+    throw new UserFacingError(`${name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'read error'}). Check it exists and that you can open it.`)
+  }
+  parseCaPem(text, name)
+  return text
+}
+
+/** Every root a live check trusts: the platform's, plus the admin's corporate CA when one was chosen. */
+export function trustedCaCertificates(extraCaPem?: string): string[] {
+  const extra = extraCaPem ? parseCaPem(extraCaPem) : []
+  return [...platformCaCertificates(), ...extra]
+}

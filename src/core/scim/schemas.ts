@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+export const SCIM_CONTENT_TYPE = 'application/scim+json'
+export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
+export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
+export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User'
+export const SERVICE_PROVIDER_CONFIG_URN = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'
+
+const schemasIncluding = (urn: string) =>
+  z.array(z.string()).refine((schemas) => schemas.includes(urn), { message: `does not list ${urn}` })
+
+export const ListResponse = z.object({
+  schemas: schemasIncluding(LIST_RESPONSE_URN),
+  totalResults: z.number().int().nonnegative(),
+  Resources: z.array(z.unknown()).optional(),
+})
+export type ListResponse = z.infer<typeof ListResponse>
+
+const Feature = z.object({ supported: z.boolean() })
+
+/** RFC 7643 section 5; only what JumpCloud relies on is required, so a lean but usable answer passes. */
+export const ServiceProviderConfig = z.object({
+  schemas: schemasIncluding(SERVICE_PROVIDER_CONFIG_URN),
+  patch: Feature,
+  filter: Feature.extend({ maxResults: z.number().int().optional() }),
+  bulk: Feature.optional(),
+  changePassword: Feature.optional(),
+  sort: Feature.optional(),
+  etag: Feature.optional(),
+  authenticationSchemes: z.array(z.object({ type: z.string().optional(), name: z.string().optional() })).optional(),
+})
+export type ServiceProviderConfig = z.infer<typeof ServiceProviderConfig>
+
+export const ScimUser = z.object({
+  id: z.string().min(1),
+  userName: z.string(),
+  active: z.boolean().optional(),
+})
+export type ScimUser = z.infer<typeof ScimUser>
+
+/** "patch.supported: expected boolean" style summary of what is wrong with an answer, for a step's detail. */
+export function describeIssues(error: z.ZodError, limit = 3): string {
+  const parts = error.issues.slice(0, limit).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
+  const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : ''
+  return `${parts.join('; ')}${more}`
+}

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks'
+import type { CheckStatus, CheckStep } from '../../shared/checkRun'
+import type { Diagnosis } from './diagnose'
+import { redactStep } from './redact'
+
+export interface StepOutcome {
+  status: CheckStatus
+  detail: string
+  fix?: string
+}
+
+/**
+ * Called when a step starts (phase 'started': durationMs is null, status is a 'skipped' placeholder until it
+ * finishes) and again with its result (phase 'finished').
+ */
+export type ProgressListener = (step: CheckStep, phase: 'started' | 'finished') => void
+
+export interface StepContext {
+  token: string
+  onProgress?: ProgressListener
+}
+
+export const failed = (diagnosis: Diagnosis): StepOutcome => ({ status: 'fail', ...diagnosis })
+export const passed = (detail: string): StepOutcome => ({ status: 'pass', detail })
+/** Pass, or warn when the answer was usable but not quite right (application/json instead of SCIM's type). */
+export const passedWith = (detail: string, warning: Diagnosis | undefined): StepOutcome =>
+  warning ? { status: 'warn', detail: `${detail} ${warning.detail}`, fix: warning.fix } : passed(detail)
+
+/** Runs one step: times it, reports progress, turns a bug into a failed step, and hides the API key. */
+export async function runStep(ctx: StepContext, id: string, title: string, work: () => Promise<StepOutcome>): Promise<CheckStep> {
+  ctx.onProgress?.({ id, title, status: 'skipped', durationMs: null, detail: 'Running…' }, 'started')
+  const started = performance.now()
+  let outcome: StepOutcome
+  try {
+    outcome = await work()
+  } catch (error) {
+    outcome = {
+      status: 'fail',
+      detail: `Unexpected problem: ${error instanceof Error ? error.message : String(error)}`,
+      fix: 'Test again; if it keeps failing, copy these details for support.',
+    }
+  }
+  const step = redactStep({ id, title, durationMs: Math.round(performance.now() - started), ...outcome }, ctx.token)
+  ctx.onProgress?.(step, 'finished')
+  return step
+}
+
+export function skippedStep(ctx: StepContext, id: string, title: string, detail: string): CheckStep {
+  const step: CheckStep = { id, title, status: 'skipped', durationMs: null, detail }
+  ctx.onProgress?.(step, 'finished')
+  return step
+}
