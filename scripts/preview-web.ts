@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     handlers: createServices({
       dataDir,
       // The page itself writes copies to the browser's clipboard (see renderer httpApi).
-      clipboard: { writeText: () => undefined },
+      clipboard: { writeText: () => undefined, readText: () => '' },
     }),
     rendererDir: join(__dirname, '../out/renderer'),
   })

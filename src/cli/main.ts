@@ -1,8 +1,24 @@
 import { readFileSync } from 'node:fs'
+import { redactKnownSecrets } from '../core/secrets/redact'
 import { runCli } from './runCli'
 
-process.exitCode = runCli(process.argv.slice(2), {
+runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0),
-})
+  env: process.env,
+  onInterrupt: (listener) => {
+    // `once`: a second Ctrl-C finds no listener and stops the process at once, as usual.
+    process.once('SIGINT', listener)
+    return () => process.off('SIGINT', listener)
+  },
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    // A bug, not an input problem: show it (without any API key seen so far) for the report.
+    process.stderr.write(`${redactKnownSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`)
+    process.exitCode = 1
+  },
+)

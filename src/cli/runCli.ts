@@ -1,5 +1,6 @@
 import { CERT_USAGE, runCert } from './commands/cert'
 import { METADATA_USAGE, runMetadata } from './commands/metadata'
+import { runScim, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE } from './commands/scim'
 import { runSp, SP_USAGE } from './commands/sp'
 import { UnreadableInputError } from './inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './io'
@@ -15,16 +16,29 @@ Commands:
       with its details and warnings. Reads PEM or DER; "-" reads standard input.
   ${METADATA_USAGE}
       Print the IdP Entity ID, IdP SSO URL and certificate from JumpCloud's metadata export.
+  ${SCIM_TEST_USAGE}
+      What JumpCloud's "Test Connection" does: read Dialpad's SCIM configuration and list one user.
+      The API key comes from the environment variable NAME (default DIALPAD_API_KEY), or with --profile
+      from the system keychain, where the app saves it (profile "default"). --ca trusts a corporate CA.
+  ${SCIM_LIFECYCLE_USAGE}
+      Create, read, find, suspend and delete a real test user, as JumpCloud does. Creating a user may use
+      a paid license and a phone number: prefer the sandbox (https://sandbox.dialpad.com/scim). --yes confirms.
+      Ctrl-C cancels; the test user is still deleted.
   help
       Show this text.
 
-Exit codes: 0 ok, 1 unacceptable input (the reason is printed), 2 usage error.
+Exit codes: 0 ok (warnings included), 1 unacceptable input or a failed check (the reason is printed), 2 usage error.
 `
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = { sp: runSp, cert: runCert, metadata: runMetadata }
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
+  sp: runSp,
+  cert: runCert,
+  metadata: runMetadata,
+  scim: runScim,
+}
 
-/** Runs one command and returns its exit code; never calls process.exit, so tests can drive it. */
-export function runCli(argv: string[], io: CliIo): number {
+/** Runs one command and resolves to its exit code; never calls process.exit, so tests can drive it. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io[command === undefined ? 'stderr' : 'stdout'](USAGE)
@@ -36,7 +50,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_USAGE
   }
   try {
-    return run(args, io)
+    return await run(args, io)
   } catch (error) {
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

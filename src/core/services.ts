@@ -3,17 +3,37 @@ import type { ClipboardPort } from './clipboard'
 import { deriveSpValues } from '../shared/spValues'
 import { importCertificate } from './saml/certificateImport'
 import { importIdpMetadata } from './saml/metadataImport'
+import { LiveCheckRunner } from './checks/liveCheckRunner'
+import type { HttpClientOptions } from './net/httpClient'
+import { startScimCheck } from './scim/scimCheckService'
+import { copyApiKeyToClipboard } from './secrets/apiKeyClipboard'
+import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from './secrets/keychain'
 import { SetupStore } from './setup/setupStore'
+import { decodeXmlBytes } from './xml/safeXml'
+
+/**
+ * The keychain account of the setup the app works on. There is one setup today; when profiles arrive,
+ * each profile's id becomes its account.
+ */
+export const DEFAULT_PROFILE_ACCOUNT = 'default'
 
 export interface ServiceOptions {
   /** The app's data folder (Electron's userData, or a folder chosen by tests and the CLI). */
   dataDir: string
   clipboard: ClipboardPort
+  /** The OS keychain by default; tests pass a store over a fake keychain. */
+  secrets?: SecretStore
+  /** Timeouts and proxy environment for live checks; tests shorten them. */
+  http?: Omit<HttpClientOptions, 'extraCaPem'>
+  clearClipboardAfterMs?: number
 }
 
 /** Core's implementation of every contract method; transports call these through dispatch(). */
-export function createServices({ dataDir, clipboard }: ServiceOptions): Handlers {
+export function createServices({ dataDir, clipboard, secrets: givenSecrets, http, clearClipboardAfterMs }: ServiceOptions): Handlers {
   const setup = new SetupStore(dataDir)
+  const secrets = givenSecrets ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
+  const account = DEFAULT_PROFILE_ACCOUNT
+  const runner = new LiveCheckRunner()
   return {
     'sp.derive': async ({ domain, env }) => deriveSpValues(domain, env),
     'setup.load': async () => setup.load(),
@@ -26,6 +46,14 @@ export function createServices({ dataDir, clipboard }: ServiceOptions): Handlers
       importCertificate(
         source.source === 'text' ? { text: source.text } : { bytes: Buffer.from(source.base64, 'base64'), fileName: source.fileName },
       ),
-    'metadata.import': async ({ fileName, text }) => importIdpMetadata(fileName, text),
+    'metadata.import': async ({ fileName, base64 }) => importIdpMetadata(fileName, decodeXmlBytes(Buffer.from(base64, 'base64'))),
+    'apiKey.status': async () => secrets.status(account),
+    'apiKey.store': async ({ apiKey }) => secrets.set(account, apiKey),
+    'apiKey.keepForSession': async ({ apiKey }) => secrets.setInMemory(account, apiKey),
+    'apiKey.delete': async () => secrets.delete(account),
+    'apiKey.copyToClipboard': async () => copyApiKeyToClipboard(secrets, account, clipboard, clearClipboardAfterMs),
+    'scim.start': async (request) => startScimCheck(request, { secrets, account, runner, http }),
+    'scim.progress': async ({ runId }) => runner.progress(runId),
+    'scim.cancel': async ({ runId }) => runner.cancel(runId),
   }
 }

@@ -42,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     registerAppProtocol(protocol, join(__dirname, '../renderer'))
     const handlers = createServices({
       dataDir: app.getPath('userData'),
-      clipboard: { writeText: (text) => clipboard.writeText(text) },
+      clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
     })
     registerIpcHandlers(ipcMain, handlers, createFileErrorLog(app.getPath('logs')))
     showMainWindow()

@@ -8,6 +8,8 @@ export const CheckStep = z.object({
   id: z.string(),
   title: z.string(),
   status: CheckStatus,
+  /** The HTTP status of the answer the step received, for live checks that got one. */
+  httpStatus: z.number().int().optional(),
   durationMs: z.number().nullable(),
   detail: z.string(),
   /** Present when status is warn or fail: one sentence naming the console and field to change. */

@@ -6,6 +6,8 @@
 import { z } from 'zod'
 import { parseDomain } from './domain'
 import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certificate'
+import { KeyStatus } from './keyStatus'
+import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
 import { Env, SetupState } from './setupState'
 import type { Envelope } from './envelope'
@@ -61,6 +63,19 @@ export const CertificateSource = z.discriminatedUnion('source', [
   }),
 ])
 
+/** The key as pasted; core checks its format (and never repeats it in a message). */
+const ApiKeyInput = z.string().max(4096, 'That is far longer than a Dialpad API key. Copy only the key.')
+
+export const ScimCheckRequest = z.strictObject({
+  kind: LiveCheckKind,
+  baseUrl: z.string().max(2000),
+  extraCaPem: z.string().max(256 * 1024).nullable(),
+  /** Only for the lifecycle test, which creates a real user. */
+  userEmail: z.string().max(320).optional(),
+  /** The admin confirmed the lifecycle test creates a real user. */
+  confirmedRealUser: z.boolean().optional(),
+})
+
 export const contract = {
   'sp.derive': {
     does: 'working out the Service Provider values',
@@ -85,9 +100,31 @@ export const contract = {
   },
   'metadata.import': {
     does: 'reading the metadata file',
-    input: z.strictObject({ fileName: FileName, text: z.string().max(MAX_METADATA_BYTES, tooLarge('The metadata file', MAX_METADATA_BYTES)) }),
+    // Bytes, not text: Windows tools save metadata as UTF-16, which core decodes.
+    input: z.strictObject({
+      fileName: FileName,
+      base64: z
+        .base64('The file could not be read. Choose it again.')
+        .max(Math.ceil((2 * MAX_METADATA_BYTES) / 3) * 4, tooLarge('The metadata file', MAX_METADATA_BYTES)),
+    }),
     output: MetadataImport,
   },
+  'apiKey.status': { does: 'checking the stored API key', input: z.strictObject({}), output: KeyStatus },
+  'apiKey.store': { does: 'storing the API key in the keychain', input: z.strictObject({ apiKey: ApiKeyInput }), output: KeyStatus },
+  'apiKey.keepForSession': {
+    does: 'keeping the API key for this session',
+    input: z.strictObject({ apiKey: ApiKeyInput }),
+    output: KeyStatus,
+  },
+  'apiKey.delete': { does: 'deleting the stored API key', input: z.strictObject({}), output: KeyStatus },
+  'apiKey.copyToClipboard': {
+    does: 'copying the API key',
+    input: z.strictObject({}),
+    output: z.object({ clearsAfterSeconds: z.number() }),
+  },
+  'scim.start': { does: 'starting the SCIM check', input: ScimCheckRequest, output: z.object({ runId: z.string() }) },
+  'scim.progress': { does: 'following the SCIM check', input: z.strictObject({ runId: RunId }), output: LiveCheckProgress },
+  'scim.cancel': { does: 'cancelling the SCIM check', input: z.strictObject({ runId: RunId }), output: z.object({ cancelled: z.boolean() }) },
 } as const
 
 export type Contract = typeof contract

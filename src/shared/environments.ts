@@ -11,3 +11,8 @@ export const DIALPAD_ENVIRONMENTS: Record<EnvironmentId, DialpadEnvironment> = {
   production: { id: 'production', label: 'Production', host: 'dialpad.com' },
   sandbox: { id: 'sandbox', label: 'Sandbox', host: 'sandbox.dialpad.com' },
 }
+
+/** The SCIM base URL JumpCloud's Identity Management tab needs, per Dialpad environment. */
+export function defaultScimBaseUrl(env: EnvironmentId): string {
+  return `https://${DIALPAD_ENVIRONMENTS[env].host}/scim`
+}

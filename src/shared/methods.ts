@@ -11,6 +11,14 @@ export const METHOD_NAMES = [
   'clipboard.copy',
   'certificate.import',
   'metadata.import',
+  'apiKey.status',
+  'apiKey.store',
+  'apiKey.keepForSession',
+  'apiKey.delete',
+  'apiKey.copyToClipboard',
+  'scim.start',
+  'scim.progress',
+  'scim.cancel',
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
 
 export const SETUP_SCHEMA_VERSION = 2
@@ -35,6 +36,27 @@ export type IdpState = z.infer<typeof IdpState>
 export const CopiedSpValues = z.strictObject({ spEntityId: Text, acsUrl: Text })
 export type CopiedSpValues = z.infer<typeof CopiedSpValues>
 
+/** The SCIM provisioning part: where the checks go, and what they found (with timestamps). */
+export const ScimState = z.strictObject({
+  baseUrlMode: z.enum(['environment', 'custom']),
+  customBaseUrl: Text,
+  /** A corporate root CA (TLS inspection) the admin chose; public certificates only. */
+  extraCa: z.strictObject({ fileName: z.string().max(300), pem: z.string().max(256 * 1024) }).nullable(),
+  testUserEmail: Text,
+  lastConnectionTest: CheckRun.nullable(),
+  lastLifecycleTest: CheckRun.nullable(),
+})
+export type ScimState = z.infer<typeof ScimState>
+
+export const EMPTY_SCIM: ScimState = {
+  baseUrlMode: 'environment',
+  customBaseUrl: '',
+  extraCa: null,
+  testUserEmail: '',
+  lastConnectionTest: null,
+  lastLifecycleTest: null,
+}
+
 export const EMPTY_IDP: IdpState = { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }
 
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
@@ -47,6 +69,7 @@ export const SetupState = z.strictObject({
   checklist: z.record(ChecklistItemId, z.boolean()).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
   idp: IdpState,
   spCopiedToJumpCloud: CopiedSpValues.nullable(),
+  scim: ScimState,
 })
 export type SetupState = z.infer<typeof SetupState>
 

@@ -10,6 +10,14 @@ const SAMPLE_SETUP: SetupState = {
   checklist: { 'prerequisites.dialpad-admin': true },
   idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },
   spCopiedToJumpCloud: null,
+  scim: {
+    baseUrlMode: 'environment',
+    customBaseUrl: '',
+    extraCa: null,
+    testUserEmail: '',
+    lastConnectionTest: null,
+    lastLifecycleTest: null,
+  },
 }
 
 const STEP_IDS = ['prerequisites', 'enable-saml', 'configure-jumpcloud']

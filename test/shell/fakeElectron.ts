@@ -256,7 +256,7 @@ export const fakeElectron = {
   ipcRenderer,
   contextBridge,
   shell: { openExternal: vi.fn(async (_url: string) => undefined) },
-  clipboard: { writeText: vi.fn((_text: string) => undefined) },
+  clipboard: { writeText: vi.fn((_text: string) => undefined), readText: vi.fn(() => '') },
   nativeTheme: { shouldUseDarkColors: false },
 
   /** The windows created so far, oldest first. */

@@ -6,6 +6,9 @@ export class RecordingClipboard implements ClipboardPort {
   writeText(text: string): void {
     this.writes.push(text)
   }
+  readText(): string {
+    return this.writes.at(-1) ?? ''
+  }
   get last(): string | undefined {
     return this.writes.at(-1)
   }

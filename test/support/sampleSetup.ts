@@ -8,4 +8,12 @@ export const SAMPLE_SETUP: SetupState = {
   checklist: { 'prerequisites.dialpad-admin': true },
   idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },
   spCopiedToJumpCloud: null,
+  scim: {
+    baseUrlMode: 'environment',
+    customBaseUrl: '',
+    extraCa: null,
+    testUserEmail: '',
+    lastConnectionTest: null,
+    lastLifecycleTest: null,
+  },
 }

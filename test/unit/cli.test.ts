@@ -4,16 +4,16 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/runCli'
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
   return { code, stdout, stderr }
 }
 
 describe('cli sp', () => {
-  it('prints the SP values as JSON for a normalized domain', () => {
-    const { code, stdout, stderr } = run(['sp', '--domain', 'Example.COM', '--json'])
+  it('prints the SP values as JSON for a normalized domain', async () => {
+    const { code, stdout, stderr } = await run(['sp', '--domain', 'Example.COM', '--json'])
     expect(code).toBe(0)
     expect(stderr).toBe('')
     expect(JSON.parse(stdout)).toMatchObject({
@@ -23,16 +23,16 @@ describe('cli sp', () => {
     })
   })
 
-  it('prints readable values with their JumpCloud destinations', () => {
-    const { code, stdout } = run(['sp', '--domain', 'example.com', '--env', 'sandbox'])
+  it('prints readable values with their JumpCloud destinations', async () => {
+    const { code, stdout } = await run(['sp', '--domain', 'example.com', '--env', 'sandbox'])
     expect(code).toBe(0)
     expect(stdout).toContain('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')
     expect(stdout).toContain('SSO tab > ACS URL')
     expect(stdout).toContain('SP SSO Url (ACS)')
   })
 
-  it('exits 1 with the reason for a bad domain', () => {
-    const { code, stdout, stderr } = run(['sp', '--domain', 'https://example.com/'])
+  it('exits 1 with the reason for a bad domain', async () => {
+    const { code, stdout, stderr } = await run(['sp', '--domain', 'https://example.com/'])
     expect(code).toBe(1)
     expect(stdout).toBe('')
     expect(stderr).toContain('without "https://"')
@@ -45,8 +45,8 @@ describe('cli sp', () => {
     [['sp', '--domain', 'example.com', '--bogus']],
     [['sp', '--domain']],
     [['frobnicate']],
-  ])('exits 2 with usage for %j', (argv) => {
-    const { code, stderr } = run(argv)
+  ])('exits 2 with usage for %j', async (argv) => {
+    const { code, stderr } = await run(argv)
     expect(code).toBe(2)
     expect(stderr).toContain('Usage: dialpad-sso')
   })

@@ -11,10 +11,10 @@ import { type TestCertificate, makeTestCertificate } from '../support/testCertif
 
 const DAY_MS = 24 * 3600_000
 
-function run(argv: string[], stdin?: Buffer) {
+async function run(argv: string[], stdin?: Buffer) {
   let stdout = ''
   let stderr = ''
-  const code = runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? () => stdin : undefined })
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? () => stdin : undefined })
   return { code, stdout, stderr }
 }
 
@@ -40,8 +40,8 @@ describe('cli cert and metadata', () => {
     await writeFile(file('sp.xml'), '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><md:SPSSODescriptor/></md:EntityDescriptor>')
   })
 
-  it('cert prints only the Dialpad-ready body on stdout, details on stderr', () => {
-    const { code, stdout, stderr } = run(['cert', file('idp.pem')])
+  it('cert prints only the Dialpad-ready body on stdout, details on stderr', async () => {
+    const { code, stdout, stderr } = await run(['cert', file('idp.pem')])
     expect(code).toBe(0)
     expect(stdout).toBe(`${current.body}\n`)
     expect(stdout).not.toContain('BEGIN')
@@ -49,8 +49,8 @@ describe('cli cert and metadata', () => {
     expect(stderr).toContain(new X509Certificate(current.der).fingerprint256)
   })
 
-  it('cert --json gives the fields scripts rely on, from binary DER too', () => {
-    const { code, stdout } = run(['cert', file('idp.der'), '--json'])
+  it('cert --json gives the fields scripts rely on, from binary DER too', async () => {
+    const { code, stdout } = await run(['cert', file('idp.der'), '--json'])
     expect(code).toBe(0)
     const json = JSON.parse(stdout)
     expect(json).toMatchObject({
@@ -65,19 +65,19 @@ describe('cli cert and metadata', () => {
     expect(Date.parse(json.notAfter)).toBeGreaterThan(Date.now())
   })
 
-  it('cert - reads standard input', () => {
-    const { code, stdout } = run(['cert', '-', '--json'], Buffer.from(current.pem))
+  it('cert - reads standard input', async () => {
+    const { code, stdout } = await run(['cert', '-', '--json'], Buffer.from(current.pem))
     expect(code).toBe(0)
     expect(JSON.parse(stdout).bodySingleLine).toBe(current.bodySingleLine)
   })
 
-  it('cert lists the warnings of a certificate close to expiry', () => {
-    const { stdout } = run(['cert', '-', '--json'], Buffer.from(older.pem))
+  it('cert lists the warnings of a certificate close to expiry', async () => {
+    const { stdout } = await run(['cert', '-', '--json'], Buffer.from(older.pem))
     expect(JSON.parse(stdout).warnings).toEqual([expect.objectContaining({ code: 'expires-soon' })])
   })
 
-  it('cert refuses a private key with exit 1, a specific message and nothing of the key', () => {
-    const { code, stdout, stderr } = run(['cert', file('key.pem')])
+  it('cert refuses a private key with exit 1, a specific message and nothing of the key', async () => {
+    const { code, stdout, stderr } = await run(['cert', file('key.pem')])
     expect(code).toBe(1)
     expect(stdout).toBe('')
     expect(stderr).toContain('This is a private key, not a certificate.')
@@ -85,27 +85,27 @@ describe('cli cert and metadata', () => {
     expect(stderr).not.toContain(keyBody.slice(0, 16))
   })
 
-  it('cert asks which certificate when a file holds several', () => {
-    const { code, stderr } = run(['cert', file('chain.pem')])
+  it('cert asks which certificate when a file holds several', async () => {
+    const { code, stderr } = await run(['cert', file('chain.pem')])
     expect(code).toBe(1)
     expect(stderr).toContain('holds 2 different certificates')
     expect(stderr).toContain('CN=JumpCloud old')
   })
 
-  it('cert reports a missing file with exit 1', () => {
-    const { code, stderr } = run(['cert', file('nope.pem')])
+  it('cert reports a missing file with exit 1', async () => {
+    const { code, stderr } = await run(['cert', file('nope.pem')])
     expect(code).toBe(1)
     expect(stderr).toMatch(/Cannot read .*nope\.pem: there is no such file\./)
   })
 
-  it.each([[['cert']], [['cert', 'a.pem', 'b.pem']], [['cert', 'a.pem', '--pem']], [['metadata']]])('exits 2 with usage for %j', (argv) => {
-    const { code, stderr } = run(argv)
+  it.each([[['cert']], [['cert', 'a.pem', 'b.pem']], [['cert', 'a.pem', '--pem']], [['metadata']]])('exits 2 with usage for %j', async (argv) => {
+    const { code, stderr } = await run(argv)
     expect(code).toBe(2)
     expect(stderr).toContain('Usage: dialpad-sso')
   })
 
-  it('metadata prints the three Dialpad values, with the certificate valid longest', () => {
-    const { code, stdout } = run(['metadata', file('metadata.xml')])
+  it('metadata prints the three Dialpad values, with the certificate valid longest', async () => {
+    const { code, stdout } = await run(['metadata', file('metadata.xml')])
     expect(code).toBe(0)
     expect(stdout).toContain('IdP Entity ID (Issuer)  JumpCloud')
     expect(stdout).toContain('IdP SSO URL             https://sso.jumpcloud.com/saml2/dialpad')
@@ -113,17 +113,17 @@ describe('cli cert and metadata', () => {
     expect(stdout).toContain('The file lists 2 signing certificates')
   })
 
-  it('metadata --json gives idpEntityId, ssoUrl and each certificate as cert --json does', () => {
-    const { code, stdout } = run(['metadata', file('metadata.xml'), '--json'])
+  it('metadata --json gives idpEntityId, ssoUrl and each certificate as cert --json does', async () => {
+    const { code, stdout } = await run(['metadata', file('metadata.xml'), '--json'])
     expect(code).toBe(0)
     const json = JSON.parse(stdout)
     expect(json).toMatchObject({ idpEntityId: 'JumpCloud', ssoUrl: 'https://sso.jumpcloud.com/saml2/dialpad', suggestedCertificateIndex: 1 })
     expect(json.certificates.map((c: { bodySingleLine: string }) => c.bodySingleLine)).toEqual([older.bodySingleLine, current.bodySingleLine])
-    expect(json.certificates[1]).toEqual(JSON.parse(run(['cert', file('idp.pem'), '--json']).stdout))
+    expect(json.certificates[1]).toEqual(JSON.parse((await run(['cert', file('idp.pem'), '--json'])).stdout))
   })
 
-  it('metadata refuses SP metadata with exit 1 and says where to get the right file', () => {
-    const { code, stderr } = run(['metadata', file('sp.xml')])
+  it('metadata refuses SP metadata with exit 1 and says where to get the right file', async () => {
+    const { code, stderr } = await run(['metadata', file('sp.xml')])
     expect(code).toBe(1)
     expect(stderr).toContain('This is Service Provider metadata')
     expect(stderr).toContain('Export Metadata')

@@ -1,7 +1,8 @@
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { createFileErrorLog } from '../../src/core/log/errorLog'
+import { describe, expect, it, vi } from 'vitest'
+import { consoleErrorLog, createFileErrorLog } from '../../src/core/log/errorLog'
+import { REDACTED, rememberSecret } from '../../src/core/secrets/redact'
 import { useTempDirs } from '../support/tempDir'
 
 describe('createFileErrorLog', () => {
@@ -33,5 +34,32 @@ describe('createFileErrorLog', () => {
     const log = createFileErrorLog(dir)
     expect(() => log.write('lost')).not.toThrow()
     await expect(log.flushed()).resolves.toBeUndefined()
+  })
+
+  it('never writes a remembered API key to the file, in any of its encodings', async () => {
+    const key = 'dpk_live_LogLeak+Key/42'
+    rememberSecret(key)
+    const dir = await tempDir()
+    const log = createFileErrorLog(dir)
+    log.write(`request failed: Authorization: Bearer ${key}`)
+    log.write(`url https://example.com/?k=${encodeURIComponent(key)} json ${JSON.stringify({ key })}`)
+    log.write(`basic ${Buffer.from(key).toString('base64')}`)
+    await log.flushed()
+    const text = await readFile(join(dir, 'main.log'), 'utf8')
+    expect(text).not.toContain('LogLeak')
+    expect(text).not.toContain(Buffer.from(key).toString('base64').slice(0, 12))
+    expect(text.split(REDACTED)).toHaveLength(5)
+  })
+
+  it('redacts remembered keys on the console log too', () => {
+    const key = 'dpk_live_ConsoleLeak99'
+    rememberSecret(key)
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      consoleErrorLog.write(`oops ${key}`)
+      expect(spy).toHaveBeenCalledWith(`oops ${REDACTED}`)
+    } finally {
+      spy.mockRestore()
+    }
   })
 })

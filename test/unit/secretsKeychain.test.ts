@@ -98,7 +98,7 @@ describe('createSecretStore with a working keychain', () => {
     const error = await rejectionOf(store.use('profile-1', async () => 'never'))
     expect(error).toBeInstanceOf(NoApiKeyError)
     expect(error).toBeInstanceOf(UserFacingError)
-    expect((error as Error).message).toMatch(/API key field of the SCIM provisioning step/)
+    expect((error as Error).message).toMatch(/Store it in the “Store the API key” step/)
   })
 
   it('refuses a malformed key before touching the keychain', async () => {

@@ -27,11 +27,11 @@ describe('SetupStore', () => {
 
   it('upgrades a version 1 setup (before the IdP values existed) and keeps everything it had', async () => {
     const dir = await tempDir()
-    const { idp: _idp, spCopiedToJumpCloud: _copied, ...version1Setup } = SAMPLE_SETUP
+    const { idp: _idp, spCopiedToJumpCloud: _copied, scim: _scim, ...version1Setup } = SAMPLE_SETUP
     await writeFile(join(dir, 'setup.json'), JSON.stringify({ schemaVersion: 1, savedAt: FIXED_NOW.toISOString(), setup: version1Setup }))
     const result = await new SetupStore(dir).load()
     expect(result).toEqual({
-      state: { ...version1Setup, idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }, spCopiedToJumpCloud: null },
+      state: { ...version1Setup, idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }, spCopiedToJumpCloud: null, scim: SAMPLE_SETUP.scim },
       notice: null,
     })
   })

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { MAX_METADATA_BYTES } from '../../shared/metadataImport'
 import { importIdpMetadata } from '../../core/saml/metadataImport'
+import { decodeXmlBytes } from '../../core/xml/safeXml'
 import { certificateJson, certificateSummary } from '../certificateJson'
 import { readInputFile } from '../inputFile'
 import { type CliIo, EXIT_OK, UsageError } from '../io'
@@ -12,7 +13,8 @@ export function runMetadata(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true })
   if (positionals.length !== 1) throw new UsageError('metadata needs exactly one metadata file, for example: metadata JumpCloud-dialpad-metadata.xml')
   const [path] = positionals
-  const xml = readInputFile(path, MAX_METADATA_BYTES, io).toString('utf8')
+  // Twice the limit: a UTF-16 file takes two bytes a character. The size rule applies to the decoded text.
+  const xml = decodeXmlBytes(readInputFile(path, 2 * MAX_METADATA_BYTES, io))
   const metadata = importIdpMetadata(path, xml)
   if (values.json) {
     const json = {

@@ -1,13 +1,17 @@
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { redactKnownSecrets } from '../secrets/redact'
 
-/** Where unexpected errors go. `location` is shown to the admin so they can send it to support. */
+/**
+ * Where unexpected errors go. `location` is shown to the admin so they can send it to support. Every entry passes
+ * through `redactKnownSecrets` first, so an API key the app has seen never reaches the log.
+ */
 export interface ErrorLog {
   write(message: string): void
   readonly location?: string
 }
 
-export const consoleErrorLog: ErrorLog = { write: (message) => console.error(message) }
+export const consoleErrorLog: ErrorLog = { write: (message) => console.error(redactKnownSecrets(message)) }
 
 const MAX_LOG_BYTES = 1024 * 1024
 
@@ -27,7 +31,7 @@ export function createFileErrorLog(dir: string, now: () => Date = () => new Date
   return {
     location: file,
     write(message) {
-      const entry = `${now().toISOString()} ${message}\n`
+      const entry = `${now().toISOString()} ${redactKnownSecrets(message)}\n`
       queue = queue.then(() => append(entry)).catch(() => undefined)
     },
     flushed: () => queue,

@@ -1,3 +1,4 @@
+import { createSecureContext } from 'node:tls'
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import { UserFacingError } from '../userFacingError'
 import { trustedCaCertificates } from './trust'
@@ -51,14 +52,23 @@ function assertProxyUrl(name: string, value: string | undefined): void {
  * the environment's proxy when one is set. Redirects are never followed (undici's request does not, and no
  * redirect interceptor is added), so an Authorization header only ever reaches the origin it was built for.
  * Throws UserFacingError when the CA file or a proxy setting is unusable. Close it when done.
+ *
+ * Two choices keep a check at the network's round-trip floor (see bench/scim.ts):
+ * - HTTP/1.1 only. With h2 allowed (undici's default), a pool holds every request behind the first TLS handshake
+ *   to learn whether the server multiplexes; against an HTTP/1.1 server, or a TLS-inspecting proxy, the connection
+ *   test's two concurrent requests then cost two extra round trips. The checks are one or two requests at a time,
+ *   so h2 would gain nothing, and one protocol keeps failures the same everywhere.
+ * - One TLS context for all connections. Given only `ca`, Node parses the ~150-300 roots again for every
+ *   connection (10-20 ms of CPU each, before the TCP connect starts).
  */
 export function createHttpDispatcher(options: HttpClientOptions = {}): Dispatcher {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
-  const tlsOptions = { ca: trustedCaCertificates(options.extraCaPem) }
+  const tlsOptions = { secureContext: createSecureContext({ ca: trustedCaCertificates(options.extraCaPem) }) }
   const poolOptions = {
     connectTimeout: timeouts.connectMs,
     headersTimeout: timeouts.headersMs,
     bodyTimeout: timeouts.bodyMs,
+    allowH2: false,
   }
   const proxy = proxySettingsFrom(options.env ?? process.env)
   assertProxyUrl('HTTP_PROXY', proxy.httpProxy)

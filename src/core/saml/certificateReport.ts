@@ -8,6 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const MIN_RSA_BITS = 2048
 
 const SIGNATURE_ALGORITHMS: Record<string, string> = {
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
   '1.2.840.113549.1.1.10': 'rsassaPss',
@@ -26,6 +27,8 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.3.101.113': 'Ed448',
 }
 const SHA1_SIGNATURES = new Set(['sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1'])
+/** Older and weaker than SHA-1 (still found in old IdP certificates, e.g. Shibboleth's 2005 examples): same warning code. */
+const MD_SIGNATURES = new Set(['md5WithRSAEncryption', 'md2WithRSAEncryption'])
 
 const KEY_TYPES: Record<string, string> = { rsa: 'RSA', 'rsa-pss': 'RSA-PSS', dsa: 'DSA', ec: 'EC', ed25519: 'Ed25519', ed448: 'Ed448' }
 const CURVES: Record<string, { name: string; bits: number }> = {
@@ -152,6 +155,15 @@ function warningsFor(facts: WarningFacts): CertificateWarning[] {
       message:
         `This certificate has a ${keySize}-bit RSA key; ${MIN_RSA_BITS} bits is the minimum considered safe, and it may be refused. ` +
         "In JumpCloud, generate a new certificate in the Dialpad app's SSO tab (2048-bit or larger), then import it here again.",
+    })
+  }
+  if (MD_SIGNATURES.has(signatureAlgorithm)) {
+    const hash = signatureAlgorithm.slice(0, 3).toUpperCase()
+    warnings.push({
+      code: 'sha1-signature',
+      message:
+        `This certificate is signed with ${hash}, which is broken and will likely be refused. ` +
+        "In JumpCloud, generate a new certificate in the Dialpad app's SSO tab (it uses SHA-256), then import it here again.",
     })
   }
   if (SHA1_SIGNATURES.has(signatureAlgorithm)) {

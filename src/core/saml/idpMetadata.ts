@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import { type Document, type Element } from '@xmldom/xmldom'
 import { MAX_METADATA_BYTES } from '../../shared/metadataImport'
 import { UserFacingError } from '../userFacingError'
@@ -16,7 +17,7 @@ export interface IdpMetadata {
   ssoBinding: 'HTTP-Redirect' | 'HTTP-POST'
   /** Every supported SingleSignOnService, in document order. */
   ssoServices: IdpSsoService[]
-  /** Base64 body of each signing certificate, whitespace removed, deduplicated, in document order. */
+  /** Base64 body of each signing certificate, whitespace removed, deduplicated, in document order; CA certificates sent along with a key are left out. */
   signingCertificates: string[]
   validUntil: string | null
 }
@@ -149,10 +150,10 @@ function readSigningCertificates(idp: Element): string[] {
   })
   const certificates = new Set<string>()
   for (const key of signing) {
-    for (const certificate of Array.from(key.getElementsByTagNameNS(DS, 'X509Certificate'))) {
-      const base64 = (certificate.textContent ?? '').replace(/\s+/g, '')
-      if (base64 !== '') certificates.add(base64)
-    }
+    const inKey = Array.from(key.getElementsByTagNameNS(DS, 'X509Certificate'))
+      .map((certificate) => (certificate.textContent ?? '').replace(/\s+/g, ''))
+      .filter((base64) => base64 !== '')
+    for (const base64 of withoutIssuers(inKey)) certificates.add(base64)
   }
   if (certificates.size > 0) return [...certificates]
 
@@ -161,6 +162,35 @@ function readSigningCertificates(idp: Element): string[] {
     'no-signing-certificate',
     `${WHAT} has no signing certificate${onlyEncryption}, so Dialpad could not check JumpCloud's logins. ${EXPORT_FROM_JUMPCLOUD}`,
   )
+}
+
+/**
+ * One KeyDescriptor describes one key. When its X509Data also carries the certificate chain (vSphere SSO,
+ * some PingFederate and CA-issued IdP certificates), the CA certificates are not signing keys: drop every
+ * certificate that issued another one in the same KeyDescriptor. A CA outlives its leaf, so keeping it
+ * would make it the "valid longest" default. Unreadable certificates are kept for the importer to refuse.
+ */
+function withoutIssuers(bodies: string[]): string[] {
+  if (bodies.length < 2) return bodies
+  const parsed = bodies.map((base64) => {
+    try {
+      return new X509Certificate(Buffer.from(base64, 'base64'))
+    } catch {
+      return null
+    }
+  })
+  const issuedAnother = (candidate: X509Certificate | null, index: number): boolean =>
+    candidate !== null &&
+    parsed.some((other, otherIndex) => other !== null && otherIndex !== index && issuedBy(other, candidate))
+  return bodies.filter((_, index) => !issuedAnother(parsed[index], index))
+}
+
+function issuedBy(certificate: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return !certificate.raw.equals(issuer.raw) && certificate.checkIssued(issuer) && certificate.verify(issuer.publicKey)
+  } catch {
+    return false
+  }
 }
 
 function refuse(reason: MetadataRefusalReason, message: string, cause?: Error): MetadataRefusedError {

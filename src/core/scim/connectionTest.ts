@@ -48,8 +48,8 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   }
   try {
     const steps: CheckStep[] = await Promise.all([
-      runStep(ctx, 'service-provider-config', title['service-provider-config'], () => checkServiceProviderConfig(session, options.signal)),
-      runStep(ctx, 'list-users', title['list-users'], () => checkListUsers(session, options.signal)),
+      runStep(ctx, 'service-provider-config', title['service-provider-config'], (onHttpStatus) => checkServiceProviderConfig({ ...session, onHttpStatus }, options.signal)),
+      runStep(ctx, 'list-users', title['list-users'], (onHttpStatus) => checkListUsers({ ...session, onHttpStatus }, options.signal)),
     ])
     return checkRunFrom([inputStep, ...steps], checkedAt)
   } finally {

@@ -4,7 +4,7 @@ import { checkBaseUrlAndKey, openDispatcher, type ScimCheckOptions } from './che
 import { serverMessage, type Diagnosis } from './diagnose'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, passed, passedWith, runStep, skippedStep, type StepContext, type StepOutcome } from './steps'
+import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
 
 export interface LifecycleTestOptions extends ScimCheckOptions {
   /** The test user's email (and SCIM userName), at one of the company's Dialpad domains. */
@@ -40,7 +40,7 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
   const ctx: StepContext = { token: options.token.trim(), onProgress: options.onProgress }
   const email = options.userEmail.trim()
   const steps: CheckStep[] = []
-  const run = async (id: StepId, work: () => Promise<StepOutcome>) => {
+  const run = async (id: StepId, work: (onHttpStatus: HttpStatusListener) => Promise<StepOutcome>) => {
     const step = await runStep(ctx, id, LIFECYCLE_STEP_TITLES[id], work)
     steps.push(step)
     return step.status !== 'fail'
@@ -73,14 +73,16 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
     deadlineMs: options.deadlineMs,
     maxBodyBytes: options.maxBodyBytes,
   }
+  /** The session for one step, recording the HTTP status its request receives. */
+  const forStep = (onHttpStatus: HttpStatusListener): ScimSession => ({ ...session, onHttpStatus })
   const signal = options.signal
   const created: { user?: ScimUser; uncertain: boolean } = { uncertain: false }
   try {
-    const sequence: [StepId, () => Promise<StepOutcome>][] = [
-      ['create-user', () => createUser(session, email, signal, created)],
-      ['read-user', () => readUser(session, email, created.user!.id, signal)],
-      ['find-user', () => findUser(session, email, created.user!.id, signal)],
-      ['suspend-user', () => suspendUser(session, created.user!.id, signal)],
+    const sequence: [StepId, (onHttpStatus: HttpStatusListener) => Promise<StepOutcome>][] = [
+      ['create-user', (on) => createUser(forStep(on), email, signal, created)],
+      ['read-user', (on) => readUser(forStep(on), email, created.user!.id, signal)],
+      ['find-user', (on) => findUser(forStep(on), email, created.user!.id, signal)],
+      ['suspend-user', (on) => suspendUser(forStep(on), created.user!.id, signal)],
     ]
     for (const [index, [id, work]] of sequence.entries()) {
       if (await run(id, work)) continue
@@ -88,8 +90,8 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
       skip(sequence.slice(index + 1).map(([later]) => later), why)
       break
     }
-    if (created.user) await run('delete-user', () => deleteUser(session, email, created.user!.id))
-    else if (created.uncertain) await run('delete-user', () => confirmNothingLeft(session, email))
+    if (created.user) await run('delete-user', (on) => deleteUser(forStep(on), email, created.user!.id))
+    else if (created.uncertain) await run('delete-user', (on) => confirmNothingLeft(forStep(on), email))
     else skip(['delete-user'], 'No test user was created, so there is nothing to delete.')
     return checkRunFrom(steps, checkedAt)
   } finally {

@@ -1,10 +1,7 @@
-import { DIALPAD_ENVIRONMENTS, type EnvironmentId } from '../../shared/environments'
+import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
 import { insecureUrlReason } from '../net/loopback'
 
-/** The SCIM base URL JumpCloud's Identity Management tab needs, per Dialpad environment. */
-export function defaultScimBaseUrl(env: EnvironmentId): string {
-  return `https://${DIALPAD_ENVIRONMENTS[env].host}/scim`
-}
+export { defaultScimBaseUrl }
 
 /** The Dialpad base URL closest to what the admin entered: sandbox for sandbox hosts, production otherwise. */
 export function expectedScimBaseUrl(baseUrl: string): string {

@@ -13,6 +13,8 @@ export interface ScimSession {
   now: () => Date
   deadlineMs?: number
   maxBodyBytes?: number
+  /** Told the HTTP status of every answer received (the step records it); set per step, see runStep. */
+  onHttpStatus?: (status: number) => void
 }
 
 export interface ScimCall {
@@ -66,6 +68,8 @@ export async function scimRequest(session: ScimSession, call: ScimCall): Promise
     deadlineMs: session.deadlineMs,
     maxBodyBytes: session.maxBodyBytes,
   })
+  const status = outcome.ok ? outcome.response.status : outcome.status
+  if (status !== undefined) session.onHttpStatus?.(status)
   if (!outcome.ok) {
     const diagnosis = diagnoseNetFailure(outcome.failure, ctx)
     const { kind } = outcome.failure

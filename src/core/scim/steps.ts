@@ -1,13 +1,16 @@
 import { performance } from 'node:perf_hooks'
 import type { CheckStatus, CheckStep } from '../../shared/checkRun'
 import type { Diagnosis } from './diagnose'
-import { redactStep } from './redact'
+import { redactKnownSecrets, redactSecrets } from '../secrets/redact'
 
 export interface StepOutcome {
   status: CheckStatus
   detail: string
   fix?: string
 }
+
+/** Given to a step's work: requests made for the step report the HTTP status they received through it. */
+export type HttpStatusListener = (status: number) => void
 
 /**
  * Called when a step starts (phase 'started': durationMs is null, status is a 'skipped' placeholder until it
@@ -26,13 +29,22 @@ export const passed = (detail: string): StepOutcome => ({ status: 'pass', detail
 export const passedWith = (detail: string, warning: Diagnosis | undefined): StepOutcome =>
   warning ? { status: 'warn', detail: `${detail} ${warning.detail}`, fix: warning.fix } : passed(detail)
 
-/** Runs one step: times it, reports progress, turns a bug into a failed step, and hides the API key. */
-export async function runStep(ctx: StepContext, id: string, title: string, work: () => Promise<StepOutcome>): Promise<CheckStep> {
+/**
+ * Runs one step: times it, reports progress, records the HTTP status of the step's (last) answer, turns a bug into
+ * a failed step, and hides the API key.
+ */
+export async function runStep(
+  ctx: StepContext,
+  id: string,
+  title: string,
+  work: (onHttpStatus: HttpStatusListener) => Promise<StepOutcome>,
+): Promise<CheckStep> {
   ctx.onProgress?.({ id, title, status: 'skipped', durationMs: null, detail: 'Running…' }, 'started')
   const started = performance.now()
+  let httpStatus: number | undefined
   let outcome: StepOutcome
   try {
-    outcome = await work()
+    outcome = await work((status) => (httpStatus = status))
   } catch (error) {
     outcome = {
       status: 'fail',
@@ -40,9 +52,17 @@ export async function runStep(ctx: StepContext, id: string, title: string, work:
       fix: 'Test again; if it keeps failing, copy these details for support.',
     }
   }
-  const step = redactStep({ id, title, durationMs: Math.round(performance.now() - started), ...outcome }, ctx.token)
+  const durationMs = Math.round(performance.now() - started)
+  const step = redactStep({ id, title, status: outcome.status, ...(httpStatus === undefined ? {} : { httpStatus }), durationMs, detail: outcome.detail, fix: outcome.fix }, ctx.token)
   ctx.onProgress?.(step, 'finished')
   return step
+}
+
+/** Hides the check's API key (also URL-, JSON- and base64-encoded) and every other remembered secret. */
+function redactStep(step: CheckStep, token: string): CheckStep {
+  const redact = (text: string) => redactKnownSecrets(redactSecrets(text, [token]))
+  const { fix, ...rest } = step
+  return { ...rest, title: redact(step.title), detail: redact(step.detail), ...(fix === undefined ? {} : { fix: redact(fix) }) }
 }
 
 export function skippedStep(ctx: StepContext, id: string, title: string, detail: string): CheckStep {

@@ -76,7 +76,7 @@ export class NoApiKeyError extends UserFacingError {
 
   constructor() {
     super(
-      'No Dialpad API key is saved for this setup yet. Enter it in the API key field of the SCIM provisioning step, ' +
+      'No Dialpad API key is saved for this setup yet. Store it in the “Store the API key” step, ' +
         'then run the check again.',
     )
   }

@@ -1,8 +1,10 @@
 /**
- * The one redaction helper. Logs, reports and error paths pass their text through `redactKnownSecrets` (or
- * `redactSecrets` with explicit values) so a secret never leaves the process in readable form.
+ * The one redaction helper. Logs, reports, check results, CLI output and error paths pass their text through
+ * `redactKnownSecrets` (or `redactSecrets` with explicit values) so a secret never leaves the process in readable
+ * form. The only secret the app holds is the Dialpad API key, hence the marker's wording, which admins read in
+ * check details ("Token [API key hidden] is not allowed here").
  */
-export const REDACTED = '[redacted]'
+export const REDACTED = '[API key hidden]'
 
 /** Shorter values registered process-wide are not credentials, and replacing them everywhere would mangle unrelated text. */
 const MIN_REMEMBERED_LENGTH = 8
@@ -20,6 +22,7 @@ function formsOf(secret: string): string[] {
   ]
 }
 
+/** Replaces every secret given, in each of its common encodings, with REDACTED. Empty secrets are ignored. */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   const forms = new Set<string>()
   for (const secret of secrets) {
@@ -41,6 +44,7 @@ export function rememberSecret(value: string): void {
   if (value.length >= MIN_REMEMBERED_LENGTH) known.add(value)
 }
 
+/** Redacts every secret registered with `rememberSecret` so far. */
 export function redactKnownSecrets(text: string): string {
   return known.size === 0 ? text : redactSecrets(text, known)
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EMPTY_IDP, SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
+import { EMPTY_IDP, EMPTY_SCIM, SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
 import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { type Migration, migrateDocument } from '../storage/migrateDocument'
@@ -10,8 +10,8 @@ const FILE_NAME = 'setup.json'
 const MAX_FILE_BYTES = 1024 * 1024
 /** migrations[n] upgrades a version-n document to n + 1. */
 const MIGRATIONS: Readonly<Record<number, Migration>> = {
-  // Version 2 added the IdP values and the SP values copied to JumpCloud; a version 1 setup had neither yet.
-  1: (document) => ({ ...document, setup: { ...(document.setup as object), idp: EMPTY_IDP, spCopiedToJumpCloud: null } }),
+  // Version 2 added the IdP values, the SP values copied to JumpCloud and SCIM; a version 1 setup had none yet.
+  1: (document) => ({ ...document, setup: { ...(document.setup as object), idp: EMPTY_IDP, spCopiedToJumpCloud: null, scim: EMPTY_SCIM } }),
 }
 
 /** Main's durable copy of the wizard state, one JSON document in the app's data folder. */

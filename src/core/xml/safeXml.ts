@@ -73,6 +73,39 @@ export function parseXmlSafely(text: string, options: ParseXmlOptions): Document
   return document
 }
 
+/** The encoding named in an XML declaration, read from ASCII-compatible bytes. */
+const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/
+
+/**
+ * Text of an XML file as it was saved. Metadata does not always arrive as UTF-8: Windows PowerShell
+ * (`Invoke-WebRequest ... > file.xml`, `Out-File`) writes UTF-16LE with a BOM, and some IdPs declare
+ * ISO-8859-1. Detected as XML itself does: a BOM first, then the first bytes of "<?xml", then the
+ * declared encoding; UTF-8 otherwise. The BOM is not kept.
+ */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  const [b0, b1, b2] = bytes
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decode('utf-8', bytes.subarray(3))
+  if (b0 === 0xff && b1 === 0xfe) return decode('utf-16le', bytes.subarray(2))
+  if (b0 === 0xfe && b1 === 0xff) return decode('utf-16be', bytes.subarray(2))
+  // UTF-16 without a BOM: "<" is 3C 00 (little-endian) or 00 3C (big-endian).
+  if (b0 === 0x3c && b1 === 0x00) return decode('utf-16le', bytes)
+  if (b0 === 0x00 && b1 === 0x3c) return decode('utf-16be', bytes)
+  const head = Buffer.from(bytes.subarray(0, 200)).toString('latin1')
+  const declared = DECLARED_ENCODING.exec(head.trimStart())?.[1].toLowerCase()
+  if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16')) {
+    try {
+      return decode(declared, bytes)
+    } catch {
+      // An encoding TextDecoder does not know: read it as UTF-8, the parser reports what does not fit.
+    }
+  }
+  return decode('utf-8', bytes)
+}
+
+function decode(encoding: string, bytes: Uint8Array): string {
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes)
+}
+
 function describeDeclaration(keyword: string): string {
   const name = keyword.toUpperCase()
   const declaration = name === 'DOCTYPE' ? 'a DOCTYPE declaration' : `an <!${clip(name)}> declaration`

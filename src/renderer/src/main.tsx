@@ -20,6 +20,12 @@ async function start(): Promise<void> {
     useWizard.getState().hydrate(restoreSetup(null, stepIds), reason)
     useWizard.getState().setSaveStatus({ kind: 'error', message: 'Changes are not being saved until the saved setup can be read.' })
   }
+  // Only the key's status (stored, last 4, where) ever reaches the renderer.
+  call('apiKey.status', {})
+    .then((status) => useWizard.getState().setKeyStatus(status))
+    .catch(() => undefined)
+  // A file dropped outside a drop zone must not make the window navigate to it.
+  for (const type of ['dragover', 'drop']) window.addEventListener(type, (event) => event.preventDefault())
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
   createRoot(root).render(

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { MAX_METADATA_BYTES } from '../../../shared/metadataImport'
 import { call } from '../api/client'
-import { fileTooLargeMessage } from '../files/fileBytes'
+import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { useCertificateReports } from '../hooks/useCertificateReport'
 import { useWizard } from '../store/wizardStore'
 import { CertificateChooser } from './CertificateChooser'
@@ -18,11 +18,11 @@ export function MetadataImportSection() {
   const reports = useCertificateReports(metadata?.signingCertificates ?? [])
 
   async function importFile(file: File) {
-    const tooLarge = fileTooLargeMessage(file, MAX_METADATA_BYTES)
+    const tooLarge = fileTooLargeMessage(file, 2 * MAX_METADATA_BYTES)
     if (tooLarge) return setOutcome({ kind: 'refused', message: tooLarge })
     setOutcome({ kind: 'busy' })
     try {
-      const result = await call('metadata.import', { fileName: file.name, text: await file.text() })
+      const result = await call('metadata.import', { fileName: file.name, base64: await fileAsBase64(file) })
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
       updateIdp({
         entityIdInput: result.entityId,

@@ -1,9 +1,8 @@
-import type { SetupState } from '../../../shared/setupState'
-import type { StepDefinition } from '../steps/stepTypes'
+import type { StepDefinition, WizardFacts } from '../steps/stepTypes'
 
 export type StepStatus = 'done' | 'current' | 'ahead'
 
-export function statusOf(step: StepDefinition, currentId: string, setup: SetupState): StepStatus {
+export function statusOf(step: StepDefinition, currentId: string, setup: WizardFacts): StepStatus {
   if (step.id === currentId) return 'current'
   return step.isComplete(setup) ? 'done' : 'ahead'
 }
@@ -15,7 +14,7 @@ interface StepListProps {
   steps: readonly StepDefinition[]
   currentId: string
   visited: readonly string[]
-  setup: SetupState
+  setup: WizardFacts
   onSelect(stepId: string): void
 }
 

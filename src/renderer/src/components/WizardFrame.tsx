@@ -8,7 +8,7 @@ import { StepList } from './StepList'
 /** Header, progress, step list, the current step and Back / Next. */
 export function WizardFrame() {
   const store = useWizard()
-  const setup = snapshotOf(store)
+  const setup = { ...snapshotOf(store), apiKeyStored: store.keyStatus?.stored === true }
   const index = Math.max(
     0,
     STEPS.findIndex((step) => step.id === store.currentStepId),

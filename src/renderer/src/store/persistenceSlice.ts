@@ -37,5 +37,6 @@ export function snapshotOf(store: WizardStore): SetupState {
     checklist: store.checklist,
     idp: store.idp,
     spCopiedToJumpCloud: store.spCopiedToJumpCloud,
+    scim: store.scim,
   }
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { EnvironmentId } from '../../../shared/environments'
-import { type CopiedSpValues, EMPTY_IDP, type IdpState } from '../../../shared/setupState'
+import { type CopiedSpValues, EMPTY_IDP, EMPTY_SCIM, type IdpState, type ScimState } from '../../../shared/setupState'
 import type { WizardStore } from './wizardStore'
 
 export interface SetupSlice {
@@ -9,6 +9,8 @@ export interface SetupSlice {
   checklist: Record<string, boolean>
   idp: IdpState
   spCopiedToJumpCloud: CopiedSpValues | null
+  scim: ScimState
+  updateScim(change: Partial<ScimState>): void
   setDomainInput(value: string): void
   setEnv(env: EnvironmentId): void
   setChecked(itemId: string, checked: boolean): void
@@ -23,6 +25,8 @@ export const createSetupSlice: StateCreator<WizardStore, [], [], SetupSlice> = (
   checklist: {},
   idp: EMPTY_IDP,
   spCopiedToJumpCloud: null,
+  scim: EMPTY_SCIM,
+  updateScim: (change) => set((state) => ({ scim: { ...state.scim, ...change } })),
   setDomainInput: (domainInput) => set({ domainInput }),
   setEnv: (env) => set({ env }),
   setChecked: (itemId, checked) => set((state) => ({ checklist: { ...state.checklist, [itemId]: checked } })),

@@ -1,0 +1,164 @@
+import { parseArgs } from 'node:util'
+import type { CheckRun } from '../../shared/checkRun'
+import { createHttpDispatcher } from '../../core/net/httpClient'
+import { readCaFile } from '../../core/net/trust'
+import { runConnectionTest } from '../../core/scim/connectionTest'
+import { runLifecycleTest } from '../../core/scim/lifecycleTest'
+import { defaultScimBaseUrl } from '../../core/scim/scimBaseUrl'
+import type { ProgressListener } from '../../core/scim/steps'
+import { createSecretStore, KEYCHAIN_SERVICE_NAME } from '../../core/secrets/keychain'
+import { NoApiKeyError } from '../../core/secrets/keychainErrors'
+import { redactKnownSecrets, redactSecrets, rememberSecret } from '../../core/secrets/redact'
+import { checkRunText, progressLine } from '../checkRunText'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+
+export const DEFAULT_TOKEN_ENV = 'DIALPAD_API_KEY'
+/** The setup profile the app keeps its API key under (core/services DEFAULT_PROFILE_ACCOUNT). */
+const APP_PROFILE = 'default'
+const SANDBOX = defaultScimBaseUrl('sandbox')
+
+const KEY_OPTIONS = '[--token-env NAME | --profile P] [--ca FILE] [--json]'
+export const SCIM_TEST_USAGE = `scim test --base-url <url> ${KEY_OPTIONS}`
+export const SCIM_LIFECYCLE_USAGE = `scim lifecycle --base-url <url> --user-email <email> --yes ${KEY_OPTIONS}`
+
+const COMMON_OPTIONS = {
+  'base-url': { type: 'string' },
+  'token-env': { type: 'string' },
+  profile: { type: 'string' },
+  ca: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const
+
+interface CheckRequest {
+  name: string
+  baseUrl: string
+  tokenEnv?: string
+  profile?: string
+  caFile?: string
+  json: boolean
+  run: (options: { baseUrl: string; token: string; dispatcher: ReturnType<typeof createHttpDispatcher>; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckRun>
+  /** Said on stderr at the first Ctrl-C. */
+  cancelling: string
+}
+
+/** `scim test` and `scim lifecycle`: the live SCIM checks, printed as a list or as the CheckRun JSON. */
+export async function runScim(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === 'test') return runScimTest(rest, io)
+  if (sub === 'lifecycle') return runScimLifecycle(rest, io)
+  throw new UsageError(sub === undefined ? 'scim needs a check to run: test or lifecycle.' : `Unknown scim check "${sub}": use test or lifecycle.`)
+}
+
+function runScimTest(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: COMMON_OPTIONS, strict: true, allowPositionals: false })
+  const baseUrl = requireBaseUrl('scim test', values['base-url'])
+  return runCheck(io, {
+    name: 'SCIM connection test',
+    baseUrl,
+    tokenEnv: values['token-env'],
+    profile: values.profile,
+    caFile: values.ca,
+    json: values.json,
+    run: (options) => runConnectionTest(options),
+    cancelling: 'Cancelling...',
+  })
+}
+
+function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { ...COMMON_OPTIONS, 'user-email': { type: 'string' }, yes: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  })
+  const baseUrl = requireBaseUrl('scim lifecycle', values['base-url'])
+  const userEmail = values['user-email']
+  if (userEmail === undefined) {
+    throw new UsageError('scim lifecycle needs --user-email, the test user\'s email at one of the company\'s domains, for example: --user-email sso-assistant-test@example.com')
+  }
+  if (!values.yes) {
+    throw new UsageError(
+      [
+        `scim lifecycle creates a real user (${userEmail}) in the Dialpad company behind ${baseUrl}, then reads, finds, suspends and deletes it.`,
+        'While it exists, Dialpad may give it a paid license and a phone number.',
+        `Run it against the Dialpad sandbox (${SANDBOX}) if you can.`,
+        'Add --yes to confirm.',
+      ].join('\n'),
+    )
+  }
+  return runCheck(io, {
+    name: `SCIM user lifecycle test with ${userEmail}`,
+    baseUrl,
+    tokenEnv: values['token-env'],
+    profile: values.profile,
+    caFile: values.ca,
+    json: values.json,
+    run: (options) => runLifecycleTest({ ...options, userEmail }),
+    cancelling: 'Cancelling: the test user, if created, is deleted first. Press Ctrl-C again to stop at once (the test user may then be left in Dialpad).',
+  })
+}
+
+function requireBaseUrl(command: string, value: string | undefined): string {
+  if (value === undefined) throw new UsageError(`${command} needs --base-url, for example: --base-url ${defaultScimBaseUrl('production')} (or ${SANDBOX})`)
+  return value
+}
+
+async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
+  if (request.profile !== undefined && request.tokenEnv !== undefined) {
+    throw new UsageError('Use either --token-env or --profile, not both.')
+  }
+  // Read before any network work, so an unreadable file fails fast with its own message (exit 1).
+  const extraCaPem = request.caFile === undefined ? undefined : await readCaFile(request.caFile)
+  if (request.profile !== undefined) {
+    const profile = request.profile
+    const store = io.secretStore ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
+    try {
+      return await store.use(profile, (token) => runWithToken(io, request, token, extraCaPem))
+    } catch (error) {
+      if (!(error instanceof NoApiKeyError)) throw error
+      throw new UsageError(
+        `No API key is saved in the system keychain for the profile "${profile}" (the app's is "${APP_PROFILE}"), or the keychain cannot be reached from here. ` +
+          `Save the key in the app, or set ${DEFAULT_TOKEN_ENV} to it and leave out --profile.`,
+      )
+    }
+  }
+  const name = request.tokenEnv ?? DEFAULT_TOKEN_ENV
+  const token = (io.env ?? process.env)[name]?.trim()
+  if (!token) {
+    throw new UsageError(
+      `No API key: the environment variable ${name} is not set. Set it to the Dialpad API key (Admin Settings > My Company > Authentication > API Keys), ` +
+        `name another variable with --token-env NAME, or use the key saved by the app with --profile ${APP_PROFILE}.`,
+    )
+  }
+  return runWithToken(io, request, token, extraCaPem)
+}
+
+async function runWithToken(io: CliIo, request: CheckRequest, token: string, extraCaPem: string | undefined): Promise<number> {
+  rememberSecret(token)
+  // Everything printed from here on passes through redaction, whatever a server or an error echoes back.
+  const redact = (text: string) => redactKnownSecrets(redactSecrets(text, [token]))
+  const stdout = (text: string) => io.stdout(redact(text))
+  const stderr = (text: string) => io.stderr(redact(text))
+
+  const dispatcher = createHttpDispatcher({ extraCaPem, env: io.env ?? process.env })
+  const cancel = new AbortController()
+  const stopWatching = io.onInterrupt?.(() => {
+    stderr(`\n${request.cancelling}\n`)
+    cancel.abort()
+  })
+  try {
+    const run = await request.run({
+      baseUrl: request.baseUrl,
+      token,
+      dispatcher,
+      signal: cancel.signal,
+      onProgress: request.json ? undefined : (step, phase) => stderr(progressLine(step, phase)),
+    })
+    if (request.json) stdout(`${JSON.stringify(run, null, 2)}\n`)
+    else stdout(checkRunText(`${request.name}: ${request.baseUrl}`, run))
+    return run.ok ? EXIT_OK : EXIT_INVALID_INPUT
+  } finally {
+    stopWatching?.()
+    await dispatcher.close().catch(() => undefined)
+  }
+}

@@ -1,0 +1,53 @@
+import type { z } from 'zod'
+import type { ScimCheckRequest } from '../../shared/contract'
+import type { LiveCheckRunner } from '../checks/liveCheckRunner'
+import { createHttpDispatcher, type HttpClientOptions } from '../net/httpClient'
+import { NoApiKeyError } from '../secrets/keychainErrors'
+import type { SecretStore } from '../secrets/keychain'
+import { UserFacingError } from '../userFacingError'
+import { runConnectionTest } from './connectionTest'
+import { runLifecycleTest } from './lifecycleTest'
+
+export interface ScimCheckDeps {
+  secrets: SecretStore
+  /** The keychain account of the setup being worked on. */
+  account: string
+  runner: LiveCheckRunner
+  /** Timeouts and proxy environment; tests shorten them. */
+  http?: Omit<HttpClientOptions, 'extraCaPem'>
+}
+
+/**
+ * Starts a live SCIM check with the stored API key: the key is read inside core and never leaves it.
+ * Refuses before any network traffic when there is no key, or when a user-creating test was not confirmed.
+ */
+export async function startScimCheck(request: z.output<typeof ScimCheckRequest>, deps: ScimCheckDeps): Promise<{ runId: string }> {
+  if (request.kind === 'scim-lifecycle') {
+    if (request.confirmedRealUser !== true) {
+      throw new UserFacingError('The user lifecycle test creates a real Dialpad user. Confirm that first, then run it.')
+    }
+    if (!request.userEmail?.trim()) throw new UserFacingError('Enter the email address for the test user, then run the test.')
+  }
+  if (!(await deps.secrets.status(deps.account)).stored) throw new NoApiKeyError()
+  const dispatcher = createHttpDispatcher({ ...deps.http, extraCaPem: request.extraCaPem ?? undefined })
+
+  return deps.runner.start(request.kind, async (signal, onProgress) => {
+    try {
+      return await deps.secrets.use(deps.account, (token) => {
+        const options = { baseUrl: request.baseUrl, token, dispatcher, signal, onProgress }
+        return request.kind === 'scim-lifecycle'
+          ? runLifecycleTest({ ...options, userEmail: (request.userEmail ?? '').trim() })
+          : runConnectionTest(options)
+      })
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error
+      return {
+        ok: false,
+        checkedAt: new Date().toISOString(),
+        steps: [{ id: 'api-key', title: 'The API key can be read', status: 'fail', durationMs: null, detail: error.message, fix: 'Store the API key again, then test again.' }],
+      }
+    } finally {
+      await dispatcher.close().catch(() => undefined)
+    }
+  })
+}

@@ -1,0 +1,66 @@
+import { LiveCheckPanel } from '../components/LiveCheckPanel'
+import { Checklist, type ChecklistItem } from '../components/Checklist'
+import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
+import { useWizard } from '../store/wizardStore'
+import type { StepDefinition } from './stepTypes'
+
+export const DEFAULT_TEST_USER_EMAIL = 'dialpad-scim-test@jumpcloud.com'
+const SKIP_ITEM: ChecklistItem = { id: 'scim-lifecycle.skipped', label: 'I am skipping this optional test.' }
+
+export const LIFECYCLE_WARNING =
+  'This creates a real user in your Dialpad company, which may use a paid license and a phone number until it is deleted. ' +
+  'The test deletes it at the end, even when a step fails. Use the Dialpad sandbox if you can. Create the test user now?'
+
+function ScimLifecycleStep() {
+  const scim = useWizard((s) => s.scim)
+  const keyStored = useWizard((s) => s.keyStatus?.stored === true)
+  const updateScim = useWizard((s) => s.updateScim)
+  const baseUrl = useScimBaseUrl()
+  const email = scim.testUserEmail || DEFAULT_TEST_USER_EMAIL
+  return (
+    <>
+      <p>
+        Optional: do what JumpCloud&apos;s activation test does before you click Activate. The assistant creates a test
+        user, reads it back, finds it by email, suspends it (SCIM active = false) and deletes it, explaining each answer
+        in Dialpad&apos;s terms.
+      </p>
+      <p className="warning-text">
+        This creates a <strong>real user</strong> in your Dialpad company and may use a paid license and phone number
+        until it is deleted. The sandbox environment is recommended.
+      </p>
+      <div className="form-row">
+        <label htmlFor="test-user-email">Test user email</label>
+        <p className="hint">JumpCloud&apos;s own test uses an @jumpcloud.com address, which needs the secondary domain from the step before.</p>
+        <input
+          id="test-user-email"
+          className="text-input"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(event) => updateScim({ testUserEmail: event.target.value })}
+        />
+      </div>
+      <LiveCheckPanel
+        title="User lifecycle test"
+        buttonLabel="Create and delete a test user"
+        confirm={() => window.confirm(LIFECYCLE_WARNING)}
+        request={
+          !keyStored
+            ? { blocked: 'Store the API key first (step “Store the API key”).' }
+            : { kind: 'scim-lifecycle', baseUrl, extraCaPem: scim.extraCa?.pem ?? null, userEmail: email, confirmedRealUser: true }
+        }
+        lastRun={scim.lastLifecycleTest}
+        onFinished={(run) => updateScim({ lastLifecycleTest: run })}
+      />
+      <Checklist title="Or skip it" items={[SKIP_ITEM]} />
+    </>
+  )
+}
+
+export const scimLifecycleStep: StepDefinition = {
+  id: 'scim-lifecycle',
+  title: 'Test user provisioning (optional)',
+  component: ScimLifecycleStep,
+  isComplete: (state) => state.scim.lastLifecycleTest?.ok === true || state.checklist[SKIP_ITEM.id] === true,
+  incompleteHint: 'Run the lifecycle test until it passes, or tick “I am skipping this optional test”.',
+}

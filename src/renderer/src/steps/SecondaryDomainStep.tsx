@@ -1,0 +1,55 @@
+import { parseDomain } from '../../../shared/domain'
+import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { CopyField } from '../components/CopyField'
+import { useWizard } from '../store/wizardStore'
+import type { StepDefinition } from './stepTypes'
+
+const ITEMS: readonly ChecklistItem[] = [
+  { id: 'secondary-domain.requested', label: 'I sent the request to Dialpad Support.' },
+  { id: 'secondary-domain.confirmed', label: 'Dialpad Support confirmed jumpcloud.com is a secondary domain of our company.' },
+]
+
+/** The request an admin sends Dialpad Support; only the key's last 4 characters, never the key. */
+export function supportRequestText(domain: string, last4: string | null): string {
+  return [
+    'Hello Dialpad Support,',
+    '',
+    `Please add jumpcloud.com as a secondary domain for our company (primary domain: ${domain}).`,
+    'We are enabling JumpCloud SCIM provisioning, and JumpCloud’s activation test creates a test user with an @jumpcloud.com address.',
+    last4 ? `For reference, the API key we created for JumpCloud ends in ${last4}.` : null,
+    '',
+    'Thank you.',
+  ]
+    .filter((line): line is string => line !== null)
+    .join('\n')
+}
+
+function SecondaryDomainStep() {
+  const domainInput = useWizard((s) => s.domainInput)
+  const keyStatus = useWizard((s) => s.keyStatus)
+  const domain = parseDomain(domainInput)
+  return (
+    <>
+      <p>
+        When you activate provisioning, JumpCloud tests it by creating and deleting a user with an{' '}
+        <strong>@jumpcloud.com</strong> address. Dialpad refuses users outside your company&apos;s domains, so{' '}
+        <strong>jumpcloud.com</strong> must be added as a secondary domain of your company first. Only Dialpad Support can
+        do this: send them the request below.
+      </p>
+      <CopyField
+        label="Support request"
+        value={supportRequestText(domain.ok ? domain.domain : '(your company domain)', keyStatus?.stored ? keyStatus.last4 : null)}
+        destination="an email or chat to Dialpad Support"
+      />
+      <Checklist title="Dialpad Support" items={ITEMS} />
+    </>
+  )
+}
+
+export const secondaryDomainStep: StepDefinition = {
+  id: 'secondary-domain',
+  title: 'Allow jumpcloud.com as a secondary domain',
+  component: SecondaryDomainStep,
+  isComplete: (state) => allChecked(state.checklist, ITEMS),
+  incompleteHint: 'Send the request to Dialpad Support and tick both items once they confirm.',
+}

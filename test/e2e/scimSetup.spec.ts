@@ -1,0 +1,107 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SAMPLE_SETUP } from '../support/sampleSetup'
+import { type ScimServer, startScimServer } from '../support/scimServer'
+import { expect, test } from './fixtures'
+
+const API_KEY = 'dpk_e2e_0123456789abcdefWXYZ'
+const WRONG_KEY = 'dpk_e2e_revoked_key_000000'
+
+let server: ScimServer
+test.beforeAll(async () => {
+  server = await startScimServer({ token: API_KEY })
+})
+test.afterAll(async () => {
+  await server.close()
+})
+
+test('an admin stores the API key, tests the SCIM connection and the user lifecycle, and hands the key to JumpCloud', async ({ page, app }) => {
+  // Start where the SAML half ended: the setup file the wizard itself would have written.
+  const visited = ['prerequisites', 'enable-saml', 'configure-jumpcloud', 'idp-values', 'configure-dialpad', 'saml-users', 'create-api-key', 'store-api-key']
+  const setup = { ...SAMPLE_SETUP, env: 'production', domainInput: 'example.com', currentStepId: 'store-api-key', visitedStepIds: visited }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: 2, savedAt: new Date().toISOString(), setup }))
+  await app.open()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Store the API key' })).toBeVisible()
+  await expect(page.getByText('No key stored yet.')).toBeVisible()
+  await page.getByLabel('API key', { exact: true }).fill(API_KEY)
+  await page.getByRole('button', { name: 'Store in keychain' }).click()
+  await expect(page.getByText('Stored in your computer’s keychain: the key ending in WXYZ.')).toBeVisible()
+  await expect(page.getByLabel('API key', { exact: true })).toHaveCount(0)
+  expect([...app.keychain.values()]).toEqual([API_KEY])
+  await page.getByRole('button', { name: 'Next' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Allow jumpcloud.com as a secondary domain' })).toBeVisible()
+  await page.getByRole('button', { name: 'Copy Support request' }).click()
+  expect(app.clipboard.last).toContain('Please add jumpcloud.com as a secondary domain for our company (primary domain: example.com).')
+  expect(app.clipboard.last).toContain('ends in WXYZ')
+  expect(app.clipboard.last).not.toContain(API_KEY)
+  await page.getByRole('checkbox', { name: 'I sent the request' }).check()
+  await page.getByRole('checkbox', { name: 'Dialpad Support confirmed' }).check()
+  await page.getByRole('button', { name: 'Next' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Test the SCIM connection' })).toBeVisible()
+  await expect(page.getByText('Dialpad: https://dialpad.com/scim')).toBeVisible()
+  await page.getByRole('radio', { name: /Another address/ }).check()
+  await page.getByLabel('Custom SCIM base URL').fill(server.url)
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  const results = page.getByRole('list', { name: 'Test connection results' })
+  await expect(page.getByText(/^Passed · last run/)).toBeVisible()
+  await expect(results.locator('[data-status="pass"]')).toHaveCount(3)
+  await expect(results).toContainText('Dialpad accepts the API key')
+
+  // A revoked key: the failure says what happened and what to do.
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('button', { name: 'Back', exact: true }).click()
+  await page.getByRole('button', { name: /Store the API key/ }).click()
+  await page.getByRole('button', { name: 'Replace key' }).click()
+  await page.getByLabel('API key', { exact: true }).fill(WRONG_KEY)
+  await page.getByRole('button', { name: 'Store in keychain' }).click()
+  await expect(page.getByText(/the key ending in 0000\./)).toBeVisible()
+  await page.getByRole('button', { name: /Test the SCIM connection/ }).click()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByText(/^Failed · last run/)).toBeVisible()
+  await expect(results.locator('[data-check-id="list-users"]')).toContainText('Dialpad rejected the API key (401).')
+  await expect(results.locator('[data-check-id="list-users"]')).toContainText('Create a new key in Admin Settings > My Company > Authentication > API Keys.')
+
+  await page.getByRole('button', { name: /Store the API key/ }).click()
+  await page.getByRole('button', { name: 'Replace key' }).click()
+  await page.getByLabel('API key', { exact: true }).fill(API_KEY)
+  await page.getByRole('button', { name: 'Store in keychain' }).click()
+  await page.getByRole('button', { name: /Test the SCIM connection/ }).click()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByText(/^Passed · last run/)).toBeVisible()
+  await page.getByRole('button', { name: 'Next' }).click()
+
+  // The lifecycle test creates a real user, so it asks first; cleanup leaves nothing behind.
+  await expect(page.getByRole('heading', { level: 2, name: 'Test user provisioning (optional)' })).toBeVisible()
+  let warning = ''
+  page.once('dialog', (dialog) => {
+    warning = dialog.message()
+    void dialog.accept()
+  })
+  await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  const lifecycle = page.getByRole('list', { name: 'User lifecycle test results' })
+  await expect(lifecycle.locator('[data-status="pass"]')).toHaveCount(6)
+  expect(warning).toContain('creates a real user in your Dialpad company, which may use a paid license and a phone number')
+  await expect(lifecycle.locator('[data-check-id="delete-user"]')).toBeVisible()
+  expect(server.users.size).toBe(0)
+  expect(server.requests.some((r) => r.method === 'PATCH')).toBe(true)
+  await page.getByRole('button', { name: 'Next' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Enable Identity Management in JumpCloud' })).toBeVisible()
+  await page.getByRole('button', { name: 'Copy Base URL' }).click()
+  expect(app.clipboard.last).toBe(server.url)
+  page.once('dialog', (dialog) => void dialog.accept())
+  await page.getByRole('button', { name: 'Copy API key for Token Key' }).click()
+  await expect(page.getByText(/The API key is on the clipboard\. It is cleared in 2 seconds\./)).toBeVisible()
+  expect(app.clipboard.last).toBe(API_KEY)
+  await expect.poll(() => app.clipboard.last, { timeout: 5000 }).toBe('')
+  await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0)
+
+  // The key never reached the page or any file the app wrote; the results were saved with their time.
+  expect(await page.content()).not.toContain(API_KEY)
+  const saved = await readFile(join(app.dataDir, 'setup.json'), 'utf8')
+  expect(JSON.parse(saved).setup.scim.lastLifecycleTest).toMatchObject({ ok: true, checkedAt: expect.any(String) })
+  for (const file of await readdir(app.dataDir)) expect(await readFile(join(app.dataDir, file), 'utf8')).not.toContain(API_KEY)
+})
