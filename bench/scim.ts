@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import type { Dispatcher } from 'undici'
 import type { CheckRun } from '../src/shared/checkRun'
 import { createHttpDispatcher } from '../src/core/net/httpClient'
 import { runConnectionTest } from '../src/core/scim/connectionTest'
@@ -25,7 +26,7 @@ interface Check {
   roundTrips: number
   /** Connections the check should need: the connection test's two requests go out at once, on two connections. */
   expectedConnections: number
-  run: (baseUrl: string, dispatcher: ReturnType<typeof createHttpDispatcher>, index: number) => Promise<CheckRun>
+  run: (baseUrl: string, dispatcher: Dispatcher, index: number) => Promise<CheckRun>
 }
 
 const CHECKS: Check[] = [

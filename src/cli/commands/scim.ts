@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { Dispatcher } from 'undici'
 import type { CheckRun } from '../../shared/checkRun'
 import { createHttpDispatcher } from '../../core/net/httpClient'
 import { readCaFile } from '../../core/net/trust'
@@ -36,7 +37,7 @@ interface CheckRequest {
   profile?: string
   caFile?: string
   json: boolean
-  run: (options: { baseUrl: string; token: string; dispatcher: ReturnType<typeof createHttpDispatcher>; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckRun>
+  run: (options: { baseUrl: string; token: string; dispatcher: Dispatcher; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckRun>
   /** Said on stderr at the first Ctrl-C. */
   cancelling: string
 }
