@@ -9,7 +9,7 @@ import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certific
 import { KeyStatus } from './keyStatus'
 import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
-import { Env, SetupState } from './setupState'
+import { Env, MAX_CA_PEM_BYTES, SetupState } from './setupState'
 import type { Envelope } from './envelope'
 import { METHOD_NAMES, type MethodName } from './methods'
 
@@ -69,7 +69,7 @@ const ApiKeyInput = z.string().max(4096, 'That is far longer than a Dialpad API 
 export const ScimCheckRequest = z.strictObject({
   kind: LiveCheckKind,
   baseUrl: z.string().max(2000),
-  extraCaPem: z.string().max(256 * 1024).nullable(),
+  extraCaPem: z.string().max(MAX_CA_PEM_BYTES).nullable(),
   /** Only for the lifecycle test, which creates a real user. */
   userEmail: z.string().max(320).optional(),
   /** The admin confirmed the lifecycle test creates a real user. */

@@ -36,12 +36,15 @@ export type IdpState = z.infer<typeof IdpState>
 export const CopiedSpValues = z.strictObject({ spEntityId: Text, acsUrl: Text })
 export type CopiedSpValues = z.infer<typeof CopiedSpValues>
 
+/** A corporate root CA file is a few KiB; anything this large is not one. */
+export const MAX_CA_PEM_BYTES = 256 * 1024
+
 /** The SCIM provisioning part: where the checks go, and what they found (with timestamps). */
 export const ScimState = z.strictObject({
   baseUrlMode: z.enum(['environment', 'custom']),
   customBaseUrl: Text,
   /** A corporate root CA (TLS inspection) the admin chose; public certificates only. */
-  extraCa: z.strictObject({ fileName: z.string().max(300), pem: z.string().max(256 * 1024) }).nullable(),
+  extraCa: z.strictObject({ fileName: z.string().max(300), pem: z.string().max(MAX_CA_PEM_BYTES) }).nullable(),
   testUserEmail: Text,
   lastConnectionTest: CheckRun.nullable(),
   lastLifecycleTest: CheckRun.nullable(),

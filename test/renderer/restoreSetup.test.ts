@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { restoreSetup } from '../../src/renderer/src/store/restore'
-import type { SetupState } from '../../src/shared/setupState'
-
-const SAMPLE_SETUP: SetupState = {
-  currentStepId: 'enable-saml',
-  visitedStepIds: ['prerequisites', 'enable-saml'],
-  domainInput: 'Example.com',
-  env: 'sandbox',
-  checklist: { 'prerequisites.dialpad-admin': true },
-  idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },
-  spCopiedToJumpCloud: null,
-  scim: {
-    baseUrlMode: 'environment',
-    customBaseUrl: '',
-    extraCa: null,
-    testUserEmail: '',
-    lastConnectionTest: null,
-    lastLifecycleTest: null,
-  },
-}
+import { SAMPLE_SETUP } from '../support/sampleSetup'
 
 const STEP_IDS = ['prerequisites', 'enable-saml', 'configure-jumpcloud']
 

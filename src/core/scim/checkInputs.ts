@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { createHttpDispatcher } from '../net/httpClient'
 import { UserFacingError } from '../userFacingError'
 import type { Diagnosis } from './diagnose'
+import type { ScimSession } from './scimRequest'
 import { parseScimBaseUrl } from './scimBaseUrl'
 import type { ProgressListener } from './steps'
 
@@ -53,4 +54,14 @@ export function openDispatcher(given: Dispatcher | undefined): OpenedDispatcher 
     if (!(error instanceof UserFacingError)) throw error
     return { ok: false, detail: error.message, fix: 'Correct the setting named above, then test again.' }
   }
+}
+
+/** The session every request of a check shares, once its inputs passed and its dispatcher is open. */
+export function sessionFor(
+  inputs: { baseUrl: string; token: string },
+  dispatcher: Dispatcher,
+  options: Pick<ScimCheckOptions, 'deadlineMs' | 'maxBodyBytes'>,
+  now: () => Date,
+): ScimSession {
+  return { baseUrl: inputs.baseUrl, token: inputs.token, dispatcher, now, deadlineMs: options.deadlineMs, maxBodyBytes: options.maxBodyBytes }
 }

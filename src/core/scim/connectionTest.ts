@@ -1,5 +1,5 @@
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
-import { checkBaseUrlAndKey, openDispatcher, type ScimCheckOptions } from './checkInputs'
+import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { expectedScimBaseUrl } from './scimBaseUrl'
 import { describeIssues, ListResponse, ServiceProviderConfig } from './schemas'
 import { scimRequest, type ScimSession } from './scimRequest'
@@ -38,14 +38,7 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
     )
   }
 
-  const session: ScimSession = {
-    baseUrl: inputs.baseUrl,
-    token: inputs.token,
-    dispatcher: opened.dispatcher,
-    now,
-    deadlineMs: options.deadlineMs,
-    maxBodyBytes: options.maxBodyBytes,
-  }
+  const session = sessionFor(inputs, opened.dispatcher, options, now)
   try {
     const steps: CheckStep[] = await Promise.all([
       runStep(ctx, 'service-provider-config', title['service-provider-config'], (onHttpStatus) => checkServiceProviderConfig({ ...session, onHttpStatus }, options.signal)),

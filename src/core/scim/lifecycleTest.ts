@@ -1,6 +1,6 @@
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { HttpResponse } from '../net/sendRequest'
-import { checkBaseUrlAndKey, openDispatcher, type ScimCheckOptions } from './checkInputs'
+import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { serverMessage, type Diagnosis } from './diagnose'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
@@ -65,14 +65,7 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
     return checkRunFrom(steps, checkedAt)
   }
 
-  const session: ScimSession = {
-    baseUrl: inputs.baseUrl,
-    token: inputs.token,
-    dispatcher: opened.dispatcher,
-    now,
-    deadlineMs: options.deadlineMs,
-    maxBodyBytes: options.maxBodyBytes,
-  }
+  const session = sessionFor(inputs, opened.dispatcher, options, now)
   /** The session for one step, recording the HTTP status its request receives. */
   const forStep = (onHttpStatus: HttpStatusListener): ScimSession => ({ ...session, onHttpStatus })
   const signal = options.signal

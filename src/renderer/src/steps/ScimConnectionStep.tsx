@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import { defaultScimBaseUrl } from '../../../shared/environments'
+import { MAX_CA_PEM_BYTES } from '../../../shared/setupState'
 import { FileDropZone } from '../components/FileDropZone'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
 import type { StepDefinition } from './stepTypes'
-
-const MAX_CA_BYTES = 256 * 1024
 
 function ScimConnectionStep() {
   const env = useWizard((s) => s.env)
@@ -18,7 +17,7 @@ function ScimConnectionStep() {
 
   async function chooseCa(file: File) {
     setCaProblem(null)
-    if (file.size > MAX_CA_BYTES) return setCaProblem(`${file.name} is too large to be a CA certificate file.`)
+    if (file.size > MAX_CA_PEM_BYTES) return setCaProblem(`${file.name} is too large to be a CA certificate file.`)
     updateScim({ extraCa: { fileName: file.name, pem: await file.text() } })
   }
 
