@@ -67,7 +67,7 @@ export const CertificateSource = z.discriminatedUnion('source', [
 const ApiKeyInput = z.string().max(4096, 'That is far longer than a Dialpad API key. Copy only the key.')
 
 export const ScimCheckRequest = z.strictObject({
-  kind: LiveCheckKind,
+  kind: LiveCheckKind.extract(['scim-connection', 'scim-lifecycle']),
   baseUrl: z.string().max(2000),
   extraCaPem: z.string().max(MAX_CA_PEM_BYTES).nullable(),
   /** Only for the lifecycle test, which creates a real user. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CheckRun, CheckStep } from './checkRun'
 
-export const LiveCheckKind = z.enum(['scim-connection', 'scim-lifecycle'])
+export const LiveCheckKind = z.enum(['scim-connection', 'scim-lifecycle', 'sso-services', 'sso-login'])
 export type LiveCheckKind = z.infer<typeof LiveCheckKind>
 
 export const RunId = z.string().regex(/^[a-f0-9-]{36}$/, 'Unknown check.')

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
 
-export const SETUP_SCHEMA_VERSION = 2
+export const SETUP_SCHEMA_VERSION = 3
 
 export const Env = z.enum(ENVIRONMENT_IDS)
 export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowercase words joined by hyphens.')
@@ -60,6 +60,19 @@ export const EMPTY_SCIM: ScimState = {
   lastLifecycleTest: null,
 }
 
+/** Where the checked login came from: the app's login window, or a SAML response pasted or loaded from a file. */
+export const LoginCheckSource = z.enum(['login-window', 'pasted'])
+export type LoginCheckSource = z.infer<typeof LoginCheckSource>
+
+/** The live SSO checks, with timestamps (inside each CheckRun). The SAML response itself is never kept. */
+export const SsoState = z.strictObject({
+  lastServicesCheck: CheckRun.nullable(),
+  lastLoginCheck: z.strictObject({ source: LoginCheckSource, run: CheckRun }).nullable(),
+})
+export type SsoState = z.infer<typeof SsoState>
+
+export const EMPTY_SSO: SsoState = { lastServicesCheck: null, lastLoginCheck: null }
+
 export const EMPTY_IDP: IdpState = { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }
 
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
@@ -73,6 +86,7 @@ export const SetupState = z.strictObject({
   idp: IdpState,
   spCopiedToJumpCloud: CopiedSpValues.nullable(),
   scim: ScimState,
+  sso: SsoState,
 })
 export type SetupState = z.infer<typeof SetupState>
 

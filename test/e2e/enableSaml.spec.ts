@@ -47,7 +47,7 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(page.getByText('https://sandbox.dialpad.com/saml/sso/custom/example.com')).toBeVisible()
   await tickAll(page, DIALPAD_CHECKS)
   await expectSaved(page)
-  await expect(page.getByText('2 of 12 steps done')).toBeVisible()
+  await expect(page.getByText('2 of 13 steps done')).toBeVisible()
 
   await page.reload()
   await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()

@@ -124,7 +124,7 @@ test('an admin goes from the JumpCloud app to tested SAML users, with every valu
   await expect(summary.getByRole('status')).toHaveText('All SAML cross-checks passed.')
   await expect(summary.locator('[data-status]')).toHaveCount(5)
   await expect(summary.locator('[data-status="pass"]')).toHaveCount(5)
-  await expect(page.getByText('6 of 12 steps done')).toBeVisible()
+  await expect(page.getByText('6 of 13 steps done')).toBeVisible()
   await expectNoAxeViolations(page)
   await summary.screenshot({ path: 'test-results/screenshots/saml-cross-checks.png' })
 

@@ -9,22 +9,22 @@ test('the step list shows done, current and ahead, and only reached steps can be
   const first = steps.getByRole('button', { name: /Before you start/ })
   const second = steps.getByRole('button', { name: /Enable SAML in Dialpad/ })
 
-  await expect(page.getByText('Step 1 of 12')).toBeVisible()
-  await expect(page.getByText('0 of 12 steps done')).toBeVisible()
+  await expect(page.getByText('Step 1 of 13')).toBeVisible()
+  await expect(page.getByText('0 of 13 steps done')).toBeVisible()
   await expect(first).toHaveAttribute('aria-current', 'step')
   await expect(second).toBeDisabled()
   await expect(second).toHaveAccessibleName(/not reached yet/)
 
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Tick each item' })).toBeVisible()
-  await expect(page.getByText('Step 1 of 12')).toBeVisible()
+  await expect(page.getByText('Step 1 of 13')).toBeVisible()
 
   await tickAll(page, PREREQUISITES)
-  await expect(page.getByText('1 of 12 steps done')).toBeVisible()
+  await expect(page.getByText('1 of 13 steps done')).toBeVisible()
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(second).toHaveAttribute('aria-current', 'step')
   await expect(first).toHaveAccessibleName(/done/)
-  await expect(page.getByText('Step 2 of 12')).toBeVisible()
+  await expect(page.getByText('Step 2 of 13')).toBeVisible()
 
   await first.click()
   await expect(page.getByRole('heading', { level: 2, name: 'Before you start' })).toBeVisible()
@@ -60,7 +60,7 @@ test('the whole step can be done with the keyboard alone', async ({ page, app })
     await tabUntilLabel(page, label)
     await page.keyboard.press('Space')
   }
-  await expect(page.getByText('2 of 12 steps done')).toBeVisible()
+  await expect(page.getByText('2 of 13 steps done')).toBeVisible()
 })
 
 async function tabUntil(page: Page, name: string): Promise<void> {

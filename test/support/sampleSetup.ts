@@ -16,4 +16,5 @@ export const SAMPLE_SETUP: SetupState = {
     lastConnectionTest: null,
     lastLifecycleTest: null,
   },
+  sso: { lastServicesCheck: null, lastLoginCheck: null },
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EMPTY_IDP, EMPTY_SCIM, SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
+import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
 import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { type Migration, migrateDocument } from '../storage/migrateDocument'
@@ -12,6 +12,8 @@ const MAX_FILE_BYTES = 1024 * 1024
 const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Version 2 added the IdP values, the SP values copied to JumpCloud and SCIM; a version 1 setup had none yet.
   1: (document) => ({ ...document, setup: { ...(document.setup as object), idp: EMPTY_IDP, spCopiedToJumpCloud: null, scim: EMPTY_SCIM } }),
+  // Version 3 added the live SSO checks.
+  2: (document) => ({ ...document, setup: { ...(document.setup as object), sso: EMPTY_SSO } }),
 }
 
 /** Main's durable copy of the wizard state, one JSON document in the app's data folder. */

@@ -1,19 +1,14 @@
 import { useId } from 'react'
 import { useWizard } from '../store/wizardStore'
 
-export interface ChecklistItem {
-  id: string
-  label: string
-}
+import type { ChecklistSection } from '../../../shared/wizard/checklists'
 
 /** Ticks the admin sets as they do each thing in a console; saved with the setup. */
 export function Checklist({
-  title,
-  items,
+  section,
   onChange,
 }: {
-  title: string
-  items: readonly ChecklistItem[]
+  section: ChecklistSection
   /** Replaces the plain tick, for items whose tick means more (it must still record the tick). */
   onChange?: (itemId: string, checked: boolean) => void
 }) {
@@ -23,9 +18,9 @@ export function Checklist({
   const headingId = useId()
   return (
     <fieldset className="checklist" aria-labelledby={headingId}>
-      <legend id={headingId}>{title}</legend>
+      <legend id={headingId}>{section.title}</legend>
       <ul>
-        {items.map((item) => (
+        {section.items.map((item) => (
           <li key={item.id}>
             <label>
               <input
@@ -40,8 +35,4 @@ export function Checklist({
       </ul>
     </fieldset>
   )
-}
-
-export function allChecked(checklist: Record<string, boolean>, items: readonly ChecklistItem[]): boolean {
-  return items.every((item) => checklist[item.id] === true)
 }

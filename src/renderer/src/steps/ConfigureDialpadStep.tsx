@@ -1,22 +1,16 @@
+import { CONFIGURE_SAML_IN_DIALPAD } from '../../../shared/wizard/checklists'
 import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
 import { CurrentCertificate } from '../components/CurrentCertificate'
 import { SamlCrossCheckCard } from '../components/SamlCrossCheckCard'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML']
 const DIALPAD_SAML_PAGE = 'Dialpad → Admin Settings → My Company → Authentication → SAML'
 
-const ITEMS: readonly ChecklistItem[] = [
-  { id: 'configure-dialpad.opened-saml-page', label: 'In Dialpad, I opened Admin Settings › My Company › Authentication › SAML.' },
-  { id: 'configure-dialpad.pasted-values', label: 'I pasted the IdP Entity ID (Issuer), IdP SSO URL and Certificate.' },
-  { id: 'configure-dialpad.saved', label: 'I selected Save, and Dialpad saved the SAML settings without an error.' },
-]
-
-function ConfigureDialpadStep() {
+export function ConfigureDialpadStep() {
   const idp = useWizard((s) => s.idp)
   const entityId = checkIdpEntityId(idp.entityIdInput)
   const ssoUrl = checkIdpSsoUrl(idp.ssoUrlInput)
@@ -52,15 +46,8 @@ function ConfigureDialpadStep() {
         )}
         <CurrentCertificate withBody />
       </section>
-      <Checklist title="In Dialpad" items={ITEMS} />
+      <Checklist section={CONFIGURE_SAML_IN_DIALPAD} />
     </>
   )
 }
 
-export const configureDialpadStep: StepDefinition = {
-  id: 'configure-dialpad',
-  title: 'Configure SAML in Dialpad',
-  component: ConfigureDialpadStep,
-  isComplete: (state) => allChecked(state.checklist, ITEMS),
-  incompleteHint: 'Paste the three values into Dialpad, select Save, then tick each item under “In Dialpad”.',
-}

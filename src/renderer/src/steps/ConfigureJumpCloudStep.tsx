@@ -1,33 +1,15 @@
+import { CREATE_JUMPCLOUD_APP, JUMPCLOUD_SSO_TAB, PASTED_SP_VALUES_ITEM } from '../../../shared/wizard/checklists'
 import { parseDomain } from '../../../shared/domain'
 import { deriveSpValues } from '../../../shared/spValues'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const JUMPCLOUD_ADD_APP_PATH = ['SSO', '+ (add a new application)', 'Search “Dialpad”', 'Configure']
 
-const CREATE_ITEMS: readonly ChecklistItem[] = [
-  { id: 'configure-jumpcloud.signed-in', label: 'I signed in to the JumpCloud Admin Portal as an administrator.' },
-  { id: 'configure-jumpcloud.found-dialpad', label: 'I selected SSO, then +, typed Dialpad in the search bar and selected Configure.' },
-  { id: 'configure-jumpcloud.activated', label: 'I entered a Display Label, selected Activate, then Continue.' },
-  { id: 'configure-jumpcloud.opened-sso-tab', label: 'I clicked the created application and opened its SSO tab.' },
-]
-
-export const PASTED_SP_VALUES_ITEM = 'configure-jumpcloud.pasted-sp-values'
-
-const SSO_TAB_ITEMS: readonly ChecklistItem[] = [
-  { id: PASTED_SP_VALUES_ITEM, label: 'I pasted the SP Entity ID and ACS URL into the SSO tab and selected Save.' },
-  { id: 'configure-jumpcloud.reopened', label: 'I clicked the created application again and went back to the SSO tab.' },
-  {
-    id: 'configure-jumpcloud.email-attribute',
-    label: 'In the Attributes section of the SSO tab, the Service Provider Attribute Name email is mapped to the JumpCloud attribute name email.',
-  },
-]
-
-function ConfigureJumpCloudStep() {
+export function ConfigureJumpCloudStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const env = useWizard((s) => s.env)
   const setSpCopiedToJumpCloud = useWizard((s) => s.setSpCopiedToJumpCloud)
@@ -56,7 +38,7 @@ function ConfigureJumpCloudStep() {
           choose a different name for it now.
         </p>
       </section>
-      <Checklist title="Create the application" items={CREATE_ITEMS} />
+      <Checklist section={CREATE_JUMPCLOUD_APP} />
 
       <section aria-labelledby="jumpcloud-sp-heading" className="card">
         <h3 id="jumpcloud-sp-heading">Paste into the SSO tab</h3>
@@ -64,8 +46,7 @@ function ConfigureJumpCloudStep() {
       </section>
 
       <Checklist
-        title="In the SSO tab"
-        items={SSO_TAB_ITEMS}
+        section={JUMPCLOUD_SSO_TAB}
         onChange={(itemId, checked) => {
           setChecked(itemId, checked)
           // Ticking "pasted" is the admin saying JumpCloud now has the values shown here.
@@ -76,11 +57,3 @@ function ConfigureJumpCloudStep() {
   )
 }
 
-export const configureJumpCloudStep: StepDefinition = {
-  id: 'configure-jumpcloud',
-  title: 'Configure the Dialpad app in JumpCloud',
-  component: ConfigureJumpCloudStep,
-  isComplete: (state) =>
-    parseDomain(state.domainInput).ok && allChecked(state.checklist, CREATE_ITEMS) && allChecked(state.checklist, SSO_TAB_ITEMS),
-  incompleteHint: 'Tick each item under “Create the application” and “In the SSO tab” once you have done it in JumpCloud.',
-}

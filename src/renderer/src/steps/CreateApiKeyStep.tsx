@@ -1,16 +1,10 @@
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { CREATE_API_KEY } from '../../../shared/wizard/checklists'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
-import type { StepDefinition } from './stepTypes'
 
 const API_KEY_PATH = ['Admin Settings', 'My Company', 'Authentication', 'API Keys', 'Add key']
 
-const ITEMS: readonly ChecklistItem[] = [
-  { id: 'create-api-key.opened', label: 'As a Dialpad Company Admin, I opened Admin Settings › My Company › Authentication › API Keys.' },
-  { id: 'create-api-key.created', label: 'I selected Add key and generated a new key for JumpCloud with the default scopes (already selected).' },
-  { id: 'create-api-key.kept', label: 'The key is on screen (Dialpad shows it only once); I will paste it into the next step now.' },
-]
-
-function CreateApiKeyStep() {
+export function CreateApiKeyStep() {
   return (
     <>
       <section className="note" aria-labelledby="scim-who-heading">
@@ -27,15 +21,8 @@ function CreateApiKeyStep() {
         Keep the default scopes. Dialpad shows the key only once: do not save it in a file or chat. The next step keeps
         it in your computer&apos;s keychain.
       </p>
-      <Checklist title="In Dialpad" items={ITEMS} />
+      <Checklist section={CREATE_API_KEY} />
     </>
   )
 }
 
-export const createApiKeyStep: StepDefinition = {
-  id: 'create-api-key',
-  title: 'Create a Dialpad API key',
-  component: CreateApiKeyStep,
-  isComplete: (state) => allChecked(state.checklist, ITEMS),
-  incompleteHint: 'Create the key in Dialpad, then tick each item under “In Dialpad”.',
-}

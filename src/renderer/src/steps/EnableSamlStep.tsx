@@ -1,25 +1,16 @@
+import { ENABLE_SAML_IN_DIALPAD } from '../../../shared/wizard/checklists'
 import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS } from '../../../shared/environments'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
 
-const DIALPAD_ITEMS: readonly ChecklistItem[] = [
-  { id: 'enable-saml.opened-saml-page', label: 'In Dialpad, I opened Admin Settings › My Company › Authentication › SAML.' },
-  { id: 'enable-saml.chose-custom', label: 'Under “Choose your provider”, I selected Custom.' },
-  {
-    id: 'enable-saml.values-match',
-    label: 'The SP Entity ID and SP SSO Url (ACS) that Dialpad shows are the same as the values above. I kept the Dialpad tab open.',
-  },
-]
-
-function EnableSamlStep() {
+export function EnableSamlStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const env = useWizard((s) => s.env)
   const setDomainInput = useWizard((s) => s.setDomainInput)
@@ -101,15 +92,8 @@ function EnableSamlStep() {
         <SpValueFields missingDomainHint="Enter your company domain above to see the values." />
       </section>
 
-      <Checklist title="Check in Dialpad" items={DIALPAD_ITEMS} />
+      <Checklist section={ENABLE_SAML_IN_DIALPAD} />
     </>
   )
 }
 
-export const enableSamlStep: StepDefinition = {
-  id: 'enable-saml',
-  title: 'Enable SAML in Dialpad',
-  component: EnableSamlStep,
-  isComplete: (state) => parseDomain(state.domainInput).ok && allChecked(state.checklist, DIALPAD_ITEMS),
-  incompleteHint: 'Enter a valid company domain and tick each item under “Check in Dialpad”.',
-}

@@ -1,26 +1,15 @@
+import { IDENTITY_MANAGEMENT } from '../../../shared/wizard/checklists'
 import { useState } from 'react'
 import { call } from '../api/client'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
 import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
 
-const ITEMS: readonly ChecklistItem[] = [
-  { id: 'identity-management.opened', label: 'In JumpCloud, I opened the Dialpad SSO application and its Identity Management tab.' },
-  { id: 'identity-management.scim-2', label: 'Under Configuration Settings, the SCIM Version is SCIM 2.0.' },
-  { id: 'identity-management.base-url', label: 'I pasted the Base URL.' },
-  { id: 'identity-management.token-key', label: 'I pasted the API key into Token Key.' },
-  { id: 'identity-management.test-connection', label: 'I clicked Test Connection and it succeeded (Group Management became available).' },
-  { id: 'identity-management.group-management-off', label: 'I turned OFF Group Management.' },
-  { id: 'identity-management.activated', label: 'I clicked Activate and JumpCloud’s user creation/deletion test succeeded.' },
-  { id: 'identity-management.saved', label: 'I selected Save.' },
-]
-
-function IdentityManagementStep() {
+export function IdentityManagementStep() {
   const baseUrl = useScimBaseUrl()
   const keyStatus = useWizard((s) => s.keyStatus)
   const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean } | null>(null)
@@ -56,15 +45,8 @@ function IdentityManagementStep() {
           </p>
         </div>
       </section>
-      <Checklist title="In JumpCloud" items={ITEMS} />
+      <Checklist section={IDENTITY_MANAGEMENT} />
     </>
   )
 }
 
-export const identityManagementStep: StepDefinition = {
-  id: 'identity-management',
-  title: 'Enable Identity Management in JumpCloud',
-  component: IdentityManagementStep,
-  isComplete: (state) => allChecked(state.checklist, ITEMS),
-  incompleteHint: 'Tick each item once it is done in JumpCloud; Activate runs JumpCloud’s own test.',
-}

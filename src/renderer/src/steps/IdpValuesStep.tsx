@@ -1,11 +1,9 @@
-import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
 import { CertificateImportSection } from '../components/CertificateImportSection'
 import { CurrentCertificate } from '../components/CurrentCertificate'
 import { IdpValueInputs } from '../components/IdpValueInputs'
 import { MetadataImportSection } from '../components/MetadataImportSection'
-import type { StepDefinition } from './stepTypes'
 
-function IdpValuesStep() {
+export function IdpValuesStep() {
   return (
     <>
       <p>
@@ -21,11 +19,3 @@ function IdpValuesStep() {
   )
 }
 
-export const idpValuesStep: StepDefinition = {
-  id: 'idp-values',
-  title: 'Bring the IdP values back from JumpCloud',
-  component: IdpValuesStep,
-  isComplete: ({ idp }) =>
-    checkIdpEntityId(idp.entityIdInput).error === null && checkIdpSsoUrl(idp.ssoUrlInput).error === null && idp.certificate !== null,
-  incompleteHint: 'Import JumpCloud’s metadata or certificate, and make sure the IdP Entity ID and IdP SSO URL have no errors.',
-}

@@ -1,14 +1,8 @@
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { PREREQUISITES } from '../../../shared/wizard/checklists'
+import { Checklist } from '../components/Checklist'
 import { ExternalLink } from '../components/ExternalLink'
-import type { StepDefinition } from './stepTypes'
 
-const ACCESS_ITEMS: readonly ChecklistItem[] = [
-  { id: 'prerequisites.dialpad-admin', label: 'I can sign in to Dialpad as a Company Admin (Admin Settings is visible).' },
-  { id: 'prerequisites.jumpcloud-admin', label: 'I can sign in to the JumpCloud Admin Portal as an administrator.' },
-  { id: 'prerequisites.test-user', label: 'I have a JumpCloud test user (not an admin) whose email is on our company domain.' },
-]
-
-function PrerequisitesStep() {
+export function PrerequisitesStep() {
   return (
     <>
       <p>
@@ -38,15 +32,8 @@ function PrerequisitesStep() {
           add it, so ask them early; you will not need it until the provisioning part.
         </p>
       </section>
-      <Checklist title="Before you start" items={ACCESS_ITEMS} />
+      <Checklist section={PREREQUISITES} />
     </>
   )
 }
 
-export const prerequisitesStep: StepDefinition = {
-  id: 'prerequisites',
-  title: 'Before you start',
-  component: PrerequisitesStep,
-  isComplete: (state) => allChecked(state.checklist, ACCESS_ITEMS),
-  incompleteHint: 'Tick each item under “Before you start” once it is true for you.',
-}

@@ -1,34 +1,21 @@
+import { GIVE_GROUP_THE_APP, TEST_A_LOGIN } from '../../../shared/wizard/checklists'
 import { parseDomain } from '../../../shared/domain'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
 import { SamlCrossCheckCard } from '../components/SamlCrossCheckCard'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const GROUP_PATH = ['User Groups', 'your Dialpad group', 'Applications tab', 'tick the Dialpad SSO app']
 
-const GROUP_ITEMS: readonly ChecklistItem[] = [
-  { id: 'saml-users.admin-signed-in', label: 'In JumpCloud, I signed in as an administrator and selected User Groups.' },
-  { id: 'saml-users.group-app', label: 'I selected the group we use for Dialpad, opened its Applications tab and ticked the Dialpad SSO app.' },
-]
-
-const TEST_LOGIN_ITEMS: readonly ChecklistItem[] = [
-  { id: 'saml-users.test-user-portal', label: 'In another browser profile or private window, I signed in to JumpCloud as a test user from that group.' },
-  { id: 'saml-users.app-listed', label: 'The Dialpad application is listed under the test user’s Applications.' },
-  { id: 'saml-users.dialpad-login', label: 'In the same test user’s browser session, I opened the Dialpad login page in a new tab.' },
-  { id: 'saml-users.another-provider', label: 'I clicked “Login with Another Provider”, entered our domain and clicked Next.' },
-  { id: 'saml-users.logged-in', label: 'After a few redirections, the test user is logged in to Dialpad.' },
-]
-
-function SamlUsersStep() {
+export function SamlUsersStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const domain = parseDomain(domainInput)
   return (
     <>
       <p>SSO is configured. Now give your users the app and test a real login.</p>
       <ClickPath label="JumpCloud click-path" parts={GROUP_PATH} />
-      <Checklist title="Give the group the Dialpad app" items={GROUP_ITEMS} />
+      <Checklist section={GIVE_GROUP_THE_APP} />
       <p>
         Test as a user who is <strong>not</strong> an admin, in a separate browser profile or private window so your
         admin sessions are not used.
@@ -40,7 +27,7 @@ function SamlUsersStep() {
           destination="Dialpad login → Login with Another Provider → domain"
         />
       ) : null}
-      <Checklist title="Test a login" items={TEST_LOGIN_ITEMS} />
+      <Checklist section={TEST_A_LOGIN} />
       <SamlCrossCheckCard />
       <section className="note" aria-labelledby="login-fails-heading">
         <h3 id="login-fails-heading">If the login fails</h3>
@@ -53,10 +40,3 @@ function SamlUsersStep() {
   )
 }
 
-export const samlUsersStep: StepDefinition = {
-  id: 'saml-users',
-  title: 'Set up SAML users',
-  component: SamlUsersStep,
-  isComplete: (state) => allChecked(state.checklist, GROUP_ITEMS) && allChecked(state.checklist, TEST_LOGIN_ITEMS),
-  incompleteHint: 'Tick each item once it is done; the last one means a test user really signed in to Dialpad.',
-}

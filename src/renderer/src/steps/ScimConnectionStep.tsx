@@ -5,9 +5,8 @@ import { FileDropZone } from '../components/FileDropZone'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
-function ScimConnectionStep() {
+export function ScimConnectionStep() {
   const env = useWizard((s) => s.env)
   const scim = useWizard((s) => s.scim)
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
@@ -91,10 +90,3 @@ function ScimConnectionStep() {
   )
 }
 
-export const scimConnectionStep: StepDefinition = {
-  id: 'scim-connection',
-  title: 'Test the SCIM connection',
-  component: ScimConnectionStep,
-  isComplete: (state) => state.scim.lastConnectionTest?.ok === true,
-  incompleteHint: 'Run “Test connection” until it passes; each failure says what to fix.',
-}

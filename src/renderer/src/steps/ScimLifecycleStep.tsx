@@ -1,17 +1,16 @@
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
-import { Checklist, type ChecklistItem } from '../components/Checklist'
+import { SKIP_LIFECYCLE_TEST } from '../../../shared/wizard/checklists'
+import { Checklist } from '../components/Checklist'
 import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 export const DEFAULT_TEST_USER_EMAIL = 'dialpad-scim-test@jumpcloud.com'
-const SKIP_ITEM: ChecklistItem = { id: 'scim-lifecycle.skipped', label: 'I am skipping this optional test.' }
 
 export const LIFECYCLE_WARNING =
   'This creates a real user in your Dialpad company, which may use a paid license and a phone number until it is deleted. ' +
   'The test deletes it at the end, even when a step fails. Use the Dialpad sandbox if you can. Create the test user now?'
 
-function ScimLifecycleStep() {
+export function ScimLifecycleStep() {
   const scim = useWizard((s) => s.scim)
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
   const updateScim = useWizard((s) => s.updateScim)
@@ -52,15 +51,8 @@ function ScimLifecycleStep() {
         lastRun={scim.lastLifecycleTest}
         onFinished={(run) => updateScim({ lastLifecycleTest: run })}
       />
-      <Checklist title="Or skip it" items={[SKIP_ITEM]} />
+      <Checklist section={SKIP_LIFECYCLE_TEST} />
     </>
   )
 }
 
-export const scimLifecycleStep: StepDefinition = {
-  id: 'scim-lifecycle',
-  title: 'Test user provisioning (optional)',
-  component: ScimLifecycleStep,
-  isComplete: (state) => state.scim.lastLifecycleTest?.ok === true || state.checklist[SKIP_ITEM.id] === true,
-  incompleteHint: 'Run the lifecycle test until it passes, or tick “I am skipping this optional test”.',
-}

@@ -1,13 +1,8 @@
+import { SECONDARY_DOMAIN } from '../../../shared/wizard/checklists'
 import { parseDomain } from '../../../shared/domain'
-import { Checklist, type ChecklistItem, allChecked } from '../components/Checklist'
+import { Checklist } from '../components/Checklist'
 import { CopyField } from '../components/CopyField'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
-
-const ITEMS: readonly ChecklistItem[] = [
-  { id: 'secondary-domain.requested', label: 'I sent the request to Dialpad Support.' },
-  { id: 'secondary-domain.confirmed', label: 'Dialpad Support confirmed jumpcloud.com is a secondary domain of our company.' },
-]
 
 /** The request an admin sends Dialpad Support; only the key's last 4 characters, never the key. */
 export function supportRequestText(domain: string, last4: string | null): string {
@@ -24,7 +19,7 @@ export function supportRequestText(domain: string, last4: string | null): string
     .join('\n')
 }
 
-function SecondaryDomainStep() {
+export function SecondaryDomainStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const keyStatus = useWizard((s) => s.keyStatus)
   const domain = parseDomain(domainInput)
@@ -41,15 +36,8 @@ function SecondaryDomainStep() {
         value={supportRequestText(domain.ok ? domain.domain : '(your company domain)', keyStatus?.stored ? keyStatus.last4 : null)}
         destination="an email or chat to Dialpad Support"
       />
-      <Checklist title="Dialpad Support" items={ITEMS} />
+      <Checklist section={SECONDARY_DOMAIN} />
     </>
   )
 }
 
-export const secondaryDomainStep: StepDefinition = {
-  id: 'secondary-domain',
-  title: 'Allow jumpcloud.com as a secondary domain',
-  component: SecondaryDomainStep,
-  isComplete: (state) => allChecked(state.checklist, ITEMS),
-  incompleteHint: 'Send the request to Dialpad Support and tick both items once they confirm.',
-}

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import type { KeyStatus } from '../../../shared/keyStatus'
 import { call } from '../api/client'
 import { useWizard } from '../store/wizardStore'
-import type { StepDefinition } from './stepTypes'
 
 const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
   keychain: 'in your computer’s keychain',
@@ -10,7 +9,7 @@ const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
   none: 'nowhere',
 }
 
-function StoreApiKeyStep() {
+export function StoreApiKeyStep() {
   const status = useWizard((s) => s.keyStatus)
   const setKeyStatus = useWizard((s) => s.setKeyStatus)
   const [apiKey, setApiKey] = useState('')
@@ -100,10 +99,3 @@ function StoreApiKeyStep() {
   )
 }
 
-export const storeApiKeyStep: StepDefinition = {
-  id: 'store-api-key',
-  title: 'Store the API key',
-  component: StoreApiKeyStep,
-  isComplete: (state) => state.apiKeyStored,
-  incompleteHint: 'Paste the API key and select “Store in keychain”.',
-}

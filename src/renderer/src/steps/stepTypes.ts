@@ -1,14 +1,9 @@
 import type { ComponentType } from 'react'
-import type { SetupState } from '../../../shared/setupState'
+import type { WizardStep } from '../../../shared/wizard/steps'
 
-/** What a step can judge completion by: the saved setup, plus facts main keeps out of it (the key itself never). */
-export type WizardFacts = SetupState & { apiKeyStored: boolean }
+export type { WizardFacts } from '../../../shared/wizard/steps'
 
-export interface StepDefinition {
-  id: string
-  title: string
+/** A wizard step with its screen. */
+export interface StepDefinition extends WizardStep {
   component: ComponentType
-  isComplete(state: WizardFacts): boolean
-  /** Shown when the admin presses Next before the step is complete: what is still missing. */
-  incompleteHint: string
 }

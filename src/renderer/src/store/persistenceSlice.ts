@@ -38,5 +38,6 @@ export function snapshotOf(store: WizardStore): SetupState {
     idp: store.idp,
     spCopiedToJumpCloud: store.spCopiedToJumpCloud,
     scim: store.scim,
+    sso: store.sso,
   }
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { EnvironmentId } from '../../../shared/environments'
-import { type CopiedSpValues, EMPTY_IDP, EMPTY_SCIM, type IdpState, type ScimState } from '../../../shared/setupState'
+import { type CopiedSpValues, EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, type IdpState, type ScimState, type SsoState } from '../../../shared/setupState'
 import type { WizardStore } from './wizardStore'
 
 export interface SetupSlice {
@@ -11,6 +11,8 @@ export interface SetupSlice {
   spCopiedToJumpCloud: CopiedSpValues | null
   scim: ScimState
   updateScim(change: Partial<ScimState>): void
+  sso: SsoState
+  updateSso(change: Partial<SsoState>): void
   setDomainInput(value: string): void
   setEnv(env: EnvironmentId): void
   setChecked(itemId: string, checked: boolean): void
@@ -27,6 +29,8 @@ export const createSetupSlice: StateCreator<WizardStore, [], [], SetupSlice> = (
   spCopiedToJumpCloud: null,
   scim: EMPTY_SCIM,
   updateScim: (change) => set((state) => ({ scim: { ...state.scim, ...change } })),
+  sso: EMPTY_SSO,
+  updateSso: (change) => set((state) => ({ sso: { ...state.sso, ...change } })),
   setDomainInput: (domainInput) => set({ domainInput }),
   setEnv: (env) => set({ env }),
   setChecked: (itemId, checked) => set((state) => ({ checklist: { ...state.checklist, [itemId]: checked } })),

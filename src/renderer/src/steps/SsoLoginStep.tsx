@@ -1,0 +1,3 @@
+export function SsoLoginStep() {
+  return null
+}
