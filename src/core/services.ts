@@ -6,6 +6,10 @@ import { importIdpMetadata } from './saml/metadataImport'
 import { LiveCheckRunner } from './checks/liveCheckRunner'
 import type { HttpClientOptions } from './net/httpClient'
 import { startScimCheck } from './scim/scimCheckService'
+import { startSsoServicesCheck } from './sso/ssoServicesCheckService'
+import { startSsoLoginCheck } from './checks/ssoLoginCheck'
+import type { LoginCapturePort } from './sso/loginCapture'
+import { ReplayGuard, validateSamlResponse } from './sso/response/validateSamlResponse'
 import { copyApiKeyToClipboard } from './secrets/apiKeyClipboard'
 import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from './secrets/keychain'
 import { SetupStore } from './setup/setupStore'
@@ -26,14 +30,21 @@ export interface ServiceOptions {
   /** Timeouts and proxy environment for live checks; tests shorten them. */
   http?: Omit<HttpClientOptions, 'extraCaPem'>
   clearClipboardAfterMs?: number
+  /** The desktop app's test-login window; without it "Test SSO login" explains that paste mode is the way. */
+  loginCapture?: LoginCapturePort
+  /** Where Dialpad's SP metadata is fetched instead of https://<Dialpad host>; only tests change it. */
+  dialpadBaseUrl?: string
 }
 
 /** Core's implementation of every contract method; transports call these through dispatch(). */
-export function createServices({ dataDir, clipboard, secrets: givenSecrets, http, clearClipboardAfterMs }: ServiceOptions): Handlers {
+export function createServices(options: ServiceOptions): Handlers {
+  const { dataDir, clipboard, secrets: givenSecrets, http, clearClipboardAfterMs, dialpadBaseUrl, loginCapture } = options
   const setup = new SetupStore(dataDir)
   const secrets = givenSecrets ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
   const account = DEFAULT_PROFILE_ACCOUNT
   const runner = new LiveCheckRunner()
+  // Test logins only: a pasted response may be checked again and again while the admin fixes the setup.
+  const replayGuard = new ReplayGuard()
   return {
     'sp.derive': async ({ domain, env }) => deriveSpValues(domain, env),
     'setup.load': async () => setup.load(),
@@ -53,7 +64,19 @@ export function createServices({ dataDir, clipboard, secrets: givenSecrets, http
     'apiKey.delete': async () => secrets.delete(account),
     'apiKey.copyToClipboard': async () => copyApiKeyToClipboard(secrets, account, clipboard, clearClipboardAfterMs),
     'scim.start': async (request) => startScimCheck(request, { secrets, account, runner, http }),
-    'scim.progress': async ({ runId }) => runner.progress(runId),
-    'scim.cancel': async ({ runId }) => runner.cancel(runId),
+    'sso.checkServices': async (request) => startSsoServicesCheck(request, { runner, http, metadataBaseUrl: dialpadBaseUrl }),
+    'sso.startLogin': async (request) =>
+      startSsoLoginCheck(request, {
+        runner,
+        loginCapture,
+        validate: (samlResponse, expect) => validateSamlResponse({ text: samlResponse }, expect, { now: new Date(), replayGuard }),
+      }),
+    'sso.validateResponse': async ({ response, domain, env, idpEntityId, idpCertificate, requestId }) => {
+      const { spEntityId, acsUrl } = deriveSpValues(domain, env)
+      const input = response.source === 'text' ? { text: response.text } : { bytes: Buffer.from(response.base64, 'base64') }
+      return validateSamlResponse(input, { spEntityId, acsUrl, companyDomain: domain, idpEntityId, idpCertificate, requestId }, { now: new Date() })
+    },
+    'liveCheck.progress': async ({ runId }) => runner.progress(runId),
+    'liveCheck.cancel': async ({ runId }) => runner.cancel(runId),
   }
 }

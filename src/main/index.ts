@@ -1,28 +1,35 @@
 import { join } from 'node:path'
-import { BrowserWindow, app, clipboard, ipcMain, protocol, session, shell } from 'electron'
+import { type BrowserWindow, app, clipboard, ipcMain, protocol, session, shell } from 'electron'
 import { createFileErrorLog } from '../core/log/errorLog'
 import { createServices } from '../core/services'
 import { registerAppProtocol, registerAppSchemePrivileges } from './appProtocol'
 import { registerIpcHandlers } from './ipc'
 import { applyNavigationPolicy } from './navigationPolicy'
 import { hardenSession } from './sessionPolicy'
+import { createLoginWindowCapture, isLoginWindowContents } from './ssoLoginWindow'
 import { createMainWindow } from './window'
 
 // The thin shell: every decision lives in core, every security setting in the modules above.
 app.enableSandbox()
 registerAppSchemePrivileges(protocol)
-app.on('web-contents-created', (_event, contents) => applyNavigationPolicy(contents, (url) => shell.openExternal(url)))
+app.on('web-contents-created', (_event, contents) => {
+  // The test-login window has its own policy (JumpCloud and Dialpad hosts only); every other page never navigates.
+  if (isLoginWindowContents(contents)) return
+  applyNavigationPolicy(contents, (url) => shell.openExternal(url))
+})
+
+let mainWindow: BrowserWindow | null = null
 
 function showMainWindow(): void {
   // macOS can deliver 'activate' (a Dock click) before 'ready'; the whenReady path below opens the window.
   if (!app.isReady()) return
-  const existing = BrowserWindow.getAllWindows()[0]
-  if (existing) {
+  const existing = mainWindow
+  if (existing && !existing.isDestroyed()) {
     if (existing.isMinimized()) existing.restore()
     existing.focus()
     return
   }
-  createMainWindow({
+  mainWindow = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
     iconPath: join(__dirname, '../../resources/icon.png'),
   })
@@ -43,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = createServices({
       dataDir: app.getPath('userData'),
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
+      loginCapture: createLoginWindowCapture({ parentWindow: () => mainWindow }),
     })
     registerIpcHandlers(ipcMain, handlers, createFileErrorLog(app.getPath('logs')))
     showMainWindow()

@@ -9,7 +9,8 @@ import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certific
 import { KeyStatus } from './keyStatus'
 import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
-import { Env, MAX_CA_PEM_BYTES, SetupState } from './setupState'
+import { CertificateBody, Env, MAX_CA_PEM_BYTES, SetupState } from './setupState'
+import { MAX_SAML_RESPONSE_BYTES, SsoResponseCheck } from './ssoResponse'
 import type { Envelope } from './envelope'
 import { METHOD_NAMES, type MethodName } from './methods'
 
@@ -76,6 +77,29 @@ export const ScimCheckRequest = z.strictObject({
   confirmedRealUser: z.boolean().optional(),
 })
 
+const IdpSsoUrl = z.string().max(2000)
+const IdpEntityId = z.string().max(2000).nullable()
+const ExtraCaPem = z.string().max(MAX_CA_PEM_BYTES).nullable()
+
+/** A SAML response as pasted (base64 as posted, or XML) or a file's bytes as base64. */
+export const SamlResponseSource = z.discriminatedUnion('source', [
+  z.strictObject({
+    source: z.literal('text'),
+    text: z.string().max(MAX_SAML_RESPONSE_BYTES, tooLarge('The pasted response', MAX_SAML_RESPONSE_BYTES)),
+  }),
+  z.strictObject({
+    source: z.literal('file'),
+    fileName: FileName,
+    base64: z
+      .base64('The file could not be read. Choose it again.')
+      .max(Math.ceil(MAX_SAML_RESPONSE_BYTES / 3) * 4, tooLarge('The response file', MAX_SAML_RESPONSE_BYTES)),
+  }),
+])
+
+/** Where a test login starts: at Dialpad (SP-initiated, with an AuthnRequest) or at JumpCloud's user portal. */
+export const LoginStart = z.enum(['dialpad', 'jumpcloud-portal'])
+export type LoginStart = z.infer<typeof LoginStart>
+
 export const contract = {
   'sp.derive': {
     does: 'working out the Service Provider values',
@@ -123,8 +147,39 @@ export const contract = {
     output: z.object({ clearsAfterSeconds: z.number() }),
   },
   'scim.start': { does: 'starting the SCIM check', input: ScimCheckRequest, output: z.object({ runId: z.string() }) },
-  'scim.progress': { does: 'following the SCIM check', input: z.strictObject({ runId: RunId }), output: LiveCheckProgress },
-  'scim.cancel': { does: 'cancelling the SCIM check', input: z.strictObject({ runId: RunId }), output: z.object({ cancelled: z.boolean() }) },
+  'sso.checkServices': {
+    does: 'checking Dialpad and JumpCloud',
+    input: z.strictObject({ domain: Domain, env: Env, idpSsoUrl: IdpSsoUrl.nullable(), extraCaPem: ExtraCaPem }),
+    output: z.object({ runId: z.string() }),
+  },
+  'sso.startLogin': {
+    does: 'starting the test login',
+    input: z.strictObject({
+      domain: Domain,
+      env: Env,
+      idpSsoUrl: IdpSsoUrl,
+      idpEntityId: IdpEntityId,
+      idpCertificate: CertificateBody,
+      start: LoginStart,
+      continueToDialpad: z.boolean(),
+    }),
+    output: z.object({ runId: z.string() }),
+  },
+  'sso.validateResponse': {
+    does: 'checking the SAML response',
+    input: z.strictObject({
+      response: SamlResponseSource,
+      domain: Domain,
+      env: Env,
+      idpEntityId: IdpEntityId,
+      idpCertificate: CertificateBody,
+      /** The ID of the AuthnRequest the response answers, when the admin knows it (SP-initiated logins). */
+      requestId: z.string().max(200).nullable(),
+    }),
+    output: SsoResponseCheck,
+  },
+  'liveCheck.progress': { does: 'following the check', input: z.strictObject({ runId: RunId }), output: LiveCheckProgress },
+  'liveCheck.cancel': { does: 'cancelling the check', input: z.strictObject({ runId: RunId }), output: z.object({ cancelled: z.boolean() }) },
 } as const
 
 export type Contract = typeof contract

@@ -17,8 +17,11 @@ export const METHOD_NAMES = [
   'apiKey.delete',
   'apiKey.copyToClipboard',
   'scim.start',
-  'scim.progress',
-  'scim.cancel',
+  'sso.checkServices',
+  'sso.startLogin',
+  'sso.validateResponse',
+  'liveCheck.progress',
+  'liveCheck.cancel',
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 

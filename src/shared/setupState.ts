@@ -10,7 +10,7 @@ export const ChecklistItemId = z.string().regex(/^[a-z0-9.-]{1,100}$/)
 
 const Text = z.string().max(2000)
 /** Base64 of a certificate's DER on one line, as accepted by the certificate import. */
-const CertificateBody = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'A certificate body is base64 text.')
+export const CertificateBody = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'A certificate body is base64 text.')
 
 /** What was read from JumpCloud's metadata file, kept so the wizard can cross-check what the admin enters. */
 export const ImportedMetadata = z.strictObject({

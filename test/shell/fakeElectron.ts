@@ -24,6 +24,8 @@ export type WindowOpenHandler = (details: { url: string }) => { action: string }
 /** A WebContents: events the shell listens to, and the window-open handler it sets. */
 export class FakeWebContents extends EventEmitter {
   private windowOpenHandler: WindowOpenHandler | null = null
+  /** The session the page runs in: the window's webPreferences.session, else the default session. */
+  session: FakeSession | null = null
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler
@@ -48,10 +50,37 @@ export class FakeWebContents extends EventEmitter {
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean
 type DevicePermissionHandler = (details: { deviceType: string; origin: string }) => boolean
-type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void
+/** One piece of a request body, as Electron's UploadData. */
+export interface FakeUploadData {
+  bytes?: Buffer
+  file?: string
+  blobUUID?: string
+}
+/** What onBeforeRequest listeners receive (the fields the shell reads). */
+export interface FakeRequestDetails {
+  url: string
+  method: string
+  resourceType: string
+  uploadData: FakeUploadData[]
+}
+type BeforeRequestListener = (details: FakeRequestDetails, callback: (response: { cancel?: boolean }) => void) => void
+interface FakeRequestFilter {
+  urls?: string[]
+  types?: string[]
+}
 
-/** A Session: the permission handlers and the request filter the shell installs. */
-export class FakeSession {
+/** Chromium's URL match patterns as Electron's request filter uses them: "*" matches anything, "<all_urls>" everything. */
+function matchesUrlPattern(url: string, pattern: string): boolean {
+  if (pattern === '<all_urls>') return true
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`)
+  return regex.test(url)
+}
+
+/**
+ * A Session: the permission handlers and the request filter the shell installs, the events it listens
+ * to ('will-download'), and the storage it clears.
+ */
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: PermissionRequestHandler | null = null
   permissionCheckHandler: PermissionCheckHandler | null = null
   devicePermissionHandler: DevicePermissionHandler | null = null
@@ -59,8 +88,20 @@ export class FakeSession {
   /** The URL filter passed to onBeforeRequest, if any (none means: every request is checked). */
   beforeRequestFilter: unknown = null
 
+  /** The partition name given to session.fromPartition(), and its options; null for the default session. */
+  constructor(
+    readonly partition: string | null = null,
+    readonly partitionOptions: { cache?: boolean } | undefined = undefined,
+  ) {
+    super()
+  }
+
+  readonly clearStorageData = vi.fn(async (_options?: unknown) => undefined)
+  readonly clearCache = vi.fn(async () => undefined)
+
   /** Forgets every handler (for the shared default session between tests). */
   clear(): void {
+    this.removeAllListeners()
     this.permissionRequestHandler = null
     this.permissionCheckHandler = null
     this.devicePermissionHandler = null
@@ -102,11 +143,28 @@ export class FakeSession {
     return this.devicePermissionHandler ? this.devicePermissionHandler({ deviceType, origin }) : null
   }
 
-  /** Chromium is about to load url; returns every response the listener gave. */
-  request(url: string): Array<{ cancel?: boolean }> {
+  /**
+   * Chromium is about to load url; returns every response the listener gave. As in Electron, a listener
+   * installed with a filter only sees requests that match it (an empty array means: not seen, goes on).
+   */
+  request(url: string, details: Partial<Omit<FakeRequestDetails, 'url'>> = {}): Array<{ cancel?: boolean }> {
     const responses: Array<{ cancel?: boolean }> = []
-    this.beforeRequest?.({ url }, (response) => responses.push(response))
+    const full: FakeRequestDetails = { url, method: 'GET', resourceType: 'mainFrame', uploadData: [], ...details }
+    if (this.beforeRequest && this.passesFilter(full)) this.beforeRequest(full, (response) => responses.push(response))
     return responses
+  }
+
+  /** A form posted as application/x-www-form-urlencoded, the way a browser submits it. */
+  postForm(url: string, fields: Record<string, string>): Array<{ cancel?: boolean }> {
+    const body = new URLSearchParams(fields).toString()
+    return this.request(url, { method: 'POST', uploadData: [{ bytes: Buffer.from(body, 'utf8') }] })
+  }
+
+  private passesFilter(details: FakeRequestDetails): boolean {
+    const filter = this.beforeRequestFilter as FakeRequestFilter | null
+    if (!filter) return true
+    if (filter.types && !filter.types.includes(details.resourceType)) return false
+    return (filter.urls ?? []).some((pattern) => matchesUrlPattern(details.url, pattern))
   }
 }
 
@@ -151,8 +209,9 @@ const app = Object.assign(new EventEmitter(), {
 const windows: FakeBrowserWindow[] = []
 
 class FakeBrowserWindow extends EventEmitter {
+  /** Open windows only, as in Electron (fakeElectron.windows keeps every window ever created). */
   static getAllWindows(): FakeBrowserWindow[] {
-    return [...windows]
+    return windows.filter((window) => !window.destroyed)
   }
 
   readonly webContents = new FakeWebContents()
@@ -161,11 +220,31 @@ class FakeBrowserWindow extends EventEmitter {
   readonly show = vi.fn<() => void>()
   readonly focus = vi.fn<() => void>()
   readonly restore = vi.fn<() => void>()
+  readonly setTitle = vi.fn<(title: string) => void>()
   minimized = false
+  destroyed = false
+
+  /** Closes at once: no 'close' event, only 'closed' (as Electron's destroy()). */
+  readonly destroy = vi.fn(() => {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('closed')
+  })
+
+  /** The close button or close(): 'close' (cancellable), then 'closed'. */
+  readonly close = vi.fn(() => {
+    if (this.destroyed) return
+    let prevented = false
+    this.emit('close', { preventDefault: () => void (prevented = true) })
+    if (prevented) return
+    this.destroyed = true
+    this.emit('closed')
+  })
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super()
     mustBeReady('new BrowserWindow()')
+    this.webContents.session = (options.webPreferences?.session as unknown as FakeSession | undefined) ?? defaultSession
     windows.push(this)
     // As in Electron, every new WebContents is announced on the app.
     app.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents)
@@ -173,6 +252,10 @@ class FakeBrowserWindow extends EventEmitter {
 
   isMinimized(): boolean {
     return this.minimized
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
   }
 }
 
@@ -194,11 +277,23 @@ const protocol = {
 }
 
 const defaultSession = new FakeSession()
+/** Sessions made by session.fromPartition(), by partition name, in creation order. */
+const partitionSessions = new Map<string, FakeSession>()
 const session = {
   get defaultSession(): FakeSession {
     mustBeReady('session.defaultSession')
     return defaultSession
   },
+  /** As Electron: one Session per partition name, the same object when the name is asked for again. */
+  fromPartition: vi.fn((partition: string, options?: { cache?: boolean }): FakeSession => {
+    mustBeReady('session.fromPartition()')
+    let found = partitionSessions.get(partition)
+    if (!found) {
+      found = new FakeSession(partition, options)
+      partitionSessions.set(partition, found)
+    }
+    return found
+  }),
 }
 
 /** The frame an IPC message came from (the part of WebFrameMain the shell reads). */
@@ -263,6 +358,8 @@ export const fakeElectron = {
   windows,
   /** The session behind session.defaultSession, readable here before ready (the shell's view is guarded). */
   defaultSession,
+  /** Every session.fromPartition() session, by partition name. */
+  partitionSessions,
 
   /** Back to a not-yet-ready app with nothing registered. Clears every vi.fn's calls (implementations stay). */
   reset(): void {
@@ -276,6 +373,7 @@ export const fakeElectron = {
     protocol.privilegedSchemes.length = 0
     protocol.handlers.clear()
     defaultSession.clear()
+    partitionSessions.clear()
     ipcMain.handlers.clear()
     for (const key of Object.keys(contextBridge.exposed)) delete contextBridge.exposed[key]
     fakeElectron.nativeTheme.shouldUseDarkColors = false

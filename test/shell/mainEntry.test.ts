@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CSP_HEADER } from '../../src/shared/csp'
 import { METHOD_NAMES } from '../../src/shared/methods'
-import { FakeWebContents, fakeFrame, mockedElectron } from './fakeElectron'
+import { type FakeSession, FakeWebContents, fakeFrame, mockedElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
 const fakeElectron = await mockedElectron()
@@ -49,6 +49,20 @@ describe('src/main/index.ts before ready', () => {
     expect(contents.openWindow('https://evil.example/')).toEqual({ action: 'deny' })
     expect(contents.openWindow('https://help.dialpad.com/')).toEqual({ action: 'deny' })
     expect(fakeElectron.shell.openExternal.mock.calls).toEqual([['https://help.dialpad.com/']])
+  })
+
+  it('leaves the test-login window to its own policy, so JumpCloud can redirect inside it', async () => {
+    await startMain()
+    await fakeElectron.app.becomeReady()
+    const { createLoginSession } = await import('../../src/main/ssoLoginSession')
+    const loginPage = new FakeWebContents()
+    loginPage.session = createLoginSession() as unknown as FakeSession
+    fakeElectron.app.emit('web-contents-created', {}, loginPage)
+    expect(loginPage.attempt('will-navigate', 'https://console.jumpcloud.com/login')).toBe(false)
+
+    const otherPage = new FakeWebContents()
+    fakeElectron.app.emit('web-contents-created', {}, otherPage)
+    expect(otherPage.attempt('will-navigate', 'https://console.jumpcloud.com/login')).toBe(true)
   })
 
   it('ignores a Dock click (activate) or second instance that arrives before ready', async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { CheckRun, CheckStep } from '../../shared/checkRun'
-import type { LiveCheckKind, LiveCheckProgress } from '../../shared/liveCheck'
+import type { LiveCheckKind, LiveCheckProgress, LoginCheckExtras } from '../../shared/liveCheck'
 import { UserFacingError } from '../userFacingError'
 
 export type StepListener = (step: CheckStep, phase: 'started' | 'finished') => void
-export type LiveCheck = (signal: AbortSignal, onProgress: StepListener) => Promise<CheckRun>
+/** Lets a test login hand the decoded response (and, once, the response itself) to whoever follows the run. */
+export type AttachLoginExtras = (extras: LoginCheckExtras) => void
+export type LiveCheck = (signal: AbortSignal, onProgress: StepListener, attachLogin: AttachLoginExtras) => Promise<CheckRun>
 
 interface Running {
   kind: LiveCheckKind
@@ -12,6 +14,7 @@ interface Running {
   controller: AbortController
   steps: Map<string, CheckStep & { running: boolean }>
   run: CheckRun | null
+  login: LoginCheckExtras | null
 }
 
 /** Finished runs are kept this long so a last progress poll still finds them. */
@@ -28,10 +31,13 @@ export class LiveCheckRunner {
 
   start(kind: LiveCheckKind, check: LiveCheck): { runId: string } {
     const runId = randomUUID()
-    const running: Running = { kind, started: this.now(), controller: new AbortController(), steps: new Map(), run: null }
+    const running: Running = { kind, started: this.now(), controller: new AbortController(), steps: new Map(), run: null, login: null }
     this.runs.set(runId, running)
     const onProgress: StepListener = (step, phase) => running.steps.set(step.id, { ...step, running: phase === 'started' })
-    void check(running.controller.signal, onProgress)
+    const attachLogin: AttachLoginExtras = (extras) => {
+      running.login = extras
+    }
+    void check(running.controller.signal, onProgress, attachLogin)
       .then((run) => {
         running.run = run
       })
@@ -57,6 +63,7 @@ export class LiveCheckRunner {
       steps,
       done: running.run !== null,
       run: running.run,
+      login: running.run ? this.handOverLoginExtras(running) : null,
     }
   }
 
@@ -65,6 +72,13 @@ export class LiveCheckRunner {
     if (running.run) return { cancelled: false }
     running.controller.abort()
     return { cancelled: true }
+  }
+
+  /** The captured response leaves main once: later reports keep the summary but no longer carry the response. */
+  private handOverLoginExtras(running: Running): LoginCheckExtras | null {
+    const extras = running.login
+    if (extras?.capturedResponse) running.login = { ...extras, capturedResponse: null }
+    return extras
   }
 
   private find(runId: string): Running {

@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import type { CheckRun } from '../../../shared/checkRun'
-import type { MethodInput } from '../../../shared/contract'
 import type { LiveCheckProgress } from '../../../shared/liveCheck'
 import { call } from '../api/client'
 import { useOnline } from '../hooks/useOnline'
@@ -12,16 +11,18 @@ const POLL_MS = 200
 export interface LiveCheckPanelProps {
   title: string
   buttonLabel: string
-  /** The check to run, or why it cannot run yet. */
-  request: MethodInput<'scim.start'> | { blocked: string }
+  /** Starts the check in main, or says why it cannot run yet. */
+  start: (() => Promise<{ runId: string }>) | { blocked: string }
   lastRun: CheckRun | null
-  onFinished(run: CheckRun): void
+  onFinished(run: CheckRun, progress: LiveCheckProgress): void
+  /** Options shown under the button (disabled while the check runs). */
+  children?: ReactNode
   /** Asked before starting; the check only starts when it returns true. */
   confirm?: () => boolean
 }
 
 /** Runs a live check in main, following its steps as they happen, with the elapsed time and a Cancel button. */
-export function LiveCheckPanel({ title, buttonLabel, request, lastRun, onFinished, confirm }: LiveCheckPanelProps) {
+export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun, onFinished, confirm, children }: LiveCheckPanelProps) {
   const online = useOnline()
   const [progress, setProgress] = useState<LiveCheckProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -35,12 +36,12 @@ export function LiveCheckPanel({ title, buttonLabel, request, lastRun, onFinishe
 
   async function follow(id: string) {
     while (runId.current === id) {
-      const next = await call('scim.progress', { runId: id })
+      const next = await call('liveCheck.progress', { runId: id })
       if (runId.current !== id) return
       setProgress(next)
       if (next.run) {
         runId.current = null
-        onFinished(next.run)
+        onFinished(next.run, next)
         return
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
@@ -48,12 +49,12 @@ export function LiveCheckPanel({ title, buttonLabel, request, lastRun, onFinishe
   }
 
   async function start() {
-    if ('blocked' in request) return
+    if ('blocked' in startCheck) return
     if (confirm && !confirm()) return
     setError(null)
     setProgress(null)
     try {
-      const { runId: id } = await call('scim.start', request)
+      const { runId: id } = await startCheck()
       runId.current = id
       await follow(id)
     } catch (failure) {
@@ -68,16 +69,17 @@ export function LiveCheckPanel({ title, buttonLabel, request, lastRun, onFinishe
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       {!online ? <p className="warning-text">This check needs a network connection; this computer reports none. Everything else in the assistant works offline.</p> : null}
-      {'blocked' in request ? <p className="hint">{request.blocked}</p> : null}
+      {'blocked' in startCheck ? <p className="hint">{startCheck.blocked}</p> : null}
+      {children ? <fieldset className="live-check-options" disabled={running}>{children}</fieldset> : null}
       <p>
-        <button type="button" className="button button--primary" disabled={running || 'blocked' in request} onClick={() => void start()}>
+        <button type="button" className="button button--primary" disabled={running || 'blocked' in startCheck} onClick={() => void start()}>
           {buttonLabel}
         </button>{' '}
         {running ? (
           <button
             type="button"
             className="button"
-            onClick={() => progress && void call('scim.cancel', { runId: progress.runId }).catch(() => undefined)}
+            onClick={() => progress && void call('liveCheck.cancel', { runId: progress.runId }).catch(() => undefined)}
           >
             Cancel
           </button>

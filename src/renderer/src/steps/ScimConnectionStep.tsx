@@ -1,3 +1,4 @@
+import { call } from '../api/client'
 import { useState } from 'react'
 import { defaultScimBaseUrl } from '../../../shared/environments'
 import { MAX_CA_PEM_BYTES } from '../../../shared/setupState'
@@ -76,12 +77,12 @@ export function ScimConnectionStep() {
       <LiveCheckPanel
         title="Test connection"
         buttonLabel="Test connection"
-        request={
+        start={
           !keyStored
             ? { blocked: 'Store the API key first (step “Store the API key”).' }
             : baseUrl === ''
               ? { blocked: 'Enter the custom SCIM base URL first.' }
-              : { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null }
+              : () => call('scim.start', { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null })
         }
         lastRun={scim.lastConnectionTest}
         onFinished={(run) => updateScim({ lastConnectionTest: run })}

@@ -1,3 +1,4 @@
+import { call } from '../api/client'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { SKIP_LIFECYCLE_TEST } from '../../../shared/wizard/checklists'
 import { Checklist } from '../components/Checklist'
@@ -43,10 +44,17 @@ export function ScimLifecycleStep() {
         title="User lifecycle test"
         buttonLabel="Create and delete a test user"
         confirm={() => window.confirm(LIFECYCLE_WARNING)}
-        request={
+        start={
           !keyStored
             ? { blocked: 'Store the API key first (step “Store the API key”).' }
-            : { kind: 'scim-lifecycle', baseUrl, extraCaPem: scim.extraCa?.pem ?? null, userEmail: email, confirmedRealUser: true }
+            : () =>
+                call('scim.start', {
+                  kind: 'scim-lifecycle',
+                  baseUrl,
+                  extraCaPem: scim.extraCa?.pem ?? null,
+                  userEmail: email,
+                  confirmedRealUser: true,
+                })
         }
         lastRun={scim.lastLifecycleTest}
         onFinished={(run) => updateScim({ lastLifecycleTest: run })}

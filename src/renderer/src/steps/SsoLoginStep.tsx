@@ -1,3 +1,137 @@
+import { useState } from 'react'
+import type { LoginStart } from '../../../shared/contract'
+import { parseDomain } from '../../../shared/domain'
+import type { EnvironmentId } from '../../../shared/environments'
+import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
+import type { LoginCheckExtras } from '../../../shared/liveCheck'
+import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/ssoResponse'
+import { SKIP_LOGIN_CHECK } from '../../../shared/wizard/checklists'
+import { call } from '../api/client'
+import { Checklist } from '../components/Checklist'
+import { LiveCheckPanel } from '../components/LiveCheckPanel'
+import { ResponsePasteSection } from '../components/ResponsePasteSection'
+import { SamlResponseTable } from '../components/SamlResponseTable'
+import { saveTextFile } from '../files/saveTextFile'
+import { useWizard } from '../store/wizardStore'
+
+interface LoginExpectations {
+  domain: string
+  env: EnvironmentId
+  idpEntityId: string | null
+  idpCertificate: string
+  idpSsoUrl: string | null
+}
+
+/** What both the test login and paste mode compare a response with, or the first thing still missing. */
+function useLoginExpectations(): LoginExpectations | { blocked: string } {
+  const domainInput = useWizard((s) => s.domainInput)
+  const env = useWizard((s) => s.env)
+  const idp = useWizard((s) => s.idp)
+  const domain = parseDomain(domainInput)
+  const entityId = checkIdpEntityId(idp.entityIdInput)
+  const ssoUrl = checkIdpSsoUrl(idp.ssoUrlInput)
+  if (!domain.ok) return { blocked: 'Enter your company domain in “Enable SAML in Dialpad” first.' }
+  if (idp.certificate === null) {
+    return { blocked: 'Import JumpCloud’s certificate in “Bring the IdP values back from JumpCloud” first: responses are checked against it.' }
+  }
+  return {
+    domain: domain.domain,
+    env,
+    idpEntityId: entityId.error === null ? entityId.value : null,
+    idpCertificate: idp.certificate,
+    idpSsoUrl: ssoUrl.error === null ? ssoUrl.value : null,
+  }
+}
+
 export function SsoLoginStep() {
-  return null
+  const expectations = useLoginExpectations()
+  const sso = useWizard((s) => s.sso)
+  const extraCaPem = useWizard((s) => s.scim.extraCa?.pem ?? null)
+  const updateSso = useWizard((s) => s.updateSso)
+  const [start, setStart] = useState<LoginStart>('dialpad')
+  const [continueToDialpad, setContinueToDialpad] = useState(false)
+  const [login, setLogin] = useState<LoginCheckExtras | null>(null)
+  const idpSsoUrl = 'blocked' in expectations ? null : expectations.idpSsoUrl
+
+  const servicesStart =
+    'blocked' in expectations
+      ? expectations
+      : () => call('sso.checkServices', { domain: expectations.domain, env: expectations.env, idpSsoUrl, extraCaPem })
+
+  const loginStart =
+    'blocked' in expectations
+      ? expectations
+      : expectations.idpSsoUrl === null
+        ? { blocked: 'Enter a valid IdP SSO URL in “Bring the IdP values back from JumpCloud” first: the test login starts there.' }
+        : () => {
+            setLogin(null)
+            const { idpSsoUrl: url, ...rest } = expectations
+            return call('sso.startLogin', { ...rest, idpSsoUrl: url ?? '', start, continueToDialpad })
+          }
+
+  return (
+    <>
+      <p>
+        Prove the setup with a real login, and learn exactly what is wrong if it fails. The assistant checks the answer
+        JumpCloud sends Dialpad the way Dialpad does: signature with your certificate, issuer, audience, addresses, time
+        window (allowing {ASSERTION_CLOCK_SKEW_MS / 60_000} minutes of clock difference) and the user’s email.
+      </p>
+      <LiveCheckPanel
+        title="Check Dialpad and JumpCloud"
+        buttonLabel="Check both services"
+        start={servicesStart}
+        lastRun={sso.lastServicesCheck}
+        onFinished={(run) => updateSso({ lastServicesCheck: run })}
+      />
+      <LiveCheckPanel
+        title="Test SSO login"
+        buttonLabel="Test SSO login"
+        start={loginStart}
+        lastRun={sso.lastLoginCheck?.source === 'login-window' ? sso.lastLoginCheck.run : null}
+        onFinished={(run, progress) => {
+          setLogin(progress.login)
+          updateSso({ lastLoginCheck: { source: 'login-window', run } })
+        }}
+      >
+        <p>
+          A separate window opens (desktop app only). Sign in there as the <strong>test user</strong>, not as an admin.
+          It keeps no cookies and closes once JumpCloud sends its answer.
+        </p>
+        <label>
+          <input type="radio" name="login-start" checked={start === 'dialpad'} onChange={() => setStart('dialpad')} /> Start at
+          Dialpad, like “Login with Another Provider” (SP-initiated)
+        </label>
+        <label>
+          <input type="radio" name="login-start" checked={start === 'jumpcloud-portal'} onChange={() => setStart('jumpcloud-portal')} />{' '}
+          Start at the JumpCloud user portal and click the Dialpad app (IdP-initiated)
+        </label>
+        <label>
+          <input type="checkbox" checked={continueToDialpad} onChange={(event) => setContinueToDialpad(event.target.checked)} /> After
+          the check, let the login continue to Dialpad to see Dialpad accept it
+        </label>
+      </LiveCheckPanel>
+      {login?.capturedResponse ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              saveTextFile(`saml-response-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`, login.capturedResponse ?? '')
+              setLogin({ ...login, capturedResponse: null })
+            }}
+          >
+            Save the captured response to a file
+          </button>{' '}
+          <span className="hint">It is not kept otherwise. It lets anyone replay this login for a few minutes: store it safely.</span>
+        </p>
+      ) : null}
+      {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
+      <ResponsePasteSection
+        expectations={'blocked' in expectations ? expectations : { domain: expectations.domain, env: expectations.env, idpEntityId: expectations.idpEntityId, idpCertificate: expectations.idpCertificate }}
+        lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
+        onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
+      />
+      <Checklist section={SKIP_LOGIN_CHECK} />
+    </>
+  )
 }

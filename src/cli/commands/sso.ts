@@ -1,0 +1,150 @@
+import { parseArgs } from 'node:util'
+import { MAX_CERTIFICATE_INPUT_BYTES } from '../../shared/certificate'
+import { parseDomain } from '../../shared/domain'
+import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
+import { ASSERTION_CLOCK_SKEW_MS, MAX_SAML_RESPONSE_BYTES, type SamlResponseSummary } from '../../shared/ssoResponse'
+import { deriveSpValues } from '../../shared/spValues'
+import { importCertificate } from '../../core/saml/certificateImport'
+import { validateSamlResponse } from '../../core/sso/response/validateSamlResponse'
+import { checkRunText } from '../checkRunText'
+import { readInputFile } from '../inputFile'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+import { runSsoMetadata, SSO_METADATA_USAGE } from './ssoMetadata'
+
+export const SSO_VALIDATE_USAGE =
+  'sso validate --response <file|-> --idp-cert <file> --domain <domain> [--env production|sandbox] [--idp-entity-id <id>] [--request-id <id>] [--now <ISO time>] [--json]'
+export { SSO_METADATA_USAGE }
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  validate: runSsoValidate,
+  metadata: runSsoMetadata,
+}
+
+/** `sso validate …` and `sso metadata …`. */
+export async function runSso(args: string[], io: CliIo): Promise<number> {
+  const [subcommand, ...rest] = args
+  const run = subcommand === undefined ? undefined : SUBCOMMANDS[subcommand]
+  if (!run) {
+    throw new UsageError(
+      subcommand === undefined ? 'sso needs a subcommand: validate or metadata.' : `Unknown sso subcommand "${subcommand}"; use validate or metadata.`,
+    )
+  }
+  return run(rest, io)
+}
+
+/**
+ * Validates a SAML response captured in a browser (base64 as posted, or XML) the way Dialpad would, against the IdP
+ * certificate the admin has, and prints each check with its fix. Exit 0 when every check passes (warnings included),
+ * 1 when one fails, 2 for a command line it cannot understand. --json prints the CheckRun.
+ */
+export async function runSsoValidate(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      response: { type: 'string' },
+      'idp-cert': { type: 'string' },
+      domain: { type: 'string' },
+      env: { type: 'string', default: 'production' },
+      'idp-entity-id': { type: 'string' },
+      'request-id': { type: 'string' },
+      now: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const example = 'for example: sso validate --response saml-response.txt --idp-cert jumpcloud.pem --domain example.com'
+  if (values.response === undefined) throw new UsageError(`sso validate needs --response, the captured SAMLResponse (base64 or XML), ${example}`)
+  if (values['idp-cert'] === undefined) throw new UsageError(`sso validate needs --idp-cert, JumpCloud’s IDP Certificate (PEM or DER), ${example}`)
+  if (values.domain === undefined) throw new UsageError(`sso validate needs --domain, your company domain, ${example}`)
+  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${values.env}").`)
+  const now = values.now === undefined ? new Date() : parseNow(values.now)
+  if (values.response === '-' && values['idp-cert'] === '-') throw new UsageError('Only one of --response and --idp-cert can read standard input ("-").')
+
+  const domain = parseDomain(values.domain)
+  if (!domain.ok) {
+    io.stderr(`Invalid domain "${values.domain}": ${domain.error}\n`)
+    return EXIT_INVALID_INPUT
+  }
+  const certificatePath = values['idp-cert']
+  const imported = importCertificate({ bytes: readInputFile(certificatePath, MAX_CERTIFICATE_INPUT_BYTES, io), fileName: certificatePath }, now)
+  if (imported.kind === 'choose') {
+    io.stderr(
+      [
+        `${certificatePath} holds ${imported.certificates.length} different certificates. Keep only the one JumpCloud signs with (its IDP Certificate) and run again:`,
+        ...imported.certificates.map((c, i) => `  ${i + 1}. ${c.subject}, valid until ${c.notAfter}, SHA-256 ${c.sha256}`),
+        '',
+      ].join('\n'),
+    )
+    return EXIT_INVALID_INPUT
+  }
+  // Read at most one byte over the limit: the validator refuses an oversized response with its own message.
+  const responseBytes = readInputFile(values.response, MAX_SAML_RESPONSE_BYTES, io)
+  const sp = deriveSpValues(domain.domain, values.env)
+  const { run, summary } = await validateSamlResponse(
+    { bytes: responseBytes },
+    {
+      spEntityId: sp.spEntityId,
+      acsUrl: sp.acsUrl,
+      companyDomain: domain.domain,
+      idpEntityId: values['idp-entity-id'] ?? null,
+      idpCertificate: imported.certificate.bodySingleLine,
+      requestId: values['request-id'] ?? null,
+    },
+    { now },
+  )
+  if (values.json) {
+    io.stdout(`${JSON.stringify(run, null, 2)}\n`)
+  } else {
+    const environment = DIALPAD_ENVIRONMENTS[sp.env]
+    const heading = [
+      `SAML response check for ${sp.domain} (${environment.label}), as Dialpad would do it at ${now.toISOString()}`,
+      `(clocks may differ by up to ${ASSERTION_CLOCK_SKEW_MS / 60_000} minutes; --now checks an older response at the time it was captured)`,
+    ].join('\n')
+    io.stdout(checkRunText(heading, run))
+    if (summary) io.stdout(`${summaryText(summary).join('\n')}\n`)
+  }
+  return run.ok ? EXIT_OK : EXIT_INVALID_INPUT
+}
+
+function parseNow(value: string): Date {
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN
+  if (Number.isNaN(time)) throw new UsageError(`--now must be an ISO 8601 time with a time zone, for example 2026-03-02T10:00:00Z (got "${value}").`)
+  return new Date(time)
+}
+
+function isEnvironment(value: string | undefined): value is EnvironmentId {
+  return (ENVIRONMENT_IDS as readonly string[]).includes(value ?? '')
+}
+
+/** The decoded response as a readable list, saying whether a signature vouches for it. */
+function summaryText(summary: SamlResponseSummary): string[] {
+  const row = (name: string, value: string | null | undefined) => (value ? [`  ${name.padEnd(28)}${value}`] : [])
+  const signatures = summary.signatures.map(
+    (signature) =>
+      `${signature.element === 'response' ? 'Response' : 'Assertion'}: ${[signature.signatureAlgorithm, signature.digestAlgorithm].filter(Boolean).join(' / ')}${signature.verified ? ' (verified)' : ' (does not verify)'}`,
+  )
+  const status = [summary.status.code, summary.status.subCode].filter(Boolean).join(' / ')
+  return [
+    summary.verified
+      ? 'Decoded response (the assertion values are the ones the signature covers):'
+      : 'Decoded response (NOT verified: no signature vouches for these values, read them as claims only):',
+    ...row('Status', summary.status.message ? `${status}: ${summary.status.message}` : status),
+    ...row('Signature', signatures.join('; ') || 'none'),
+    ...row('Issuer', summary.issuer ?? summary.responseIssuer),
+    ...row('NameID', summary.nameId),
+    ...row('NameID format', summary.nameIdFormat),
+    ...row('Audience', summary.audiences.join(', ')),
+    ...row('Destination', summary.destination),
+    ...row('Recipient', summary.subjectConfirmation.recipient),
+    ...row('InResponseTo', summary.inResponseTo ?? summary.subjectConfirmation.inResponseTo),
+    ...row('Valid from (NotBefore)', summary.conditions.notBefore),
+    ...row('Valid until (NotOnOrAfter)', summary.conditions.notOnOrAfter ?? summary.subjectConfirmation.notOnOrAfter),
+    ...row('Signed in at (AuthnInstant)', summary.authnInstant),
+    ...row('Session index', summary.sessionIndex),
+    ...(summary.attributes.length > 0 ? ['  Attributes:'] : ['  Attributes: none']),
+    ...summary.attributes.map((attribute) => `    ${attribute.name}${attribute.friendlyName ? ` (${attribute.friendlyName})` : ''} = ${attribute.values.join(', ')}`),
+    ...(summary.truncated ? ['  (The response holds more than is shown here.)'] : []),
+    '',
+  ]
+}

@@ -1,0 +1,149 @@
+import type { CheckRun, CheckStep } from '../../shared/checkRun'
+import { checkRunFrom } from '../../shared/checkRun'
+import type { LoginStart } from '../../shared/contract'
+import type { EnvironmentId } from '../../shared/environments'
+import type { SsoResponseCheck } from '../../shared/ssoResponse'
+import { deriveSpValues } from '../../shared/spValues'
+import { buildAuthnRequest } from '../sso/authnRequest'
+import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '../sso/loginCapture'
+import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
+import type { SsoResponseExpectations } from '../sso/response/expectations'
+import { UserFacingError } from '../userFacingError'
+import type { LiveCheckRunner } from './liveCheckRunner'
+
+export interface SsoLoginRequest {
+  domain: string
+  env: EnvironmentId
+  idpSsoUrl: string
+  idpEntityId: string | null
+  idpCertificate: string
+  start: LoginStart
+  continueToDialpad: boolean
+}
+
+/** Validates a captured response against the setup (the SAML library does the cryptography). */
+export type ResponseValidator = (samlResponse: string, expect: SsoResponseExpectations) => Promise<SsoResponseCheck>
+
+export interface SsoLoginDeps {
+  runner: LiveCheckRunner
+  /** The desktop app's login window; absent in the browser preview and the test bridge. */
+  loginCapture: LoginCapturePort | undefined
+  validate: ResponseValidator
+  now?: () => Date
+}
+
+const CAPTURE_STEP = { id: 'login-captured', title: 'The test user signed in and JumpCloud answered Dialpad' } as const
+
+/**
+ * "Test SSO login": opens the login window (at Dialpad's side with a fresh AuthnRequest, or at JumpCloud's user
+ * portal), waits for the SAML response JumpCloud posts to Dialpad, and checks it as Dialpad would.
+ */
+export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps): { runId: string } {
+  if (!deps.loginCapture) {
+    throw new UserFacingError(
+      'The test login window is part of the desktop app and is not available here. Capture the SAML response in a browser and check it with “Check a SAML response from a browser” below.',
+    )
+  }
+  const capture = deps.loginCapture
+  const now = deps.now ?? (() => new Date())
+  const sp = deriveSpValues(request.domain, request.env)
+  const authn = request.start === 'dialpad' ? buildAuthnRequest({ spEntityId: sp.spEntityId, acsUrl: sp.acsUrl, idpSsoUrl: request.idpSsoUrl, now: now() }) : null
+  const startUrl = authn ? authn.url : userPortalUrl(request.idpSsoUrl)
+  const allowedHosts = loginAllowedHosts({ idpSsoUrl: request.idpSsoUrl, acsUrl: sp.acsUrl })
+
+  return deps.runner.start('sso-login', async (signal, onProgress, attachLogin) => {
+    const checkedAt = now()
+    const started = Date.now()
+    onProgress({ ...CAPTURE_STEP, status: 'skipped', durationMs: null, detail: 'Waiting for the test user to sign in in the login window…' }, 'started')
+    let captured: CapturedLogin
+    try {
+      captured = await capture.capture({ startUrl, acsUrl: sp.acsUrl, allowedHosts, continueToDialpad: request.continueToDialpad, signal })
+    } catch (error) {
+      if (!(error instanceof LoginCaptureError)) throw error
+      const step: CheckStep = { ...CAPTURE_STEP, status: 'fail', durationMs: Date.now() - started, detail: error.message, fix: captureFix(error) }
+      onProgress(step, 'finished')
+      return checkRunFrom([step], checkedAt)
+    }
+    const captureSteps = judgeCapture(captured, sp.acsUrl, authn?.relayState ?? null, Date.now() - started)
+    for (const step of captureSteps) onProgress(step, 'finished')
+
+    const expect: SsoResponseExpectations = {
+      spEntityId: sp.spEntityId,
+      acsUrl: sp.acsUrl,
+      companyDomain: request.domain,
+      idpEntityId: request.idpEntityId,
+      idpCertificate: request.idpCertificate,
+      requestId: authn?.id ?? null,
+    }
+    const result = await deps.validate(captured.samlResponse, expect)
+    attachLogin({ summary: result.summary, capturedResponse: captured.samlResponse })
+    return withCaptureSteps(captureSteps, result.run, checkedAt)
+  })
+}
+
+/** JumpCloud's user portal for the region of its SSO host; other IdPs start an IdP-initiated login at their SSO URL. */
+export function userPortalUrl(idpSsoUrl: string): string {
+  const host = URL.parse(idpSsoUrl.trim())?.hostname ?? ''
+  const console = jumpCloudSignInHosts(host).find((h) => h.startsWith('console.'))
+  return console ? `https://${console}/userconsole` : idpSsoUrl.trim()
+}
+
+function captureFix(error: LoginCaptureError): string {
+  switch (error.reason) {
+    case 'closed':
+    case 'cancelled':
+      return 'Run “Test SSO login” again and sign in as the test user; the window closes by itself.'
+    case 'unreadable':
+      return 'Check that the ACS URL in JumpCloud’s SSO tab is exactly the one the assistant shows, then test again.'
+    case 'page-failed':
+      return 'Check the IdP SSO URL and this computer’s connection (proxy, firewall), then test again.'
+  }
+}
+
+function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: string | null, durationMs: number): CheckStep[] {
+  const steps: CheckStep[] = []
+  const postedElsewhere = captured.postedTo.split(/[?#]/)[0] !== acsUrl
+  steps.push(
+    postedElsewhere
+      ? {
+          ...CAPTURE_STEP,
+          status: 'fail',
+          durationMs,
+          detail: `JumpCloud posted the SAML response to ${captured.postedTo.split(/[?#]/)[0]}, not to Dialpad’s ACS URL ${acsUrl}.`,
+          fix: `In JumpCloud’s SSO tab of the Dialpad app, set ACS URL to ${acsUrl} and select Save.`,
+        }
+      : { ...CAPTURE_STEP, status: 'pass', durationMs, detail: `JumpCloud posted a SAML response to Dialpad’s ACS URL (${acsUrl}).` },
+  )
+  if (sentRelayState !== null) {
+    steps.push(
+      captured.relayState === sentRelayState
+        ? { id: 'relay-state', title: 'JumpCloud returned the RelayState', status: 'pass', durationMs: null, detail: 'The RelayState came back unchanged, so this answer belongs to this login.' }
+        : {
+            id: 'relay-state',
+            title: 'JumpCloud returned the RelayState',
+            status: 'warn',
+            durationMs: null,
+            detail:
+              captured.relayState === null
+                ? 'JumpCloud sent no RelayState back. Dialpad uses it to continue where the user started.'
+                : 'The RelayState that came back is not the one sent, so the answer may belong to another login.',
+            fix: 'Test again; if it stays this way, compare the Dialpad app in JumpCloud with a newly added one.',
+          },
+    )
+  }
+  if (captured.blockedNavigations.length > 0) {
+    steps.push({
+      id: 'blocked-navigation',
+      title: 'The login stayed on JumpCloud and Dialpad',
+      status: 'warn',
+      durationMs: null,
+      detail: `The login pages tried to open ${captured.blockedNavigations.join(', ')}, which the login window does not allow.`,
+      fix: 'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
+    })
+  }
+  return steps
+}
+
+function withCaptureSteps(captureSteps: CheckStep[], validation: CheckRun, checkedAt: Date): CheckRun {
+  return checkRunFrom([...captureSteps, ...validation.steps], checkedAt)
+}

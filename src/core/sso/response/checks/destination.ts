@@ -1,0 +1,21 @@
+import { clip, inJumpCloudSsoTab } from '../consoles'
+import { nearMiss } from '../nearMiss'
+import type { FieldCheckContext } from './context'
+import { fail, type Outcome, pass, warn } from './outcome'
+
+export const DESTINATION_STEP = { id: 'destination', title: 'The Destination is Dialpad’s ACS URL' }
+
+/** node-saml does not check the Response's Destination; Dialpad only accepts responses addressed to its ACS URL. */
+export function checkDestination({ response, expect, verification }: FieldCheckContext): Outcome {
+  const expected = expect.acsUrl
+  const fix = inJumpCloudSsoTab(`set ACS URL to ${expected} (Dialpad shows it as “SP SSO Url (ACS)”)`)
+  const destination = response.destination
+  if (destination === null || destination.trim() === '') {
+    return warn('The Response has no Destination, so nothing on it says it is meant for Dialpad’s ACS URL. JumpCloud normally sends one.', fix)
+  }
+  if (destination !== expected) {
+    return fail(`Destination is ${clip(destination)}${nearMiss(destination, expected)}, but Dialpad’s ACS URL is ${expected}.`, fix)
+  }
+  const note = verification.response === 'verified' ? '' : ' (The Response element is not signed, as usual when only the assertion is; the Recipient below is the signed copy of this value.)'
+  return pass(`Destination is ${expected}.${note}`)
+}

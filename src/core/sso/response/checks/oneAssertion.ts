@@ -1,0 +1,31 @@
+import type { ResponseFacts } from '../responseFacts'
+import { CAPTURE_AGAIN, DO_NOT_TRUST, inJumpCloudSsoTab } from '../consoles'
+import { fail, type Outcome, pass } from './outcome'
+
+export const ONE_ASSERTION_STEP = { id: 'one-assertion', title: 'The response holds exactly one assertion' }
+
+const WRAPPING = 'An extra or misplaced assertion is how signature-wrapping attacks slip unsigned content next to a signed one.'
+
+/**
+ * Exactly one Assertion, directly inside the Response, counted over the whole document (as python3-saml does): the
+ * signature check only means something when there is nothing else an SP could read by mistake.
+ */
+export function checkOneAssertion(facts: ResponseFacts): Outcome {
+  if (facts.encryptedAssertionCount > 0) {
+    return fail(
+      'The assertion is encrypted. Dialpad’s SAML settings take no decryption key, so neither Dialpad nor this app can read it.',
+      inJumpCloudSsoTab('turn off assertion encryption for the Dialpad app if it is on'),
+    )
+  }
+  if (facts.assertionCount === 0) {
+    return fail('The response holds no assertion, so there is no login in it.', `${CAPTURE_AGAIN} straight from a JumpCloud login.`)
+  }
+  if (facts.assertionCount > 1) {
+    return fail(`The response holds ${facts.assertionCount} assertions; Dialpad accepts exactly one. ${WRAPPING}`, DO_NOT_TRUST)
+  }
+  if (!facts.assertion) {
+    return fail(`The assertion is not directly inside the Response, where SAML puts it. ${WRAPPING}`, DO_NOT_TRUST)
+  }
+  const id = facts.assertion.getAttribute('ID')
+  return pass(id ? `One assertion (ID ${id.slice(0, 100)}).` : 'One assertion.')
+}

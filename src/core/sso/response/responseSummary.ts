@@ -1,0 +1,88 @@
+import {
+  MAX_SUMMARY_ATTRIBUTE_VALUES,
+  MAX_SUMMARY_ATTRIBUTES,
+  MAX_SUMMARY_AUDIENCES,
+  MAX_SUMMARY_TEXT_CHARS,
+  type SamlResponseSummary,
+  type SignedElements,
+  xmlDsigAlgorithmName,
+} from '../../../shared/ssoResponse'
+import type { AssertionFacts } from './assertionFacts'
+import type { ResponseFacts } from './responseFacts'
+import { lastUriPart } from './samlXml'
+import type { SignatureVerification } from './signatureVerification'
+
+export interface SummaryInput {
+  response: ResponseFacts
+  /** The signed assertion when a signature verified, else the raw one (or null when there is none to read). */
+  assertion: AssertionFacts | null
+  /** True when `assertion` is the content a verified signature covers. */
+  verified: boolean
+  verification: SignatureVerification | null
+}
+
+/** The decoded response for the readable table: every string clipped and every list capped, so it stays small. */
+export function summarizeResponse({ response, assertion, verified, verification }: SummaryInput): SamlResponseSummary {
+  let truncated = false
+  const text = (value: string | null | undefined): string | null => {
+    if (value === null || value === undefined) return null
+    if (value.length <= MAX_SUMMARY_TEXT_CHARS) return value
+    truncated = true
+    return `${value.slice(0, MAX_SUMMARY_TEXT_CHARS - 1)}…`
+  }
+  const cap = <T>(items: T[], max: number): T[] => {
+    if (items.length > max) truncated = true
+    return items.slice(0, max)
+  }
+  const bearers = assertion?.subjectConfirmations.filter((confirmation) => confirmation.bearer) ?? []
+  const confirmation = bearers.find((candidate) => candidate.recipient !== null) ?? bearers[0] ?? null
+  const summary: SamlResponseSummary = {
+    verified,
+    signed: signedElements(verification),
+    signatures: response.signatures.map((signature) => ({
+      element: signature.element,
+      signatureAlgorithm: text(signature.signatureAlgorithm && xmlDsigAlgorithmName(signature.signatureAlgorithm)),
+      digestAlgorithm: text(signature.digestAlgorithms[0] && xmlDsigAlgorithmName(signature.digestAlgorithms[0])),
+      verified: verification?.[signature.element] === 'verified',
+    })),
+    responseId: text(response.id),
+    destination: text(response.destination),
+    inResponseTo: text(response.inResponseTo),
+    issueInstant: text(response.issueInstant),
+    responseIssuer: text(response.issuer),
+    status: {
+      code: text(response.status.code && lastUriPart(response.status.code)),
+      subCode: text(response.status.subCode && lastUriPart(response.status.subCode)),
+      message: text(response.status.message),
+    },
+    assertionId: text(assertion?.id),
+    issuer: text(assertion?.issuer),
+    nameId: text(assertion?.nameId?.value),
+    nameIdFormat: text(assertion?.nameId?.format),
+    subjectConfirmation: {
+      recipient: text(confirmation?.recipient),
+      notOnOrAfter: text(confirmation?.notOnOrAfter),
+      inResponseTo: text(confirmation?.inResponseTo),
+    },
+    conditions: { notBefore: text(assertion?.conditions.notBefore), notOnOrAfter: text(assertion?.conditions.notOnOrAfter) },
+    audiences: cap(assertion?.conditions.audienceRestrictions.flat() ?? [], MAX_SUMMARY_AUDIENCES).map((audience) => text(audience) ?? ''),
+    authnInstant: text(assertion?.authnInstant),
+    sessionIndex: text(assertion?.sessionIndex),
+    attributes: cap(assertion?.attributes ?? [], MAX_SUMMARY_ATTRIBUTES).map((attribute) => ({
+      name: text(attribute.name) ?? '',
+      ...(attribute.friendlyName ? { friendlyName: text(attribute.friendlyName) ?? '' } : {}),
+      values: cap(attribute.values, MAX_SUMMARY_ATTRIBUTE_VALUES).map((value) => text(value) ?? ''),
+    })),
+    truncated: false,
+  }
+  return { ...summary, truncated }
+}
+
+function signedElements(verification: SignatureVerification | null): SignedElements | null {
+  if (!verification) return null
+  const response = verification.response === 'verified'
+  const assertion = verification.assertion === 'verified'
+  if (response && assertion) return 'both'
+  if (response) return 'response'
+  return assertion ? 'assertion' : null
+}

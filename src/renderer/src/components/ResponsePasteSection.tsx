@@ -1,0 +1,137 @@
+import { useId, useState } from 'react'
+import type { MethodInput } from '../../../shared/contract'
+import type { CheckRun } from '../../../shared/checkRun'
+import { MAX_SAML_RESPONSE_BYTES, type SsoResponseCheck } from '../../../shared/ssoResponse'
+import { call } from '../api/client'
+import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
+import { CheckStepList } from './CheckStepList'
+import { FileDropZone } from './FileDropZone'
+import { formatUtc } from './formatDate'
+import { SamlResponseTable } from './SamlResponseTable'
+
+type ResponseSource = MethodInput<'sso.validateResponse'>['response']
+
+export interface ResponsePasteSectionProps {
+  /** Everything the check compares the response with, or why it cannot run yet. */
+  expectations: Omit<MethodInput<'sso.validateResponse'>, 'response' | 'requestId'> | { blocked: string }
+  /** The last pasted response's checks, from the saved setup (the response itself was not kept). */
+  lastRun: CheckRun | null
+  onChecked(result: SsoResponseCheck): void
+}
+
+/**
+ * Paste mode: the same checks as the test login, for a SAMLResponse captured in a browser (a customer's, during a
+ * support call). The pasted text is cleared after each check; the response is not kept anywhere.
+ */
+export function ResponsePasteSection({ expectations, lastRun, onChecked }: ResponsePasteSectionProps) {
+  const [pasted, setPasted] = useState('')
+  const [requestId, setRequestId] = useState('')
+  const [result, setResult] = useState<SsoResponseCheck | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const pasteId = useId()
+  const requestIdId = useId()
+  const headingId = useId()
+  const blocked = 'blocked' in expectations
+
+  async function check(response: ResponseSource) {
+    if ('blocked' in expectations) return
+    setBusy(true)
+    setError(null)
+    try {
+      const checked = await call('sso.validateResponse', { ...expectations, response, requestId: requestId.trim() || null })
+      setResult(checked)
+      onChecked(checked)
+    } catch (failure) {
+      setResult(null)
+      setError(failure instanceof Error ? failure.message : String(failure))
+    } finally {
+      setPasted('')
+      setBusy(false)
+    }
+  }
+
+  async function checkFile(file: File) {
+    const tooLarge = fileTooLargeMessage(file, MAX_SAML_RESPONSE_BYTES)
+    if (tooLarge) {
+      setError(tooLarge)
+      return
+    }
+    await check({ source: 'file', fileName: file.name, base64: await fileAsBase64(file) })
+  }
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>Check a SAML response from a browser</h3>
+      <p>
+        For a login you cannot run here (for example a customer’s, during a support call): capture the SAMLResponse that
+        JumpCloud posts to Dialpad with the browser’s developer tools (Network tab, the POST to the ACS URL, form data)
+        or a SAML browser extension, then paste it here or load it from a file. Base64 as posted and plain XML both work.
+      </p>
+      {blocked ? <p className="hint">{expectations.blocked}</p> : null}
+      <label htmlFor={pasteId} className="copy-field__label">
+        SAML response (base64 or XML)
+      </label>
+      <textarea
+        id={pasteId}
+        className="text-input text-area"
+        rows={5}
+        spellCheck={false}
+        value={pasted}
+        disabled={blocked || busy}
+        onChange={(event) => setPasted(event.target.value)}
+      />
+      <div className="form-row">
+        <label htmlFor={requestIdId}>Request ID (optional)</label>
+        <p className="hint">For a login that started at Dialpad: the ID of its AuthnRequest, so InResponseTo can be checked.</p>
+        <input
+          id={requestIdId}
+          className="text-input"
+          value={requestId}
+          disabled={blocked || busy}
+          spellCheck={false}
+          onChange={(event) => setRequestId(event.target.value)}
+        />
+      </div>
+      <p>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={blocked || busy || pasted.trim() === ''}
+          onClick={() => void check({ source: 'text', text: pasted })}
+        >
+          Check response
+        </button>
+      </p>
+      {blocked ? null : (
+        <FileDropZone
+          label="SAML response file"
+          hint="Or choose or drop a file holding the response (base64 or XML)."
+          accept=".xml,.txt,.b64,.saml"
+          onFile={(file) => void checkFile(file)}
+        />
+      )}
+      {error ? (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <>
+          <p className="hint" role="status">
+            {result.run.ok ? 'The response passes every check.' : 'The response has problems: see each fix below.'}
+          </p>
+          <CheckStepList label="Response checks" steps={result.run.steps} />
+          {result.summary ? <SamlResponseTable summary={result.summary} /> : null}
+        </>
+      ) : lastRun ? (
+        <>
+          <p className="hint" role="status">
+            {`Last response checked ${formatUtc(lastRun.checkedAt)}: ${lastRun.ok ? 'it passed every check' : 'it had problems'}.`}
+          </p>
+          <CheckStepList label="Response checks" steps={lastRun.steps} />
+        </>
+      ) : null}
+    </section>
+  )
+}
