@@ -1,7 +1,10 @@
+import { BUNDLE_EXPORT_USAGE, BUNDLE_IMPORT_USAGE, BUNDLE_VALIDATE_USAGE, runBundle } from './commands/bundle'
 import { CERT_USAGE, runCert } from './commands/cert'
 import { METADATA_USAGE, runMetadata } from './commands/metadata'
 import { runScim, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE } from './commands/scim'
+import { REPORT_USAGE, runReport } from './commands/report'
 import { runSp, SP_USAGE } from './commands/sp'
+import { runSso, SSO_METADATA_USAGE, SSO_VALIDATE_USAGE } from './commands/sso'
 import { UnreadableInputError } from './inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './io'
 import { UserFacingError } from '../core/userFacingError'
@@ -24,6 +27,25 @@ Commands:
       Create, read, find, suspend and delete a real test user, as JumpCloud does. Creating a user may use
       a paid license and a phone number: prefer the sandbox (https://sandbox.dialpad.com/scim). --yes confirms.
       Ctrl-C cancels; the test user is still deleted.
+  ${BUNDLE_VALIDATE_USAGE}
+      Check a configuration bundle (*.dialpad-sso.json) completely: format, version, every value,
+      the certificate and the digest. Exit 0 valid, 1 invalid (the reason is printed).
+  ${BUNDLE_EXPORT_USAGE}
+      Export a profile of the app as a bundle. Never the API key; --include-key-hint adds its last 4 characters.
+  ${BUNDLE_IMPORT_USAGE}
+      Import a bundle as a new profile, or over the profile for the same domain and environment (or the one
+      named with --profile): the differences are printed, and --yes is needed to replace.
+      --data-dir: the app's data folder, when not the default one for this user.
+  ${REPORT_USAGE}
+      Write the printable setup report (HTML; print it to PDF from a browser) of a bundle or a profile.
+  ${SSO_VALIDATE_USAGE}
+      Check a SAML response captured in a browser (the SAMLResponse form field, base64, or its XML) the way
+      Dialpad would: status, signature with the IdP certificate given (never one the response carries), one
+      assertion, Issuer, Audience, Destination, Recipient, time window, InResponseTo, NameID and email.
+      --now checks an older response at the time it was captured. Exit 0 all passed, 1 a check failed.
+  ${SSO_METADATA_USAGE}
+      Check that Dialpad publishes SAML metadata for the domain with the SP Entity ID and ACS URL expected,
+      and compare this computer’s clock with Dialpad’s.
   help
       Show this text.
 
@@ -35,6 +57,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
   cert: runCert,
   metadata: runMetadata,
   scim: runScim,
+  sso: runSso,
+  bundle: runBundle,
+  report: runReport,
 }
 
 /** Runs one command and resolves to its exit code; never calls process.exit, so tests can drive it. */

@@ -1,0 +1,184 @@
+import { mkdir } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname } from 'node:path'
+import { parseArgs } from 'node:util'
+import { MAX_BUNDLE_BYTES, type BundleSummary, type ProfileDifference } from '../../shared/bundle'
+import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
+import { APP_VERSION } from '../../core/bundle/appVersion'
+import { bundleText, buildBundle } from '../../core/bundle/bundleExport'
+import { applyBundleImport, importedContent, matchingProfiles } from '../../core/bundle/bundleImport'
+import { readBundle } from '../../core/bundle/bundleRead'
+import { summarizeBundle } from '../../core/bundle/bundleSummary'
+import { profileDifferences } from '../../core/bundle/profileDiff'
+import { defaultDataDir } from '../../core/dataDir'
+import { ProfileStore } from '../../core/profiles/profileStore'
+import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from '../../core/secrets/keychain'
+import { writeFileAtomic } from '../../core/storage/atomicWrite'
+import { UserFacingError } from '../../core/userFacingError'
+import { readInputFile } from '../inputFile'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+
+export const BUNDLE_VALIDATE_USAGE = 'bundle validate <file|-> [--json]'
+export const BUNDLE_EXPORT_USAGE = 'bundle export --profile <name> --out <file> [--include-key-hint] [--data-dir DIR]'
+export const BUNDLE_IMPORT_USAGE = 'bundle import <file|-> [--profile <name>] [--yes] [--accept-digest-mismatch] [--data-dir DIR]'
+
+/** `bundle validate | export | import`: configuration bundles, on the same profiles as the app. */
+export async function runBundle(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === 'validate') return runValidate(rest, io)
+  if (sub === 'export') return runExport(rest, io)
+  if (sub === 'import') return runImport(rest, io)
+  throw new UsageError(sub === undefined ? 'bundle needs an action: validate, export or import.' : `Unknown bundle action "${sub}": use validate, export or import.`)
+}
+
+export interface CliProfiles {
+  store: ProfileStore
+  secrets: SecretStore
+}
+
+/** The profiles the app works on (its data folder, or --data-dir), with the same keychain. */
+export function cliProfiles(io: CliIo, dataDir: string | undefined): CliProfiles {
+  const secrets = io.secretStore ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
+  const dir = dataDir ?? defaultDataDir({ platform: process.platform, env: io.env ?? process.env, home: homedir() })
+  return { store: new ProfileStore({ dataDir: dir, secrets }), secrets }
+}
+
+/** Writes a file the command made, creating its folder; a failure says which file and why. */
+export async function writeOutput(path: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await writeFileAtomic(path, content)
+  } catch (error) {
+    throw new UserFacingError(`Cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'write error'}). Check the folder exists and you can write to it.`)
+  }
+}
+
+function onePath(positionals: string[], usage: string): string {
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one bundle file (or "-" for standard input): ${usage}`)
+  return positionals[0]
+}
+
+function runValidate(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true })
+  const path = onePath(positionals, BUNDLE_VALIDATE_USAGE)
+  const read = readBundle(readInputFile(path, MAX_BUNDLE_BYTES, io))
+  if (values.json) {
+    const json =
+      read.kind === 'valid'
+        ? { valid: true, summary: summarizeBundle(read.bundle, read.certificate) }
+        : read.kind === 'digest-mismatch'
+          ? { valid: false, problem: 'digest-mismatch', message: read.message, summary: summarizeBundle(read.bundle, read.certificate) }
+          : { valid: false, problem: read.problem, message: read.message }
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+    return read.kind === 'valid' ? EXIT_OK : EXIT_INVALID_INPUT
+  }
+  if (read.kind === 'rejected') {
+    io.stderr(`${path} is not a valid configuration bundle. ${read.message}\n`)
+    return EXIT_INVALID_INPUT
+  }
+  const summary = summarizeBundle(read.bundle, read.certificate)
+  if (read.kind === 'digest-mismatch') {
+    io.stdout(summaryText(summary))
+    io.stderr(`${path}: ${read.message} "bundle import --accept-digest-mismatch" imports it anyway.\n`)
+    return EXIT_INVALID_INPUT
+  }
+  io.stdout(`${path} is a valid configuration bundle (format ${read.bundle.formatVersion}, digest matches).\n${summaryText(summary)}`)
+  return EXIT_OK
+}
+
+/** The bundle's summary as the terminal shows it. */
+export function summaryText(summary: BundleSummary): string {
+  const lines = [
+    `Profile       ${summary.name}`,
+    `Domain        ${summary.domain ?? '(not entered)'} (${DIALPAD_ENVIRONMENTS[summary.env].label})`,
+    `Exported      ${summary.exportedAt} by Dialpad SSO Assistant ${summary.appVersion}`,
+    `Progress      ${summary.progress.done} of ${summary.progress.total} steps (the API key is never in a bundle)`,
+    `Certificate   ${summary.certificate ? `${summary.certificate.subject}, valid until ${summary.certificate.notAfter}, SHA-256 ${summary.certificate.sha256}` : '(none)'}`,
+    ...summary.checks.map((check) => `Check         ${check.title}: ${check.ok ? 'passed' : 'failed'} on ${check.checkedAt}`),
+    ...(summary.keyHintLast4 ? [`Key hint      the API key ends in …${summary.keyHintLast4}`] : []),
+    ...summary.warnings.map((warning) => `Warning       ${warning}`),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { profile: { type: 'string' }, out: { type: 'string' }, 'include-key-hint': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  })
+  if (values.profile === undefined) throw new UsageError(`bundle export needs --profile, the name of the profile to export: ${BUNDLE_EXPORT_USAGE}`)
+  if (values.out === undefined) throw new UsageError(`bundle export needs --out, the file to write, for example --out example.com.dialpad-sso.json: ${BUNDLE_EXPORT_USAGE}`)
+  const { store, secrets } = cliProfiles(io, values['data-dir'])
+  const profile = await store.requireByName(values.profile)
+  const keyStatus = await secrets.status(profile.id)
+  const bundle = buildBundle(profile, { appVersion: APP_VERSION, now: new Date(), keyStatus, includeKeyHint: values['include-key-hint'] })
+  await writeOutput(values.out, bundleText(bundle))
+  const hint = bundle.keyHint
+    ? ` It includes the key hint (the API key ends in …${bundle.keyHint.last4}); never the key itself.`
+    : values['include-key-hint']
+      ? ' No API key is stored for this profile, so there is no key hint.'
+      : ' It contains no part of the API key.'
+  io.stderr(`Exported “${profile.name}” to ${values.out}.${hint}\n`)
+  return EXIT_OK
+}
+
+async function runImport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      profile: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      'accept-digest-mismatch': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  })
+  const path = onePath(positionals, BUNDLE_IMPORT_USAGE)
+  const bytes = readInputFile(path, MAX_BUNDLE_BYTES, io)
+  const read = readBundle(bytes)
+  if (read.kind === 'rejected') throw new UserFacingError(`${path} was not imported. ${read.message}`)
+  if (read.kind === 'digest-mismatch' && !values['accept-digest-mismatch']) {
+    throw new UserFacingError(`${path} was not imported. ${read.message} To import it anyway, run again with --accept-digest-mismatch.`)
+  }
+  if (read.kind === 'digest-mismatch') io.stderr(`Warning: ${read.message}\n`)
+
+  const { store } = cliProfiles(io, values['data-dir'])
+  const { profiles } = await store.loadAll()
+  const named = values.profile === undefined ? null : await store.findByName(values.profile)
+  const existing = values.profile === undefined ? (matchingProfiles(profiles, read.bundle)[0] ?? null) : named
+  const accept = { acceptDigestMismatch: values['accept-digest-mismatch'] }
+
+  if (existing === null) {
+    const { profile } = await applyBundleImport(store, bytes, { ...accept, target: { kind: 'new' }, name: values.profile })
+    io.stderr(`Imported ${path} as the new profile “${profile.name}”.${keyAdvice(read.bundle.keyHint?.last4)}\n`)
+    return EXIT_OK
+  }
+
+  const differences = profileDifferences(existing, importedContent(read.bundle, existing, profiles), new Date())
+  if (differences.length === 0) {
+    io.stderr(`The profile “${existing.name}” already holds exactly this setup; nothing was changed.\n`)
+    return EXIT_OK
+  }
+  io.stdout(differenceText(existing.name, differences))
+  if (!values.yes) {
+    const why = values.profile === undefined ? ` The profile “${existing.name}” is for the same domain and environment.` : ''
+    throw new UserFacingError(
+      `${path} was not imported: it would replace the profile “${existing.name}” (differences above).${why} Run again with --yes to replace it, or with --profile "<new name>" to import it as a new profile.`,
+    )
+  }
+  const { profile } = await applyBundleImport(store, bytes, { ...accept, target: { kind: 'replace', profileId: existing.id } })
+  io.stderr(`Replaced the profile “${profile.name}” with ${path}. Its stored API key, if any, was kept.\n`)
+  return EXIT_OK
+}
+
+function differenceText(name: string, differences: ProfileDifference[]): string {
+  return `Importing would change the profile “${name}”:\n${differences.map((d) => `  ${d.field}: ${d.before} → ${d.after}`).join('\n')}\n`
+}
+
+function keyAdvice(last4: string | undefined): string {
+  const hint = last4 ? ` (the key used for it ends in …${last4})` : ''
+  return ` Bundles never contain the API key: store it in the app's “Store the API key” step${hint}.`
+}

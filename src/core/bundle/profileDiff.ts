@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto'
+import type { ProfileDifference } from '../../shared/bundle'
+import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
+import { LIVE_CHECK_TITLES } from '../../shared/latestChecks'
+import type { LiveCheckKind } from '../../shared/liveCheck'
+import type { CheckRun } from '../../shared/checkRun'
+import type { SetupState } from '../../shared/setupState'
+import { WIZARD_STEPS } from '../../shared/wizard/steps'
+import type { ProfileContent } from '../profiles/profileStore'
+import { CertificateRefusedError } from '../saml/certificateImport'
+import { readStoredCertificate } from './bundleValues'
+import { canonicalJson } from './canonicalJson'
+
+const NONE = '(none)'
+const EMPTY = '(empty)'
+const MAX_SHOWN = 300
+
+/**
+ * What importing would change, field by field, with the labels the admin knows ("IdP SSO URL: old → new").
+ * Anything that differs without a label of its own is still reported, so nothing is ever replaced silently.
+ */
+export function profileDifferences(before: ProfileContent, after: ProfileContent, now: Date): ProfileDifference[] {
+  const old = labelledFields(before, now)
+  const next = labelledFields(after, now)
+  const fields = [...old.keys(), ...[...next.keys()].filter((field) => !old.has(field))]
+  const differences = fields
+    .filter((field) => old.get(field) !== next.get(field))
+    .map((field) => ({ field, before: old.get(field) ?? NONE, after: next.get(field) ?? NONE }))
+  const content = ({ name, notes, setup }: ProfileContent) => canonicalJson({ name, notes, setup })
+  if (differences.length === 0 && content(before) !== content(after)) {
+    differences.push({ field: 'Other saved details', before: 'as saved in this profile', after: 'as in the bundle' })
+  }
+  return differences
+}
+
+function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<string, string> {
+  const fields = new Map<string, string>([
+    ['Name', name],
+    ['Notes', shown(notes)],
+    ['Company domain', shown(setup.domainInput)],
+    ['Dialpad environment', DIALPAD_ENVIRONMENTS[setup.env].label],
+    ['IdP Entity ID', shown(setup.idp.entityIdInput)],
+    ['IdP SSO URL', shown(setup.idp.ssoUrlInput)],
+    ['IdP certificate', certificateText(setup.idp.certificate, now)],
+    ['JumpCloud metadata', setup.idp.metadata ? `${setup.idp.metadata.fileName}, imported ${setup.idp.metadata.importedAt}` : NONE],
+    [
+      'SP values copied to JumpCloud',
+      setup.spCopiedToJumpCloud ? `${setup.spCopiedToJumpCloud.spEntityId} and ${setup.spCopiedToJumpCloud.acsUrl}` : '(not copied yet)',
+    ],
+    ['SCIM base URL', scimBaseUrlText(setup)],
+    ['Corporate CA file', setup.scim.extraCa ? `${setup.scim.extraCa.fileName} (SHA-256 ${sha256(setup.scim.extraCa.pem).slice(0, 16)}…)` : NONE],
+    ['SCIM test user email', shown(setup.scim.testUserEmail)],
+    ['Current step', stepTitle(setup.currentStepId)],
+    ['Steps visited', setup.visitedStepIds.map(stepTitle).join(', ') || NONE],
+  ])
+  const known = new Set<string>()
+  for (const step of WIZARD_STEPS) {
+    for (const section of step.checklists) {
+      for (const item of section.items) {
+        known.add(item.id)
+        fields.set(`${step.title} › ${item.label}`, tick(setup.checklist[item.id]))
+      }
+    }
+  }
+  for (const [id, checked] of Object.entries(setup.checklist)) {
+    if (!known.has(id)) fields.set(`Checklist item ${id}`, tick(checked))
+  }
+  const runs: Record<LiveCheckKind, CheckRun | null> = {
+    'sso-services': setup.sso.lastServicesCheck,
+    'sso-login': setup.sso.lastLoginCheck?.run ?? null,
+    'scim-connection': setup.scim.lastConnectionTest,
+    'scim-lifecycle': setup.scim.lastLifecycleTest,
+  }
+  for (const [kind, run] of Object.entries(runs) as [LiveCheckKind, CheckRun | null][]) {
+    const source = kind === 'sso-login' && setup.sso.lastLoginCheck ? ` (${setup.sso.lastLoginCheck.source === 'pasted' ? 'pasted SAML response' : 'login window'})` : ''
+    fields.set(LIVE_CHECK_TITLES[kind], run ? `${run.ok ? 'passed' : 'failed'} on ${run.checkedAt}${source}` : 'never run')
+  }
+  return fields
+}
+
+const tick = (checked: boolean | undefined) => (checked === true ? 'ticked' : 'not ticked')
+
+function shown(text: string): string {
+  if (text === '') return EMPTY
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text
+}
+
+function stepTitle(id: string): string {
+  return WIZARD_STEPS.find((step) => step.id === id)?.title ?? id
+}
+
+function scimBaseUrlText(setup: SetupState): string {
+  if (setup.scim.baseUrlMode === 'environment') return `${defaultScimBaseUrl(setup.env)} (Dialpad's, for the environment)`
+  return `${shown(setup.scim.customBaseUrl.trim())} (custom)`
+}
+
+function certificateText(body: string | null, now: Date): string {
+  if (body === null) return NONE
+  try {
+    const report = readStoredCertificate(body, now)
+    return `SHA-256 ${report.sha256} (${report.subject}, valid until ${report.notAfter})`
+  } catch (error) {
+    if (!(error instanceof CertificateRefusedError)) throw error
+    return `an unreadable certificate (SHA-256 of its text ${sha256(body).slice(0, 16)}…)`
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}

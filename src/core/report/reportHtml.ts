@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto'
+import type { CheckStatus } from '../../shared/checkRun'
+import type { ReportCertificate, ReportCheck, ReportConsole, ReportStep, SetupReport } from '../../shared/setupReport'
+import { formatInstant } from './formatInstant'
+import { reportStyles } from './reportStyles'
+
+const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skipped: 'Skipped' }
+
+/** Text made safe for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+}
+
+const e = escapeHtml
+
+/**
+ * One self-contained, printable HTML document: inline styles allowed by their hash in a strict Content Security
+ * Policy, no scripts, no external resources, every value escaped. Prints on A4 or Letter.
+ */
+export function renderSetupReportHtml(report: SetupReport): string {
+  const css = reportStyles()
+  const styleHash = createHash('sha256').update(css, 'utf8').digest('base64')
+  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'`
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${e(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${e(report.title)}</title>
+<style>${css}</style>
+</head>
+<body>
+<main>
+${header(report)}
+${report.warnings.map((warning) => `<p class="alert" role="alert"><strong>Warning:</strong> ${e(warning)}</p>`).join('\n')}
+${report.notes.trim() ? `<section><h2>Notes</h2><p class="notes">${e(report.notes)}</p></section>` : ''}
+${report.consoles.map(consoleSection).join('\n')}
+${certificateSection(report.certificate)}
+${checklistSection(report.steps)}
+${checksSection(report.checks)}
+${timelineSection(report)}
+<footer><p>Secrets are redacted: the Dialpad API key never appears in this report (at most its last 4 characters). Made by Dialpad SSO Assistant ${e(report.appVersion)} on ${e(formatInstant(report.generatedAt))}.</p></footer>
+</main>
+</body>
+</html>
+`
+}
+
+function header(report: SetupReport): string {
+  const rows: [string, string][] = [
+    ['Profile', report.profileName],
+    ['Company domain', report.domain ?? 'Not entered yet'],
+    ['Dialpad environment', report.environment],
+    ['Progress', `${report.progress.done} of ${report.progress.total} steps done`],
+    ['API key', report.apiKey],
+    ['Source', report.source],
+    ['Report made', formatInstant(report.generatedAt)],
+  ]
+  const percent = Math.round((100 * report.progress.done) / report.progress.total)
+  return `<header>
+<h1>${e(report.title)}</h1>
+<div class="progress" role="img" aria-label="${report.progress.done} of ${report.progress.total} steps done"><div class="bar w${Math.round(percent / 5) * 5}"></div></div>
+<dl class="facts">${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}</dl>
+</header>`
+}
+
+function consoleSection(console: ReportConsole): string {
+  const rows = console.values
+    .map((value) => {
+      const shown = value.value === null ? `<span class="missing">Not known yet. ${e(value.missing ?? '')}</span>` : value.block ? `<pre class="block">${e(value.value)}</pre>` : `<span class="value">${e(value.value)}</span>`
+      return `<tr><th scope="row">${e(value.label)}</th><td>${shown}<div class="where">${e(value.where)}</div></td></tr>`
+    })
+    .join('\n')
+  return `<section class="console">
+<h2>${e(console.heading)}</h2>
+<table class="values"><tbody>
+${rows}
+</tbody></table>
+</section>`
+}
+
+function certificateSection(certificate: ReportCertificate | null): string {
+  if (certificate === null) return '<section><h2>IdP certificate</h2><p class="missing">No IdP certificate imported yet.</p></section>'
+  if (!certificate.readable) return `<section><h2>IdP certificate</h2><p class="missing">${e(certificate.problem)}</p></section>`
+  const rows: [string, string][] = [
+    ['Subject', certificate.subject],
+    ['Issuer', `${certificate.issuer}${certificate.selfSigned ? ' (self-signed)' : ''}`],
+    ['Valid from', formatInstant(certificate.notBefore)],
+    ['Valid until', `${formatInstant(certificate.notAfter)} (${certificate.daysToExpiry < 0 ? `expired ${-certificate.daysToExpiry} days ago` : `${certificate.daysToExpiry} days left`})`],
+    ['Key', certificate.key],
+    ['Signature', certificate.signatureAlgorithm],
+    ['SHA-256', certificate.sha256],
+    ['SHA-1', certificate.sha1],
+    ['Serial number', certificate.serialNumber],
+  ]
+  return `<section class="card">
+<h2>IdP certificate</h2>
+<dl class="facts mono-values">${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}</dl>
+${certificate.warnings.length ? `<ul class="warnings">${certificate.warnings.map((warning) => `<li><strong>Warning:</strong> ${e(warning)}</li>`).join('')}</ul>` : '<p class="ok-note">No warnings.</p>'}
+</section>`
+}
+
+function checklistSection(steps: ReportStep[]): string {
+  const items = steps
+    .map((step, index) => {
+      const sections = step.sections
+        .map(
+          (section) =>
+            `<h4>${e(section.title)}</h4><ul class="ticks">${section.items
+              .map((item) => `<li class="${item.checked ? 'done' : 'open'}"><span class="tick">${item.checked ? '☑' : '☐'}</span> ${e(item.label)} <span class="state">(${item.checked ? 'done' : 'not done'})</span></li>`)
+              .join('')}</ul>`,
+        )
+        .join('')
+      return `<li class="step"><h3>${index + 1}. ${e(step.title)} <span class="badge ${step.complete ? 'pass' : 'open'}">${step.complete ? 'Complete' : 'Not complete'}</span></h3>${sections || '<p class="quiet">No checklist: completed by the values and checks in the app.</p>'}</li>`
+    })
+    .join('\n')
+  return `<section><h2>Wizard steps and checklists</h2><ol class="steps">
+${items}
+</ol></section>`
+}
+
+function checksSection(checks: ReportCheck[]): string {
+  const blocks = checks
+    .map((check) => {
+      const rows = check.steps
+        .map(
+          (step) =>
+            `<tr class="${step.status}"><td><span class="badge ${step.status}">${STATUS_LABEL[step.status]}</span></td><td><strong>${e(step.title)}</strong><div>${e(step.detail)}</div>${step.fix ? `<div class="fix"><strong>Fix:</strong> ${e(step.fix)}</div>` : ''}</td><td class="num">${step.httpStatus === undefined ? '' : `HTTP ${step.httpStatus}<br>`}${step.durationMs === null ? '' : `${step.durationMs} ms`}</td></tr>`,
+        )
+        .join('\n')
+      return `<div class="check">
+<h3>${e(check.title)} <span class="badge ${check.ok ? 'pass' : 'fail'}">${check.ok ? 'Passed' : 'Failed'}</span></h3>
+<p class="quiet">${e(formatInstant(check.checkedAt))}${check.note ? `. ${e(check.note)}` : ''}</p>
+<table class="steps-table"><thead><tr><th scope="col">Result</th><th scope="col">Check, detail and fix</th><th scope="col">Time</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+</div>`
+    })
+    .join('\n')
+  const neverRun = checks.length === 1 ? '<p class="quiet">No live check has been run yet.</p>' : ''
+  return `<section><h2>Checks</h2>
+${blocks}
+${neverRun}
+</section>`
+}
+
+function timelineSection(report: SetupReport): string {
+  return `<section><h2>Timeline</h2><ol class="timeline">
+${report.timeline.map((event) => `<li><time datetime="${e(event.at)}">${e(formatInstant(event.at))}</time> ${e(event.event)}</li>`).join('\n')}
+</ol></section>`
+}

@@ -1,0 +1,88 @@
+import type { CheckStep } from './checkRun'
+import type { Progress } from './profile'
+
+/**
+ * The printable setup report as data: core builds it, and renders it to one self-contained HTML document (printed
+ * to PDF for change-management records and support tickets). Every string in it is already redacted.
+ */
+export interface SetupReport {
+  title: string
+  profileName: string
+  notes: string
+  /** Where the report was made from: the app's profile, or a bundle file (with its export time). */
+  source: string
+  generatedAt: string
+  appVersion: string
+  /** The normalized domain, or null while the one typed is not valid. */
+  domain: string | null
+  environment: string
+  progress: Progress
+  /** Whether an API key is stored, and at most its last 4 characters: never the key. */
+  apiKey: string
+  consoles: ReportConsole[]
+  certificate: ReportCertificate | null
+  steps: ReportStep[]
+  checks: ReportCheck[]
+  /** What was verified when, oldest first. */
+  timeline: ReportEvent[]
+  /** Things the reader must know about the report itself (for example: the bundle was edited after export). */
+  warnings: string[]
+}
+
+/** The values one console needs, each with the exact place it goes. */
+export interface ReportConsole {
+  console: 'Dialpad' | 'JumpCloud'
+  heading: string
+  values: ReportValue[]
+}
+
+export interface ReportValue {
+  label: string
+  /** The page and field, in the console's own words. */
+  where: string
+  /** null when not known yet (`missing` then says what to do). */
+  value: string | null
+  missing?: string
+  /** Printed in a monospace block keeping its line breaks (the certificate body). */
+  block?: boolean
+}
+
+export type ReportCertificate =
+  | {
+      readable: true
+      subject: string
+      issuer: string
+      selfSigned: boolean
+      serialNumber: string
+      notBefore: string
+      notAfter: string
+      daysToExpiry: number
+      key: string
+      signatureAlgorithm: string
+      sha256: string
+      sha1: string
+      warnings: string[]
+    }
+  | { readable: false; problem: string }
+
+export interface ReportStep {
+  id: string
+  title: string
+  complete: boolean
+  sections: { title: string; items: { id: string; label: string; checked: boolean }[] }[]
+}
+
+export interface ReportCheck {
+  title: string
+  /** When it ran; for the offline cross-checks, when the report was made. */
+  checkedAt: string
+  ok: boolean
+  /** Extra context, e.g. where the checked SAML response came from. */
+  note: string | null
+  steps: CheckStep[]
+}
+
+export interface ReportEvent {
+  at: string
+  event: string
+}

@@ -1,0 +1,115 @@
+import { X509Certificate } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { applyBundleImport, previewBundleImport } from '../../src/core/bundle/bundleImport'
+import { readBundle } from '../../src/core/bundle/bundleRead'
+import { deriveSpValues } from '../../src/shared/spValues'
+import { WIZARD_STEPS, wizardProgress } from '../../src/shared/wizard/steps'
+import { EXAMPLE_BUNDLE, EXPORTED_AT, exported } from '../support/bundles'
+import { filledSetup } from '../support/filledSetup'
+import { profileStoreIn } from '../support/profileStores'
+import { useTempDirs } from '../support/tempDir'
+import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
+
+const KEY = 'round-trip-key-0123456789-LAST'
+
+describe('bundle export → import', () => {
+  const tempDir = useTempDirs()
+  let cert: TestCertificate
+
+  beforeAll(async () => {
+    cert = await makeTestCertificate({ commonName: 'JumpCloud' })
+  })
+
+  it('gives an identical profile in a fresh data folder, minus the API key', async () => {
+    const source = profileStoreIn(await tempDir())
+    const original = await source.store.create({ name: 'Acme Widgets', notes: 'CHG-1042, approved by IT\nSecond line', setup: filledSetup(cert.bodySingleLine) })
+    await source.secrets.set(original.id, KEY)
+    const { bundle, text } = exported(original, { keyStatus: await source.secrets.status(original.id) })
+
+    expect(bundle).toMatchObject({
+      format: 'dialpad-sso-bundle',
+      formatVersion: '1.0',
+      appVersion: '0.1.0',
+      exportedAt: EXPORTED_AT.toISOString(),
+      values: {
+        domain: 'acme-widgets.com',
+        env: 'production',
+        spEntityId: deriveSpValues('acme-widgets.com', 'production').spEntityId,
+        acsUrl: deriveSpValues('acme-widgets.com', 'production').acsUrl,
+        idpEntityId: 'JumpCloud',
+        idpSsoUrl: 'https://sso.jumpcloud.com/saml2/dialpad-acme',
+        certificate: { body: cert.body, sha256Fingerprint: new X509Certificate(cert.der).fingerprint256 },
+      },
+      progress: wizardProgress({ ...original.setup, apiKeyStored: true }),
+      latestChecks: [{ kind: 'scim-connection', title: 'SCIM connection test', run: original.setup.scim.lastConnectionTest }],
+      digest: { algorithm: 'sha256', value: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    })
+    expect(bundle).not.toHaveProperty('keyHint')
+
+    const target = profileStoreIn(await tempDir())
+    const preview = await previewBundleImport(target.store, text)
+    expect(preview).toMatchObject({ kind: 'ready', warning: null, matches: [] })
+    const { profile: imported, replaced } = await applyBundleImport(target.store, text, { target: { kind: 'new' } })
+    expect(replaced).toBe(false)
+    const { id: _a, createdAt: _b, modifiedAt: _c, ...importedContent } = imported
+    const { id: _d, createdAt: _e, modifiedAt: _f, ...originalContent } = original
+    expect(importedContent).toEqual(originalContent)
+    expect(await target.store.get(imported.id)).toEqual(imported)
+    expect(await target.secrets.status(imported.id)).toMatchObject({ stored: false })
+
+    // Same progress, except the "Store the API key" step, which waits for the key to be stored here.
+    const [summary] = (await target.store.list()).profiles
+    expect(summary.progress).toEqual({ done: bundle.progress.done - 1, total: WIZARD_STEPS.length })
+    await target.secrets.set(imported.id, KEY)
+    expect((await target.store.list()).profiles[0].progress).toEqual(bundle.progress)
+
+    // Exporting the imported profile gives back the same file.
+    expect(exported(imported, { keyStatus: await target.secrets.status(imported.id) }).text).toBe(text)
+  })
+
+  it('keeps a profile with nothing entered yet (no domain, no certificate) importable', async () => {
+    const source = profileStoreIn(await tempDir())
+    const empty = await source.store.create({ name: 'New customer' })
+    const { bundle, text } = exported(empty)
+    expect(bundle.values).toEqual({ domain: null, env: 'production', spEntityId: null, acsUrl: null, idpEntityId: null, idpSsoUrl: null, certificate: null })
+    expect(readBundle(text).kind).toBe('valid')
+    const target = profileStoreIn(await tempDir())
+    const { profile } = await applyBundleImport(target.store, text, { target: { kind: 'new' } })
+    expect(profile.setup).toEqual(empty.setup)
+  })
+
+  it('reads the shipped example: a complete example.com setup that imports with every step but the key done', async () => {
+    const text = await readFile(EXAMPLE_BUNDLE)
+    const read = readBundle(text)
+    if (read.kind !== 'valid') throw new Error(`example bundle: ${JSON.stringify(read)}`)
+    expect(read.bundle.values).toMatchObject({
+      domain: 'example.com',
+      env: 'production',
+      spEntityId: 'https://dialpad.com/api/saml/metadata/custom/example.com',
+      acsUrl: 'https://dialpad.com/saml/sso/custom/example.com',
+      idpEntityId: 'JumpCloud',
+      idpSsoUrl: 'https://sso.jumpcloud.com/saml2/dialpad',
+    })
+    expect(read.certificate?.subject).toContain('CN=JumpCloud example')
+    expect(read.certificate?.warnings).toEqual([])
+    expect(read.bundle.latestChecks.map((check) => [check.kind, check.run.ok])).toEqual([
+      ['scim-connection', true],
+      ['scim-lifecycle', true],
+    ])
+    const target = profileStoreIn(await tempDir())
+    const { profile } = await applyBundleImport(target.store, text, { target: { kind: 'new' } })
+    expect((await target.store.list()).profiles).toEqual([
+      expect.objectContaining({ id: profile.id, name: 'Example Inc.', domain: 'example.com', progress: { done: WIZARD_STEPS.length - 1, total: WIZARD_STEPS.length } }),
+    ])
+  })
+
+  it('ignores indentation and key order, which are not edits', async () => {
+    const source = profileStoreIn(await tempDir())
+    const profile = await source.store.create({ name: 'Acme', setup: filledSetup(cert.bodySingleLine) })
+    const { bundle } = exported(profile)
+    const reordered = Object.fromEntries(Object.entries(bundle).reverse())
+    expect(readBundle(JSON.stringify(reordered)).kind).toBe('valid')
+    expect(readBundle(`\uFEFF${JSON.stringify(bundle, null, '\t')}`).kind).toBe('valid')
+  })
+})
