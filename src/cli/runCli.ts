@@ -22,7 +22,7 @@ Commands:
   ${SCIM_TEST_USAGE}
       What JumpCloud's "Test Connection" does: read Dialpad's SCIM configuration and list one user.
       The API key comes from the environment variable NAME (default DIALPAD_API_KEY), or with --profile
-      from the system keychain, where the app saves it (profile "default"). --ca trusts a corporate CA.
+      from the system keychain, where the app saved it for the profile NAME. --ca trusts a corporate CA.
   ${SCIM_LIFECYCLE_USAGE}
       Create, read, find, suspend and delete a real test user, as JumpCloud does. Creating a user may use
       a paid license and a phone number: prefer the sandbox (https://sandbox.dialpad.com/scim). --yes confirms.

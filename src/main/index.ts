@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { type BrowserWindow, app, clipboard, ipcMain, protocol, session, shell } from 'electron'
 import { createFileErrorLog } from '../core/log/errorLog'
+import { OpenedFiles } from '../core/profiles/openedFiles'
 import { createServices } from '../core/services'
 import { registerAppProtocol, registerAppSchemePrivileges } from './appProtocol'
 import { registerIpcHandlers } from './ipc'
@@ -19,6 +20,10 @@ app.on('web-contents-created', (_event, contents) => {
 })
 
 let mainWindow: BrowserWindow | null = null
+// Bundles the OS asks us to open: on the command line, from a second launch, or (macOS) as open-file events,
+// which can arrive before ready. The renderer takes them and shows the import preview.
+const openedFiles = new OpenedFiles()
+openedFiles.add(process.argv.slice(1))
 
 function showMainWindow(): void {
   // macOS can deliver 'activate' (a Dock click) before 'ready'; the whenReady path below opens the window.
@@ -39,7 +44,15 @@ function showMainWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', showMainWindow)
+  app.on('second-instance', (_event, argv: string[] = []) => {
+    openedFiles.add(argv.slice(1))
+    showMainWindow()
+  })
+  app.on('open-file', (event, path: string) => {
+    event.preventDefault()
+    openedFiles.add([path])
+    showMainWindow()
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
@@ -51,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       loginCapture: createLoginWindowCapture({ parentWindow: () => mainWindow }),
+      openedFiles,
     })
     registerIpcHandlers(ipcMain, handlers, createFileErrorLog(app.getPath('logs')))
     showMainWindow()

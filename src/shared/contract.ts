@@ -11,6 +11,9 @@ import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
 import { CertificateBody, Env, MAX_CA_PEM_BYTES, SetupState } from './setupState'
 import { MAX_SAML_RESPONSE_BYTES, SsoResponseCheck } from './ssoResponse'
+import { ImportOutcome, ImportPreview, ImportTarget, MAX_BUNDLE_BYTES } from './bundle'
+import { ProfileId, ProfileList, ProfileName, ProfileNotes, ProfileSummary } from './profile'
+import type { SetupReport } from './setupReport'
 import type { Envelope } from './envelope'
 import { METHOD_NAMES, type MethodName } from './methods'
 
@@ -44,6 +47,10 @@ export const SetupLoadResult = z.object({
   notice: z.string().nullable(),
 })
 export type SetupLoadResult = z.infer<typeof SetupLoadResult>
+
+/** The profile the wizard works on: main keeps it open, so saves, the API key and checks all belong to it. */
+export const OpenedProfile = z.object({ id: ProfileId, name: z.string(), notes: z.string(), state: SetupState })
+export type OpenedProfile = z.infer<typeof OpenedProfile>
 
 const FileName = z.string().max(300)
 const tooLarge = (what: string, limit: number) =>
@@ -100,17 +107,54 @@ export const SamlResponseSource = z.discriminatedUnion('source', [
 export const LoginStart = z.enum(['dialpad', 'jumpcloud-portal'])
 export type LoginStart = z.infer<typeof LoginStart>
 
+const BundleBytes = z
+  .base64('The file could not be read. Choose it again.')
+  .max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 4, `The bundle is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MiB, far larger than a configuration bundle can be. Check that you picked the right file.`)
+
 export const contract = {
   'sp.derive': {
     does: 'working out the Service Provider values',
     input: z.strictObject({ domain: Domain, env: Env }),
     output: SpValues,
   },
-  'setup.load': { does: 'opening your saved setup', input: z.strictObject({}), output: SetupLoadResult },
+  'profiles.list': { does: 'listing your profiles', input: z.strictObject({}), output: ProfileList },
+  'profiles.create': { does: 'creating the profile', input: z.strictObject({ name: ProfileName }), output: ProfileSummary },
+  'profiles.rename': { does: 'renaming the profile', input: z.strictObject({ id: ProfileId, name: ProfileName }), output: ProfileSummary },
+  'profiles.setNotes': { does: 'saving the notes', input: z.strictObject({ id: ProfileId, notes: ProfileNotes }), output: ProfileSummary },
+  'profiles.duplicate': { does: 'duplicating the profile', input: z.strictObject({ id: ProfileId }), output: ProfileSummary },
+  'profiles.delete': { does: 'deleting the profile', input: z.strictObject({ id: ProfileId }), output: z.object({ deleted: z.literal(true) }) },
+  'profiles.open': { does: 'opening the profile', input: z.strictObject({ id: ProfileId }), output: OpenedProfile },
   'setup.save': {
     does: 'saving your progress',
     input: z.strictObject({ state: SetupState }),
     output: z.object({ savedAt: z.string() }),
+  },
+  'bundle.export': {
+    does: 'exporting the bundle',
+    input: z.strictObject({ id: ProfileId, includeKeyHint: z.boolean() }),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  'bundle.preview': {
+    does: 'reading the bundle',
+    input: z.strictObject({ fileName: FileName, base64: BundleBytes }),
+    output: ImportPreview,
+  },
+  'bundle.import': {
+    does: 'importing the bundle',
+    input: z.strictObject({ base64: BundleBytes, target: ImportTarget, acceptDigestMismatch: z.boolean() }),
+    output: ImportOutcome,
+  },
+  /** A bundle the OS asked the app to open ("Open with", a double-click), handed over once. */
+  'bundle.takeOpened': {
+    does: 'opening the bundle file',
+    input: z.strictObject({}),
+    output: z.object({ fileName: z.string(), base64: z.string() }).nullable(),
+  },
+  'report.build': { does: 'preparing the setup report', input: z.strictObject({ id: ProfileId }), output: z.custom<SetupReport>() },
+  'report.html': {
+    does: 'saving the setup report',
+    input: z.strictObject({ id: ProfileId }),
+    output: z.object({ fileName: z.string(), html: z.string() }),
   },
   'clipboard.copy': {
     does: 'copying to the clipboard',
@@ -175,6 +219,8 @@ export const contract = {
       idpCertificate: CertificateBody,
       /** The ID of the AuthnRequest the response answers, when the admin knows it (SP-initiated logins). */
       requestId: z.string().max(200).nullable(),
+      /** For a response captured earlier: judge its time window at the moment it was issued, not now. */
+      judgeAtIssueInstant: z.boolean(),
     }),
     output: SsoResponseCheck,
   },

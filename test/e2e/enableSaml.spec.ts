@@ -1,13 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { TEST_PROFILE, expect, test } from './fixtures'
 import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectSaved, tickAll } from './support'
 
 const SP_ENTITY_ID = 'https://dialpad.com/api/saml/metadata/custom/example.com'
 const ACS_URL = 'https://dialpad.com/saml/sso/custom/example.com'
 
 test('an admin enables SAML: domain in, SP values out, copied, and still there after a reload', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   await expect(page.getByRole('heading', { level: 2, name: 'Before you start' })).toBeVisible()
   await tickAll(page, PREREQUISITES)
   await page.getByRole('button', { name: 'Next' }).click()
@@ -49,18 +49,21 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expectSaved(page)
   await expect(page.getByText('2 of 13 steps done')).toBeVisible()
 
+  // The app reopens on the profile list; the profile reopens on the step it was left on.
   await page.reload()
+  await expect(page.getByRole('article', { name: TEST_PROFILE })).toContainText('2 of 13 steps done')
+  await app.openProfile(TEST_PROFILE)
   await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()
   await expect(page.getByLabel('Company domain')).toHaveValue('Example.COM')
   await expect(page.getByRole('radio', { name: /Sandbox/ })).toBeChecked()
   await expect(page.getByText('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')).toBeVisible()
 
-  const saved = JSON.parse(await readFile(join(app.dataDir, 'setup.json'), 'utf8'))
-  expect(saved).toMatchObject({ schemaVersion: 2, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
+  const saved = await app.savedProfile(TEST_PROFILE)
+  expect(saved).toMatchObject({ schemaVersion: 1, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
 })
 
 test('bad domains get a specific message and no values', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   await tickAll(page, PREREQUISITES)
   await page.getByRole('button', { name: 'Next' }).click()
   const domain = page.getByLabel('Company domain')
@@ -90,19 +93,43 @@ test('bad domains get a specific message and no values', async ({ page, app }) =
 })
 
 test('a change made just before the window reloads is not lost', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   await tickAll(page, PREREQUISITES)
   await page.getByRole('button', { name: 'Next' }).click()
   await page.getByLabel('Company domain').fill('last-second.example')
   await page.reload()
+  await app.openProfile(TEST_PROFILE)
   await expect(page.getByLabel('Company domain')).toHaveValue('last-second.example')
 })
 
 test('a damaged saved setup is set aside with an explanation, and the wizard still works', async ({ page, app }) => {
   await writeFile(join(app.dataDir, 'setup.json'), '{ not json')
   await app.open()
-  await expect(page.getByText(/Your saved setup could not be used because it is not valid JSON/)).toBeVisible()
+  const notice = page.getByText(/Your saved setup could not be used because it is not valid JSON/)
+  await expect(notice).toBeVisible()
   await page.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
+  await app.createProfile()
   await tickAll(page, PREREQUISITES)
   await expectSaved(page)
+  expect((await readdir(app.dataDir)).some((name) => /^setup\.damaged-.*\.json$/.test(name))).toBe(true)
+})
+
+test('a damaged profile file is set aside with a notice, and the other profiles keep working', async ({ page, app }) => {
+  await app.openWizard()
+  await tickAll(page, PREREQUISITES)
+  await expectSaved(page)
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await app.createProfile('Broken customer')
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  const broken = await app.savedProfile('Broken customer')
+  await writeFile(join(app.dataDir, 'profiles', `${broken.id}.json`), '{"schemaVersion": 1, "id": "cut short')
+
+  await page.reload()
+  await expect(page.getByText(`The profile ${broken.id}.json could not be used because it is not valid JSON.`)).toBeVisible()
+  await expect(page.getByRole('article', { name: 'Broken customer' })).toHaveCount(0)
+  await expect(page.getByRole('article', { name: TEST_PROFILE })).toContainText('1 of 13 steps done')
+  const kept = (await readdir(join(app.dataDir, 'profiles'))).filter((name) => name.startsWith(`${broken.id}.damaged-`))
+  expect(kept).toHaveLength(1)
+  expect(await readFile(join(app.dataDir, 'profiles', kept[0]), 'utf8')).toBe('{"schemaVersion": 1, "id": "cut short')
 })

@@ -1,14 +1,11 @@
 import { X509Certificate } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
-import { expect, test } from './fixtures'
-import { DIALPAD_CHECKS, PREREQUISITES, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { TEST_PROFILE, expect, test } from './fixtures'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
-const CREATE_APP_CHECKS = ['I signed in to the JumpCloud Admin Portal', 'typed Dialpad in the search bar', 'I entered a Display Label', 'opened its SSO tab']
-const SSO_TAB_CHECKS = ['I pasted the SP Entity ID and ACS URL', 'I clicked the created application again', 'is mapped to the JumpCloud attribute name email']
 const DIALPAD_SAML_CHECKS = ['I opened Admin Settings › My Company › Authentication › SAML.', 'I pasted the IdP Entity ID (Issuer)', 'I selected Save']
 const SAML_USER_CHECKS = [
   'selected User Groups',
@@ -57,7 +54,7 @@ async function walkToJumpCloudStep(page: Page): Promise<void> {
 }
 
 test('an admin goes from the JumpCloud app to tested SAML users, with every value cross-checked', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   await walkToJumpCloudStep(page)
 
   await expect(page.getByRole('list', { name: 'JumpCloud click-path' })).toHaveText(/SSO.*\+.*Search “Dialpad”.*Configure/)
@@ -129,13 +126,13 @@ test('an admin goes from the JumpCloud app to tested SAML users, with every valu
   await summary.screenshot({ path: 'test-results/screenshots/saml-cross-checks.png' })
 
   await expectSaved(page)
-  const saved = JSON.parse(await readFile(join(app.dataDir, 'setup.json'), 'utf8'))
+  const saved = await app.savedProfile(TEST_PROFILE)
   expect(saved.setup.idp).toMatchObject({ entityIdInput: 'JumpCloud', certificate: certificate.bodySingleLine })
   expect(JSON.stringify(saved)).not.toContain('PRIVATE KEY')
 })
 
 test('a mismatch between the consoles is explained with the field to fix', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   await walkToJumpCloudStep(page)
   await tickAll(page, [...CREATE_APP_CHECKS, ...SSO_TAB_CHECKS])
   await page.getByRole('button', { name: 'Next' }).click()

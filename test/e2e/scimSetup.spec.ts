@@ -20,7 +20,8 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   const visited = ['prerequisites', 'enable-saml', 'configure-jumpcloud', 'idp-values', 'configure-dialpad', 'saml-users', 'create-api-key', 'store-api-key']
   const setup = { ...SAMPLE_SETUP, env: 'production', domainInput: 'example.com', currentStepId: 'store-api-key', visitedStepIds: visited }
   await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: 2, savedAt: new Date().toISOString(), setup }))
-  await app.open()
+  // The setup from before profiles becomes the first profile, named after its domain.
+  await app.openWizard('example.com')
 
   await expect(page.getByRole('heading', { level: 2, name: 'Store the API key' })).toBeVisible()
   await expect(page.getByText('No key stored yet.')).toBeVisible()
@@ -28,7 +29,9 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   await page.getByRole('button', { name: 'Store in keychain' }).click()
   await expect(page.getByText('Stored in your computer’s keychain: the key ending in WXYZ.')).toBeVisible()
   await expect(page.getByLabel('API key', { exact: true })).toHaveCount(0)
+  // Stored for this profile only: its keychain account is the profile's id.
   expect([...app.keychain.values()]).toEqual([API_KEY])
+  expect(app.hasKeyFor((await app.savedProfile('example.com')).id)).toBe(true)
   await page.getByRole('button', { name: 'Next' }).click()
 
   await expect(page.getByRole('heading', { level: 2, name: 'Allow jumpcloud.com as a secondary domain' })).toBeVisible()
@@ -101,7 +104,12 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
 
   // The key never reached the page or any file the app wrote; the results were saved with their time.
   expect(await page.content()).not.toContain(API_KEY)
-  const saved = await readFile(join(app.dataDir, 'setup.json'), 'utf8')
-  expect(JSON.parse(saved).setup.scim.lastLifecycleTest).toMatchObject({ ok: true, checkedAt: expect.any(String) })
-  for (const file of await readdir(app.dataDir)) expect(await readFile(join(app.dataDir, file), 'utf8')).not.toContain(API_KEY)
+  const saved = await app.savedProfile('example.com')
+  expect(saved.setup.scim.lastLifecycleTest).toMatchObject({ ok: true, checkedAt: expect.any(String) })
+  const files = await readdir(app.dataDir, { recursive: true })
+  expect(files).toContain(join('profiles', `${saved.id}.json`))
+  for (const file of files) {
+    const text = await readFile(join(app.dataDir, file), 'utf8').catch(() => '')
+    expect(text).not.toContain(API_KEY)
+  }
 })

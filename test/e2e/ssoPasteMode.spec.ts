@@ -25,7 +25,8 @@ test('support staff paste a customer’s SAML response and read what is right an
     idp: { entityIdInput: jumpCloud.entityId, ssoUrlInput: 'https://sso.jumpcloud.com/saml2/dialpad', certificate: jumpCloud.certificateBody, metadata: null },
   }
   await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: 3, savedAt: new Date().toISOString(), setup }))
-  await app.open()
+  // The setup from before profiles becomes the first profile, named after its domain.
+  await app.openWizard('example.com')
   await expect(page.getByRole('heading', { level: 2, name: 'Check a real SSO login' })).toBeVisible()
 
   // The login window belongs to the desktop app; here (a browser) the app says what to do instead.

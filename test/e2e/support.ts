@@ -9,6 +9,10 @@ export const PREREQUISITES = [
 
 export const DIALPAD_CHECKS = ['I opened Admin Settings', 'I selected Custom', 'I kept the Dialpad tab open']
 
+/** "Configure the Dialpad app in JumpCloud": creating the application, then its SSO tab. */
+export const CREATE_APP_CHECKS = ['I signed in to the JumpCloud Admin Portal', 'typed Dialpad in the search bar', 'I entered a Display Label', 'opened its SSO tab']
+export const SSO_TAB_CHECKS = ['I pasted the SP Entity ID and ACS URL', 'I clicked the created application again', 'is mapped to the JumpCloud attribute name email']
+
 export async function tickAll(page: Page, labels: readonly string[]): Promise<void> {
   for (const label of labels) await page.getByRole('checkbox', { name: label }).check()
 }

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures'
 import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 test('the step list shows done, current and ahead, and only reached steps can be opened', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   const steps = page.getByRole('navigation', { name: 'Setup steps' })
   const first = steps.getByRole('button', { name: /Before you start/ })
   const second = steps.getByRole('button', { name: /Enable SAML in Dialpad/ })
@@ -36,7 +36,7 @@ test('the step list shows done, current and ahead, and only reached steps can be
 })
 
 test('the whole step can be done with the keyboard alone', async ({ page, app }) => {
-  await app.open()
+  await app.openWizard()
   // Tick the three prerequisites: Tab to each checkbox and press Space.
   for (let ticked = 0; ticked < PREREQUISITES.length; ) {
     await page.keyboard.press('Tab')
@@ -87,7 +87,7 @@ async function tabUntilLabel(page: Page, text: string): Promise<void> {
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations and a screenshot in the ${colorScheme} theme`, async ({ page, app }) => {
     await page.emulateMedia({ colorScheme })
-    await app.open()
+    await app.openWizard()
     await expectNoAxeViolations(page)
     await tickAll(page, PREREQUISITES)
     await page.getByRole('button', { name: 'Next' }).click()

@@ -14,7 +14,7 @@ const VALID_SP_INPUT = { domain: 'example.com', env: 'production' }
 function fakeHandlers() {
   return {
     'sp.derive': vi.fn(async (input: unknown) => ({ derived: input })),
-    'setup.load': vi.fn(async () => ({ state: null, notice: null })),
+    'profiles.list': vi.fn(async () => ({ profiles: [], problems: [] })),
     'setup.save': vi.fn(async () => ({ savedAt: '2025-01-01T00:00:00.000Z' })),
     'clipboard.copy': vi.fn(async () => ({ copied: true as const })),
   }
@@ -41,10 +41,10 @@ describe('registerIpcHandlers: wiring', () => {
   })
 
   it('routes each channel to its own method', async () => {
-    await invoke(OUR_PAGE, 'api:setup.load', {})
+    await invoke(OUR_PAGE, 'api:profiles.list', {})
     await invoke(OUR_PAGE, 'api:clipboard.copy', { text: 'acs url' })
 
-    expect(handlers['setup.load']).toHaveBeenCalledTimes(1)
+    expect(handlers['profiles.list']).toHaveBeenCalledTimes(1)
     expect(handlers['clipboard.copy']).toHaveBeenCalledWith({ text: 'acs url' })
     expect(handlers['sp.derive']).not.toHaveBeenCalled()
     expect(handlers['setup.save']).not.toHaveBeenCalled()
@@ -99,10 +99,10 @@ describe('registerIpcHandlers: input validation', () => {
   it('refuses bad input to the other methods too', async () => {
     expect(await invoke(OUR_PAGE, 'api:clipboard.copy', { text: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await invoke(OUR_PAGE, 'api:clipboard.copy', { text: 'x'.repeat(64 * 1024 + 1) })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await invoke(OUR_PAGE, 'api:setup.load', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await invoke(OUR_PAGE, 'api:profiles.list', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await invoke(OUR_PAGE, 'api:setup.save', { state: { currentStepId: '../x' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(handlers['clipboard.copy']).not.toHaveBeenCalled()
-    expect(handlers['setup.load']).not.toHaveBeenCalled()
+    expect(handlers['profiles.list']).not.toHaveBeenCalled()
     expect(handlers['setup.save']).not.toHaveBeenCalled()
   })
 
@@ -123,13 +123,13 @@ describe('registerIpcHandlers: input validation', () => {
 describe('registerIpcHandlers: failures', () => {
   it('turns an unexpected error into a generic message without its internals', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    handlers['setup.load'].mockRejectedValueOnce(new Error('EACCES: permission denied, open /home/admin/.config/secret-token-123'))
+    handlers['profiles.list'].mockRejectedValueOnce(new Error('EACCES: permission denied, open /home/admin/.config/secret-token-123'))
 
-    const reply = (await invoke(OUR_PAGE, 'api:setup.load', {})) as { ok: boolean; error: { code: string; message: string } }
+    const reply = (await invoke(OUR_PAGE, 'api:profiles.list', {})) as { ok: boolean; error: { code: string; message: string } }
 
     expect(reply.ok).toBe(false)
     expect(reply.error.code).toBe('failed')
-    expect(reply.error.message).toContain('Something unexpected went wrong while opening your saved setup')
+    expect(reply.error.message).toContain('Something unexpected went wrong while listing your profiles')
     expect(reply.error.message).not.toMatch(/EACCES|permission denied|secret-token|\/home\/admin/)
     // The details go to the log, not to the renderer.
     expect(log).toHaveBeenCalledWith(expect.stringContaining('secret-token-123'))

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -133,7 +133,7 @@ describe('src/main/index.ts once ready', () => {
   it('registers one IPC handler per contract method, wired to core and sender-checked', async () => {
     expect([...fakeElectron.ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map((method) => `api:${method}`).sort())
 
-    expect(await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:setup.load', {})).toEqual({ ok: true, value: { state: null, notice: null } })
+    expect(await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:profiles.list', {})).toEqual({ ok: true, value: { profiles: [], problems: [] } })
     expect(fakeElectron.app.getPath).toHaveBeenCalledWith('userData')
 
     expect(await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:clipboard.copy', { text: 'https://dialpad.com/sso/x' })).toEqual({ ok: true, value: { copied: true } })
@@ -169,6 +169,21 @@ describe('src/main/index.ts once ready', () => {
     expect(fakeElectron.windows).toHaveLength(1)
     expect(window.restore).toHaveBeenCalled()
     expect(window.focus).toHaveBeenCalledTimes(2)
+  })
+
+  it('offers a bundle the OS opened with the app (a second launch or macOS open-file) to the renderer, once', async () => {
+    const bundle = join(userData, 'acme.dialpad-sso.json')
+    writeFileSync(bundle, '{"format":"dialpad-sso-bundle"}')
+    fakeElectron.app.emit('second-instance', {}, ['/opt/dialpad-sso/app', '--some-flag', bundle])
+    const other = join(userData, 'globex.dialpad-sso.json')
+    writeFileSync(other, '{}')
+    fakeElectron.app.emit('open-file', { preventDefault: () => undefined }, other)
+    fakeElectron.app.emit('open-file', { preventDefault: () => undefined }, join(userData, 'notes.txt'))
+
+    const take = () => fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:bundle.takeOpened', {})
+    expect(await take()).toEqual({ ok: true, value: { fileName: 'acme.dialpad-sso.json', base64: Buffer.from('{"format":"dialpad-sso-bundle"}').toString('base64') } })
+    expect(await take()).toMatchObject({ ok: true, value: { fileName: 'globex.dialpad-sso.json' } })
+    expect(await take()).toEqual({ ok: true, value: null })
   })
 
   it.skipIf(process.platform === 'darwin')('quits when the last window closes (outside macOS)', () => {

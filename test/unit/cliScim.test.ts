@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type CliIo } from '../../src/cli/io'
 import { runCli } from '../../src/cli/runCli'
 import { createSecretStore, KEYCHAIN_SERVICE_NAME, type KeytarLike } from '../../src/core/secrets/keychain'
+import { ProfileStore } from '../../src/core/profiles/profileStore'
 import { CheckRun } from '../../src/shared/checkRun'
 import { startScimServer, type ScimServer } from '../support/scimServer'
 import { makeTestCa } from '../support/scimTestCa'
@@ -125,21 +126,29 @@ describe('dialpad-sso scim test', () => {
     expect(server.requests).toHaveLength(before)
   })
 
-  it('--profile reads the key the app saved in the keychain', async () => {
-    const saved = new Map([[`${KEYCHAIN_SERVICE_NAME}/default`, TOKEN]])
+  it('--profile reads the key the app saved in the keychain for that profile', async () => {
+    const saved = new Map<string, string>()
     const keytar: KeytarLike = {
       getPassword: async (service, account) => saved.get(`${service}/${account}`) ?? null,
-      setPassword: async () => undefined,
+      setPassword: async (service, account, password) => void saved.set(`${service}/${account}`, password),
       deletePassword: async () => false,
     }
     const secretStore = createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME, keytar })
-    const ran = await run(await testArgs('--profile', 'default', '--json'), { env: {}, secretStore })
+    const dataDir = await tempDir()
+    const profiles = new ProfileStore({ dataDir, secrets: secretStore })
+    const acme = await profiles.create({ name: 'Acme' })
+    await profiles.create({ name: 'Globex' })
+    await secretStore.set(acme.id, TOKEN)
+
+    const ran = await run(await testArgs('--profile', 'acme', '--data-dir', dataDir, '--json'), { env: {}, secretStore })
     expect(ran.code).toBe(0)
     expectNoToken(ran)
-    const none = await run(await testArgs('--profile', 'acme'), { env: {}, secretStore })
+    const none = await run(await testArgs('--profile', 'Globex', '--data-dir', dataDir), { env: {}, secretStore })
     expect(none.code).toBe(2)
-    expect(none.stderr).toContain('No API key is saved in the system keychain for the profile "acme"')
-    const both = await run(await testArgs('--profile', 'default', '--token-env', 'X'), { secretStore })
+    expect(none.stderr).toContain('No API key is saved in the system keychain for the profile "Globex"')
+    const unknown = await run(await testArgs('--profile', 'Initech', '--data-dir', dataDir), { env: {}, secretStore })
+    expect(unknown.code).toBe(1)
+    const both = await run(await testArgs('--profile', 'Acme', '--token-env', 'X'), { secretStore })
     expect(both.code).toBe(2)
     expect(both.stderr).toContain('either --token-env or --profile')
   })

@@ -51,15 +51,15 @@ describe('dispatch', () => {
   it('passes admin-facing errors through and hides unexpected ones, pointing at the log', async () => {
     const write = vi.fn()
     const log = { write, location: '/home/admin/.config/Dialpad SSO Assistant/logs/main.log' }
-    const failing = (error: Error) => ({ 'setup.load': async () => Promise.reject(error) }) as unknown as Handlers
-    const shown = await dispatch(failing(new UserFacingError('Check the disk.')), 'setup.load', {}, log)
+    const failing = (error: Error) => ({ 'profiles.list': async () => Promise.reject(error) }) as unknown as Handlers
+    const shown = await dispatch(failing(new UserFacingError('Check the disk.')), 'profiles.list', {}, log)
     expect(shown).toEqual({ ok: false, error: { code: 'failed', message: 'Check the disk.' } })
 
-    const hidden = await dispatch(failing(new Error('EACCES /home/admin/secret-path')), 'setup.load', {}, log)
+    const hidden = await dispatch(failing(new Error('EACCES /home/admin/secret-path')), 'profiles.list', {}, log)
     expect(hidden.ok).toBe(false)
     expect(!hidden.ok && hidden.error.message).not.toContain('secret-path')
     expect(!hidden.ok && hidden.error.message).toBe(
-      'Something unexpected went wrong while opening your saved setup. Try again. If it keeps happening, restart the app and send /home/admin/.config/Dialpad SSO Assistant/logs/main.log to your support contact.',
+      'Something unexpected went wrong while listing your profiles. Try again. If it keeps happening, restart the app and send /home/admin/.config/Dialpad SSO Assistant/logs/main.log to your support contact.',
     )
     expect(write).toHaveBeenCalledWith(expect.stringContaining('secret-path'))
   })

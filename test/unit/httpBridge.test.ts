@@ -71,9 +71,9 @@ describe('loopback bridge', () => {
     await start()
     expect((await send(bridge, '/')).status).toBe(401)
     expect((await send(bridge, '/assets/app.js')).status).toBe(401)
-    expect((await send(bridge, '/api/setup.load', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401)
+    expect((await send(bridge, '/api/profiles.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401)
     const wrong = { authorization: `Bearer ${'x'.repeat(bridge.token.length)}`, 'content-type': 'application/json' }
-    expect((await send(bridge, '/api/setup.load', { method: 'POST', headers: wrong, body: '{}' })).status).toBe(401)
+    expect((await send(bridge, '/api/profiles.list', { method: 'POST', headers: wrong, body: '{}' })).status).toBe(401)
     expect((await send(bridge, `/__bridge/login?token=nope`)).status).toBe(401)
   })
 
@@ -96,7 +96,7 @@ describe('loopback bridge', () => {
     expect(page.headers['content-security-policy']).toBe(CSP_HEADER)
 
     // A leaked page cookie (browsers send it to every port on 127.0.0.1) cannot call the API.
-    const withCookieOnly = await send(bridge, '/api/setup.load', {
+    const withCookieOnly = await send(bridge, '/api/profiles.list', {
       method: 'POST',
       headers: { cookie: pair, 'content-type': 'application/json' },
       body: '{}',
@@ -115,7 +115,7 @@ describe('loopback bridge', () => {
       body: JSON.stringify({ text: 'x' }),
     })
     expect(crossSite.status).toBe(403)
-    const sameOrigin = await send(bridge, '/api/setup.load', { method: 'POST', headers: { ...auth(), origin: bridge.origin }, body: '{}' })
+    const sameOrigin = await send(bridge, '/api/profiles.list', { method: 'POST', headers: { ...auth(), origin: bridge.origin }, body: '{}' })
     expect(sameOrigin.status).toBe(200)
   })
 
@@ -123,13 +123,13 @@ describe('loopback bridge', () => {
     await start()
     expect((await send(bridge, '/../../etc/passwd', { headers: auth() })).status).toBe(404)
     expect((await send(bridge, '/%2e%2e/%2e%2e/etc/passwd', { headers: auth() })).status).toBe(404)
-    const form = await send(bridge, '/api/setup.load', {
+    const form = await send(bridge, '/api/profiles.list', {
       method: 'POST',
       headers: { authorization: `Bearer ${bridge.token}`, 'content-type': 'text/plain' },
       body: '{}',
     })
     expect(form.status).toBe(415)
-    expect((await send(bridge, '/api/setup.load', { method: 'GET', headers: auth() })).status).toBe(405)
+    expect((await send(bridge, '/api/profiles.list', { method: 'GET', headers: auth() })).status).toBe(405)
     const huge = await send(bridge, '/api/clipboard.copy', { method: 'POST', headers: auth(), body: JSON.stringify({ text: 'a'.repeat(2 * 1024 * 1024) }) })
     expect(huge.status).toBe(413)
   })

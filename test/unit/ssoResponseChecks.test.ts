@@ -131,3 +131,18 @@ describe('field checks name the console and field to fix', () => {
     expect(await stepOf('status', xml)).toMatchObject({ status: 'fail', detail: expect.stringContaining('has no StatusCode') })
   })
 })
+
+describe('a response captured earlier (sent to support hours later)', () => {
+  it('fails the time window now, and passes when judged at the moment it was issued, saying so', async () => {
+    const text = signed()
+    const hoursLater = new Date(ISSUED.getTime() + 3 * 3_600_000)
+    const now = await validateSamlResponse({ text }, expectations(), { now: hoursLater })
+    expect(now.run.steps.find((step) => step.id === 'time-window')?.status).toBe('fail')
+
+    const atIssue = await validateSamlResponse({ text }, expectations(), { now: hoursLater, judgeAtIssueInstant: true })
+    const step = atIssue.run.steps.find((s) => s.id === 'time-window')
+    expect(step?.status).toBe('pass')
+    expect(step?.detail).toContain(`Judged at ${ISSUED.toISOString()}, when JumpCloud issued the response, as asked.`)
+    expect(atIssue.run.checkedAt).toBe(hoursLater.toISOString())
+  })
+})

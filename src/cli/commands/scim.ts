@@ -7,18 +7,16 @@ import { runConnectionTest } from '../../core/scim/connectionTest'
 import { runLifecycleTest } from '../../core/scim/lifecycleTest'
 import { defaultScimBaseUrl } from '../../core/scim/scimBaseUrl'
 import type { ProgressListener } from '../../core/scim/steps'
-import { createSecretStore, KEYCHAIN_SERVICE_NAME } from '../../core/secrets/keychain'
 import { NoApiKeyError } from '../../core/secrets/keychainErrors'
 import { redactKnownSecrets, redactSecrets, rememberSecret } from '../../core/secrets/redact'
 import { checkRunText, progressLine } from '../checkRunText'
+import { cliProfiles } from './bundle'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 
 export const DEFAULT_TOKEN_ENV = 'DIALPAD_API_KEY'
-/** The setup profile the app keeps its API key under (core/services DEFAULT_PROFILE_ACCOUNT). */
-const APP_PROFILE = 'default'
 const SANDBOX = defaultScimBaseUrl('sandbox')
 
-const KEY_OPTIONS = '[--token-env NAME | --profile P] [--ca FILE] [--json]'
+const KEY_OPTIONS = '[--token-env NAME | --profile NAME [--data-dir DIR]] [--ca FILE] [--json]'
 export const SCIM_TEST_USAGE = `scim test --base-url <url> ${KEY_OPTIONS}`
 export const SCIM_LIFECYCLE_USAGE = `scim lifecycle --base-url <url> --user-email <email> --yes ${KEY_OPTIONS}`
 
@@ -26,6 +24,7 @@ const COMMON_OPTIONS = {
   'base-url': { type: 'string' },
   'token-env': { type: 'string' },
   profile: { type: 'string' },
+  'data-dir': { type: 'string' },
   ca: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const
@@ -35,6 +34,7 @@ interface CheckRequest {
   baseUrl: string
   tokenEnv?: string
   profile?: string
+  dataDir?: string
   caFile?: string
   json: boolean
   run: (options: { baseUrl: string; token: string; dispatcher: Dispatcher; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckRun>
@@ -58,6 +58,7 @@ function runScimTest(args: string[], io: CliIo): Promise<number> {
     baseUrl,
     tokenEnv: values['token-env'],
     profile: values.profile,
+    dataDir: values['data-dir'],
     caFile: values.ca,
     json: values.json,
     run: (options) => runConnectionTest(options),
@@ -92,6 +93,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
     baseUrl,
     tokenEnv: values['token-env'],
     profile: values.profile,
+    dataDir: values['data-dir'],
     caFile: values.ca,
     json: values.json,
     run: (options) => runLifecycleTest({ ...options, userEmail }),
@@ -111,15 +113,15 @@ async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
   // Read before any network work, so an unreadable file fails fast with its own message (exit 1).
   const extraCaPem = request.caFile === undefined ? undefined : await readCaFile(request.caFile)
   if (request.profile !== undefined) {
-    const profile = request.profile
-    const store = io.secretStore ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
+    const { store, secrets } = cliProfiles(io, request.dataDir)
+    const profile = await store.requireByName(request.profile)
     try {
-      return await store.use(profile, (token) => runWithToken(io, request, token, extraCaPem))
+      return await secrets.use(profile.id, (token) => runWithToken(io, request, token, extraCaPem))
     } catch (error) {
       if (!(error instanceof NoApiKeyError)) throw error
       throw new UsageError(
-        `No API key is saved in the system keychain for the profile "${profile}" (the app's is "${APP_PROFILE}"), or the keychain cannot be reached from here. ` +
-          `Save the key in the app, or set ${DEFAULT_TOKEN_ENV} to it and leave out --profile.`,
+        `No API key is saved in the system keychain for the profile "${profile.name}", or the keychain cannot be reached from here. ` +
+          `Store the key in the app (step “Store the API key” of that profile), or set ${DEFAULT_TOKEN_ENV} to it and leave out --profile.`,
       )
     }
   }
@@ -128,7 +130,7 @@ async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
   if (!token) {
     throw new UsageError(
       `No API key: the environment variable ${name} is not set. Set it to the Dialpad API key (Admin Settings > My Company > Authentication > API Keys), ` +
-        `name another variable with --token-env NAME, or use the key saved by the app with --profile ${APP_PROFILE}.`,
+        `name another variable with --token-env NAME, or use the key the app saved for a profile with --profile NAME.`,
     )
   }
   return runWithToken(io, request, token, extraCaPem)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, open, readdir, rm } from 'node:fs/promises'
+import { access, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseDomain } from '../../shared/domain'
 import { newSetup } from '../../shared/newSetup'
@@ -8,7 +8,7 @@ import { SetupState } from '../../shared/setupState'
 import { wizardProgress } from '../../shared/wizard/steps'
 import type { SecretStore } from '../secrets/keychain'
 import { redactDeep } from './redactDeep'
-import { writeFileAtomic } from '../storage/atomicWrite'
+import { syncFolder, writeFileAtomic } from '../storage/atomicWrite'
 import { UserFacingError } from '../userFacingError'
 import { upgradeLegacySetup } from './legacySetup'
 import { removeLeftoverTempFiles } from './leftoverTempFiles'
@@ -325,14 +325,4 @@ function requireNotes(notes: string): string {
   const parsed = ProfileNotes.safeParse(notes)
   if (!parsed.success) throw new UserFacingError(parsed.error.issues[0].message)
   return parsed.data
-}
-
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }

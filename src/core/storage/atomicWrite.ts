@@ -35,7 +35,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   await syncFolder(dir)
 }
 
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   // Makes the rename itself durable. Not supported on Windows, where rename is already journaled.
   if (process.platform === 'win32') return
   const handle = await open(dir, 'r')

@@ -35,6 +35,11 @@ export interface ValidateOptions {
   now: Date
   /** Remembers answered requests and used assertions; give one during live test logins, none for pasted responses. */
   replayGuard?: ReplayGuard
+  /**
+   * For a response captured earlier (a customer's, sent to support): judge its time window at the moment JumpCloud
+   * issued it (the Response's IssueInstant) instead of `now`. Everything else is unchanged.
+   */
+  judgeAtIssueInstant?: boolean
 }
 
 export const DECODE_STEP = { id: 'decode', title: 'The response could be read' }
@@ -142,11 +147,21 @@ async function runChecks(
     return finish(unverified(verification), 'the signature did not verify with the imported certificate, so nothing in the assertion can be trusted. Fix the signature first.')
   }
 
-  const context: FieldCheckContext = { response, assertion: signed, expect, verification, now: options.now }
-  for (const [step, check] of FIELD_STEPS) add(step, check(context))
+  const context: FieldCheckContext = { response, assertion: signed, expect, verification, now: judgedAt(response, options) }
+  for (const [step, check] of FIELD_STEPS) {
+    const outcome = check(context)
+    const judgedEarlier = step === TIME_WINDOW_STEP && context.now !== options.now
+    add(step, judgedEarlier ? { ...outcome, detail: `${outcome.detail} Judged at ${context.now.toISOString()}, when JumpCloud issued the response, as asked.` } : outcome)
+  }
   add(REPLAY_STEP, checkReplay(context, options.replayGuard))
   for (const [step, check] of USER_STEPS) add(step, check(context))
   return finish(summarizeResponse({ response, assertion: signed, verified: true, verification }))
+}
+
+function judgedAt(response: ResponseFacts, options: ValidateOptions): Date {
+  if (!options.judgeAtIssueInstant || response.issueInstant === null) return options.now
+  const issued = new Date(response.issueInstant)
+  return Number.isNaN(issued.getTime()) ? options.now : issued
 }
 
 /** The assertion as node-saml returned it from the verified signature: the only content the field checks read. */

@@ -13,7 +13,7 @@ type ResponseSource = MethodInput<'sso.validateResponse'>['response']
 
 export interface ResponsePasteSectionProps {
   /** Everything the check compares the response with, or why it cannot run yet. */
-  expectations: Omit<MethodInput<'sso.validateResponse'>, 'response' | 'requestId'> | { blocked: string }
+  expectations: Omit<MethodInput<'sso.validateResponse'>, 'response' | 'requestId' | 'judgeAtIssueInstant'> | { blocked: string }
   /** The last pasted response's checks, from the saved setup (the response itself was not kept). */
   lastRun: CheckRun | null
   onChecked(result: SsoResponseCheck): void
@@ -26,6 +26,7 @@ export interface ResponsePasteSectionProps {
 export function ResponsePasteSection({ expectations, lastRun, onChecked }: ResponsePasteSectionProps) {
   const [pasted, setPasted] = useState('')
   const [requestId, setRequestId] = useState('')
+  const [capturedEarlier, setCapturedEarlier] = useState(false)
   const [result, setResult] = useState<SsoResponseCheck | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -39,7 +40,12 @@ export function ResponsePasteSection({ expectations, lastRun, onChecked }: Respo
     setBusy(true)
     setError(null)
     try {
-      const checked = await call('sso.validateResponse', { ...expectations, response, requestId: requestId.trim() || null })
+      const checked = await call('sso.validateResponse', {
+        ...expectations,
+        response,
+        requestId: requestId.trim() || null,
+        judgeAtIssueInstant: capturedEarlier,
+      })
       setResult(checked)
       onChecked(checked)
     } catch (failure) {
@@ -93,6 +99,12 @@ export function ResponsePasteSection({ expectations, lastRun, onChecked }: Respo
           onChange={(event) => setRequestId(event.target.value)}
         />
       </div>
+      <p>
+        <label>
+          <input type="checkbox" checked={capturedEarlier} disabled={blocked || busy} onChange={(event) => setCapturedEarlier(event.target.checked)} />{' '}
+          This response was captured earlier: judge its time window at the moment JumpCloud issued it
+        </label>
+      </p>
       <p>
         <button
           type="button"

@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from 'react'
 import { STEPS } from '../steps/stepList'
 import { snapshotOf } from '../store/persistenceSlice'
 import { useWizard } from '../store/wizardStore'
+import { showProfileList, showReport } from '../profiles/session'
+import { ProfileNotesEditor } from './ProfileNotesEditor'
 import { SaveIndicator } from './SaveIndicator'
 import { StepList } from './StepList'
 
-/** Header, progress, step list, the current step and Back / Next. */
+/** Header (the open profile, its report, back to the list), progress, step list, the current step and Back / Next. */
 export function WizardFrame() {
   const store = useWizard()
+  const profile = store.openProfile
   const setup = { ...snapshotOf(store), apiKeyStored: store.keyStatus?.stored === true }
   const index = Math.max(
     0,
@@ -44,17 +47,26 @@ export function WizardFrame() {
   return (
     <div className="app">
       <header className="app__header">
-        <h1>Dialpad SSO Assistant</h1>
-        <SaveIndicator />
-      </header>
-      {store.loadNotice ? (
-        <div className="banner" role="status">
-          <p>{store.loadNotice}</p>
-          <button type="button" className="button" onClick={store.dismissLoadNotice}>
-            Dismiss
+        <div className="app__title">
+          <h1>Dialpad SSO Assistant</h1>
+          {profile ? (
+            <p className="app__profile">
+              Profile: <strong>{profile.name}</strong>
+            </p>
+          ) : null}
+        </div>
+        <div className="app__actions">
+          <SaveIndicator />
+          {profile ? (
+            <button type="button" className="button" onClick={() => void showReport(profile.id)}>
+              Setup report
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => void showProfileList()}>
+            All profiles
           </button>
         </div>
-      ) : null}
+      </header>
       <div className="app__body">
         <aside className="app__sidebar">
           <p className="progress-label" id="progress-label">
@@ -68,6 +80,7 @@ export function WizardFrame() {
             setup={setup}
             onSelect={goTo}
           />
+          {profile ? <ProfileNotesEditor key={profile.id} /> : null}
         </aside>
         <main className="app__main">
           <p className="step-counter">

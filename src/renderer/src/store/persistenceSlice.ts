@@ -5,26 +5,22 @@ import type { WizardStore } from './wizardStore'
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string }
 
 export interface PersistenceSlice {
-  /** False until main has answered setup.load; nothing is saved before that. */
+  /** False until a profile has been opened and its setup loaded; nothing is saved before that. */
   hydrated: boolean
-  /** Why a saved setup could not be restored, if it could not. */
-  loadNotice: string | null
   saveStatus: SaveStatus
   /** Saves right away; set by autosave, used by the "Try again" button after a failed save. */
   retrySave(): void
-  hydrate(saved: Partial<SetupState>, notice: string | null): void
+  /** Loads an opened profile's setup (problems with saved files are shown on the profile list instead). */
+  hydrate(saved: Partial<SetupState>): void
   setSaveStatus(status: SaveStatus): void
-  dismissLoadNotice(): void
 }
 
 export const createPersistenceSlice: StateCreator<WizardStore, [], [], PersistenceSlice> = (set) => ({
   hydrated: false,
-  loadNotice: null,
   saveStatus: { kind: 'idle' },
   retrySave: () => undefined,
-  hydrate: (saved, notice) => set({ ...saved, hydrated: true, loadNotice: notice }),
+  hydrate: (saved) => set({ ...saved, hydrated: true }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
-  dismissLoadNotice: () => set({ loadNotice: null }),
 })
 
 /** The part of the store main keeps on disk. */

@@ -1,14 +1,20 @@
 import { create } from 'zustand'
+import { type ImportSlice, createImportSlice } from './importSlice'
 import { type NavigationSlice, createNavigationSlice } from './navigationSlice'
 import { type PersistenceSlice, createPersistenceSlice } from './persistenceSlice'
+import { type ProfileListSlice, createProfileListSlice } from './profileListSlice'
+import { type ScreenSlice, createScreenSlice } from './screenSlice'
 import { type SecretsSlice, createSecretsSlice } from './secretsSlice'
 import { type SetupSlice, createSetupSlice } from './setupSlice'
 
-export type WizardStore = NavigationSlice & SetupSlice & PersistenceSlice & SecretsSlice
+export type WizardStore = NavigationSlice & SetupSlice & PersistenceSlice & SecretsSlice & ScreenSlice & ProfileListSlice & ImportSlice
 
 export const useWizard = create<WizardStore>()((...args) => ({
   ...createNavigationSlice(...args),
   ...createSetupSlice(...args),
   ...createPersistenceSlice(...args),
   ...createSecretsSlice(...args),
+  ...createScreenSlice(...args),
+  ...createProfileListSlice(...args),
+  ...createImportSlice(...args),
 }))

@@ -1,0 +1,69 @@
+import type { BundleSummary } from '../../../../shared/bundle'
+import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
+import { formatUtc } from '../formatDate'
+
+/** What a bundle holds, as the admin decides whether to import it. */
+export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
+  const { progress, certificate } = summary
+  return (
+    <>
+      <dl className="details">
+        <dt>Profile name</dt>
+        <dd>{summary.name}</dd>
+        <dt>Company domain</dt>
+        <dd>{summary.domain ?? 'Not entered yet'}</dd>
+        <dt>Dialpad environment</dt>
+        <dd>{DIALPAD_ENVIRONMENTS[summary.env].label}</dd>
+        <dt>Exported</dt>
+        <dd>
+          {formatUtc(summary.exportedAt)} by Dialpad SSO Assistant {summary.appVersion}
+        </dd>
+        <dt>Progress</dt>
+        <dd>
+          {progress.done} of {progress.total} steps done
+          {/* The key step counts only once a key is stored here, which a bundle never brings. */}
+          <span className="hint"> (here, until you store the API key for this profile)</span>
+        </dd>
+        <dt>IdP certificate</dt>
+        <dd>
+          {certificate ? (
+            <>
+              {certificate.subject}, valid until {formatUtc(certificate.notAfter)}
+              <br />
+              SHA-256 fingerprint <code>{certificate.sha256}</code>
+            </>
+          ) : (
+            'None imported yet'
+          )}
+        </dd>
+        <dt>API key</dt>
+        <dd>{summary.keyHintLast4 ? `Not included; the key used ended in ${summary.keyHintLast4}` : 'Not included'}</dd>
+        <dt>Latest checks</dt>
+        <dd>
+          {summary.checks.length === 0 ? (
+            'None run yet'
+          ) : (
+            <ul className="plain-list">
+              {summary.checks.map((check) => (
+                <li key={check.title}>
+                  {check.title}: {check.ok ? 'passed' : 'failed'} on {formatUtc(check.checkedAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        {summary.notes ? (
+          <>
+            <dt>Notes</dt>
+            <dd className="pre-wrap">{summary.notes}</dd>
+          </>
+        ) : null}
+      </dl>
+      {summary.warnings.map((warning) => (
+        <p key={warning} className="warning-text">
+          {warning}
+        </p>
+      ))}
+    </>
+  )
+}

@@ -1,0 +1,62 @@
+import { type FormEvent, useId, useState } from 'react'
+import type { ProfileSummary } from '../../../../shared/profile'
+import { call } from '../../api/client'
+import { saveTextFile } from '../../files/saveTextFile'
+
+export interface ExportBundleFormProps {
+  profile: ProfileSummary
+  onDone(savedAs: string | null): void
+}
+
+/** Exports a profile as a bundle file. The API key never goes in; its last 4 characters only when ticked. */
+export function ExportBundleForm({ profile, onDone }: ExportBundleFormProps) {
+  const [includeKeyHint, setIncludeKeyHint] = useState(false)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const hintId = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError('')
+    try {
+      const { fileName, text } = await call('bundle.export', { id: profile.id, includeKeyHint })
+      saveTextFile(fileName, text, 'application/json')
+      onDone(fileName)
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form
+      className="inline-form"
+      aria-label={`Export “${profile.name}” as a bundle`}
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone(null)
+      }}
+    >
+      <p id={hintId} className="hint">
+        A bundle holds the setup values, certificate, checklist progress and latest check results, for a colleague or
+        Dialpad Support. It never holds the API key.
+      </p>
+      <label className="radio">
+        <input type="checkbox" checked={includeKeyHint} aria-describedby={hintId} onChange={(event) => setIncludeKeyHint(event.target.checked)} />
+        Include key hint (last 4 characters of the API key)
+      </label>
+      <div className="inline-form__row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Save bundle file
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+      <p className="error-text" role="alert">
+        {error}
+      </p>
+    </form>
+  )
+}

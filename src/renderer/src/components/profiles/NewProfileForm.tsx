@@ -1,0 +1,52 @@
+import { type FormEvent, useId, useState } from 'react'
+import { call } from '../../api/client'
+import { openProfile } from '../../profiles/session'
+
+/** Name a new profile (usually the customer) and start its wizard. */
+export function NewProfileForm() {
+  const [name, setName] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const inputId = useId()
+  const hintId = useId()
+  const errorId = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError('')
+    try {
+      const created = await call('profiles.create', { name })
+      await openProfile(created.id)
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="new-profile" onSubmit={(event) => void submit(event)}>
+      <label htmlFor={inputId}>New profile name</label>
+      <div className="inline-form__row">
+        <input
+          id={inputId}
+          className="text-input"
+          value={name}
+          maxLength={100}
+          aria-describedby={`${hintId} ${errorId}`}
+          aria-invalid={error !== ''}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create profile
+        </button>
+      </div>
+      <p id={hintId} className="hint">
+        Usually the customer or its company domain. The profile opens in the wizard.
+      </p>
+      <p id={errorId} className="error-text" role="alert">
+        {error}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,124 @@
+import { useId, useRef, useState } from 'react'
+import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
+import type { ProfileSummary } from '../../../../shared/profile'
+import { call } from '../../api/client'
+import { openProfile, refreshProfiles, showReport } from '../../profiles/session'
+import { useWizard } from '../../store/wizardStore'
+import { formatUtc } from '../formatDate'
+import { DeleteProfileDialog } from './DeleteProfileDialog'
+import { ExportBundleForm } from './ExportBundleForm'
+import { RenameProfileForm } from './RenameProfileForm'
+
+type Mode = 'view' | 'rename' | 'export' | 'delete'
+
+export interface ProfileListItemProps {
+  profile: ProfileSummary
+  /** Where focus goes once this profile is gone (deleted). */
+  onDeleted(): void
+}
+
+/** One profile: what it is for, how far it got, and what can be done with it. */
+export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
+  const [mode, setMode] = useState<Mode>('view')
+  const [error, setError] = useState('')
+  const setListStatus = useWizard((s) => s.setListStatus)
+  const nameId = useId()
+  const progressId = useId()
+  const { done, total } = profile.progress
+  const renameButton = useRef<HTMLButtonElement>(null)
+  const exportButton = useRef<HTMLButtonElement>(null)
+  const deleteButton = useRef<HTMLButtonElement>(null)
+
+  /** Closes the form or dialog and puts focus back on the button that opened it. */
+  const finish = (button: HTMLButtonElement | null) => {
+    setMode('view')
+    requestAnimationFrame(() => button?.focus())
+  }
+
+  const act = async (work: () => Promise<void>) => {
+    setError('')
+    try {
+      await work()
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+  const duplicate = () =>
+    act(async () => {
+      const copy = await call('profiles.duplicate', { id: profile.id })
+      setListStatus(`Duplicated “${profile.name}” as “${copy.name}” (without its API key).`)
+      await refreshProfiles()
+    })
+
+  return (
+    <li>
+      <article className="profile-card" aria-labelledby={nameId}>
+        <div className="profile-card__head">
+          <h3 id={nameId}>{profile.name}</h3>
+          <p className="profile-card__meta">
+            {profile.domain ?? 'No company domain yet'} · {DIALPAD_ENVIRONMENTS[profile.env].label} · Last modified {formatUtc(profile.modifiedAt)}
+          </p>
+        </div>
+        <p className="progress-label" id={progressId}>
+          {done} of {total} steps done
+        </p>
+        <progress className="progress" max={total} value={done} aria-labelledby={progressId} />
+        <div className="profile-card__actions">
+          <button type="button" className="button button--primary" onClick={() => void act(() => openProfile(profile.id))}>
+            Open
+          </button>
+          <button ref={renameButton} type="button" className="button" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
+            Rename
+          </button>
+          <button type="button" className="button" onClick={() => void duplicate()}>
+            Duplicate
+          </button>
+          <button ref={exportButton} type="button" className="button" aria-expanded={mode === 'export'} onClick={() => setMode(mode === 'export' ? 'view' : 'export')}>
+            Export bundle…
+          </button>
+          <button type="button" className="button" onClick={() => void showReport(profile.id)}>
+            Setup report
+          </button>
+          <button ref={deleteButton} type="button" className="button" onClick={() => setMode('delete')}>
+            Delete…
+          </button>
+        </div>
+        {mode === 'rename' ? (
+          <RenameProfileForm
+            profile={profile}
+            onDone={(renamed) => {
+              finish(renameButton.current)
+              if (!renamed) return
+              setListStatus(`Renamed “${profile.name}” to “${renamed.name}”.`)
+              void refreshProfiles()
+            }}
+          />
+        ) : null}
+        {mode === 'export' ? (
+          <ExportBundleForm
+            profile={profile}
+            onDone={(savedAs) => {
+              finish(exportButton.current)
+              if (savedAs) setListStatus(`Exported “${profile.name}” as ${savedAs}.`)
+            }}
+          />
+        ) : null}
+        {mode === 'delete' ? (
+          <DeleteProfileDialog
+            profile={profile}
+            onDone={(deleted) => {
+              if (!deleted) return finish(deleteButton.current)
+              setMode('view')
+              setListStatus(`Deleted “${profile.name}” and its API key.`)
+              onDeleted()
+              void refreshProfiles()
+            }}
+          />
+        ) : null}
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      </article>
+    </li>
+  )
+}

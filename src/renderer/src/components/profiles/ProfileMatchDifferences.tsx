@@ -1,0 +1,49 @@
+import { useId } from 'react'
+import type { ProfileMatch } from '../../../../shared/bundle'
+import { formatUtc } from '../formatDate'
+
+export interface ProfileMatchDifferencesProps {
+  match: ProfileMatch
+  replaceLabel: string
+  disabled: boolean
+  onReplace(): void
+}
+
+/** An existing profile for the same customer: what replacing it would change, field by field, then the choice to. */
+export function ProfileMatchDifferences({ match, replaceLabel, disabled, onReplace }: ProfileMatchDifferencesProps) {
+  const headingId = useId()
+  return (
+    <section className="import-match" aria-labelledby={headingId}>
+      <h4 id={headingId}>Existing profile “{match.name}”</h4>
+      <p className="hint">Same company domain and environment · last modified {formatUtc(match.modifiedAt)}</p>
+      {match.differences.length === 0 ? (
+        <p>The bundle holds exactly what this profile holds: replacing it changes nothing.</p>
+      ) : (
+        <table className="value-table">
+          <caption className="value-table__caption">
+            Replacing “{match.name}” changes {match.differences.length === 1 ? '1 field' : `${match.differences.length} fields`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">In “{match.name}” now</th>
+              <th scope="col">From the bundle</th>
+            </tr>
+          </thead>
+          <tbody>
+            {match.differences.map((difference) => (
+              <tr key={difference.field}>
+                <th scope="row">{difference.field}</th>
+                <td>{difference.before}</td>
+                <td>{difference.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" className="button" disabled={disabled} onClick={onReplace}>
+        {replaceLabel}
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { type FormEvent, useId, useState } from 'react'
+import type { ProfileSummary } from '../../../../shared/profile'
+import { call } from '../../api/client'
+
+export interface RenameProfileFormProps {
+  profile: ProfileSummary
+  onDone(renamed: ProfileSummary | null): void
+}
+
+/** Renames a profile in place; Escape or Cancel leaves the name as it was. */
+export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
+  const [name, setName] = useState(profile.name)
+  const [error, setError] = useState('')
+  const inputId = useId()
+  const errorId = useId()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (name.trim() === profile.name) return onDone(null)
+    try {
+      onDone(await call('profiles.rename', { id: profile.id, name }))
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure))
+    }
+  }
+
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone(null)
+      }}
+    >
+      <label htmlFor={inputId}>New name for “{profile.name}”</label>
+      <div className="inline-form__row">
+        <input
+          id={inputId}
+          className="text-input"
+          value={name}
+          maxLength={100}
+          // The form appears because the admin asked to rename: typing starts right away.
+          autoFocus
+          aria-describedby={errorId}
+          aria-invalid={error !== ''}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button type="submit" className="button button--primary">
+          Save name
+        </button>
+        <button type="button" className="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+      <p id={errorId} className="error-text" role="alert">
+        {error}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,13 @@
+/** What the reader must know about the report itself before trusting it. */
+export function ReportWarnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null
+  return (
+    <div className="report__warnings">
+      {warnings.map((warning) => (
+        <p key={warning} className="report__alert" role="alert">
+          <strong>Warning:</strong> {warning}
+        </p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,164 @@
+import { X509Certificate } from 'node:crypto'
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { SetupState } from '../../src/shared/setupState'
+import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
+import { type AppUnderTest, expect, test } from './fixtures'
+import { expectNoAxeViolations } from './support'
+
+/** Must never reach the screen or any file the report writes; only its last 4 characters may. */
+const API_KEY_CANARY = 'dpk_report_canary_5f0c9e21b7a4d3e8c6WXYZ'
+const EXAMPLE_BUNDLE = join(__dirname, '../../examples/example.dialpad-sso.json')
+
+interface ExampleBundle {
+  profile: { setup: SetupState }
+}
+
+/**
+ * The example bundle's setup, saved as the app did before profiles, with its API key in the keychain's old account:
+ * the app turns both into a first profile named after the domain, as it does for an admin who upgrades.
+ */
+async function seedExampleSetup(app: AppUnderTest): Promise<SetupState> {
+  const { setup } = (JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as ExampleBundle).profile
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: 3, savedAt: new Date().toISOString(), setup }))
+  await app.secrets.set('default', API_KEY_CANARY)
+  return setup
+}
+
+/** From the profile list. */
+async function openReport(page: Page, profileName: string): Promise<void> {
+  await page.getByRole('article', { name: profileName, exact: true }).getByRole('button', { name: 'Setup report' }).click()
+}
+
+async function expectProfileList(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 2, name: 'Setup profiles' })).toBeVisible()
+}
+
+/** A row of a console's value table, by its label. */
+function valueRow(page: Page, console: 'Dialpad' | 'JumpCloud', label: string) {
+  return page.getByTestId(`report-values: ${console}`).getByRole('row', { name: new RegExp(`^${label}\\b`) })
+}
+
+test('the setup report shows both consoles’ values, the certificate, every checklist item and check, and prints without the toolbar', async ({ page, app }) => {
+  const setup = await seedExampleSetup(app)
+  const certificate = new X509Certificate(Buffer.from(setup.idp.certificate ?? '', 'base64'))
+  await app.open()
+  await openReport(page, 'example.com')
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Dialpad SSO setup report: example.com' })).toBeFocused()
+  expect(await page.title()).toBe('Dialpad SSO setup report: example.com')
+  // Every section, in reading order.
+  expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+    'Values for Dialpad (Dialpad → Admin Settings › My Company › Authentication › SAML)',
+    'Values for JumpCloud (the Dialpad app)',
+    'IdP certificate',
+    'Wizard steps and checklists',
+    'Checks',
+    'Timeline',
+  ])
+
+  // Header: what the profile is, and only the key's status.
+  const facts = page.locator('.report__header')
+  await expect(facts).toContainText('Profileexample.com')
+  await expect(facts).toContainText('Dialpad environmentProduction (dialpad.com)')
+  await expect(facts).toContainText('API keyStored in the system keychain; ends in …WXYZ. The key itself is never printed.')
+  await expect(page.getByRole('progressbar', { name: `${WIZARD_STEPS.length} of ${WIZARD_STEPS.length} steps done` })).toBeVisible()
+
+  // The values, each with the field it goes into.
+  await expect(valueRow(page, 'JumpCloud', 'SP Entity ID')).toContainText('https://dialpad.com/api/saml/metadata/custom/example.com')
+  await expect(valueRow(page, 'JumpCloud', 'SP Entity ID')).toContainText('JumpCloud → SSO Applications › the Dialpad app › SSO tab → SP Entity ID')
+  await expect(valueRow(page, 'JumpCloud', 'ACS URL')).toContainText('https://dialpad.com/saml/sso/custom/example.com')
+  await expect(valueRow(page, 'JumpCloud', 'Token Key')).toContainText('never printed; it ends in …WXYZ')
+  await expect(valueRow(page, 'Dialpad', 'IdP SSO URL')).toContainText('https://sso.jumpcloud.com/saml2/dialpad')
+  await expect(valueRow(page, 'Dialpad', 'Certificate')).toContainText(setup.idp.certificate?.slice(0, 64) ?? 'missing')
+
+  // The certificate card.
+  const card = page.getByTestId('report-certificate')
+  await expect(card).toContainText(certificate.fingerprint256)
+  await expect(card).toContainText('CN=JumpCloud example')
+  await expect(card).toContainText('No problems found with this certificate.')
+
+  // Checklist items with their state in words, not colour alone.
+  await expect(page.locator('[data-item-id="prerequisites.dialpad-admin"]')).toHaveText(/^✓ Done: I can sign in to Dialpad as a Company Admin/)
+  const skipLifecycle = page.locator('[data-item-id="scim-lifecycle.skipped"]')
+  await expect(skipLifecycle).toHaveText(/^✗ Not done: I am skipping this optional test\./)
+  const itemCount = WIZARD_STEPS.flatMap((step) => step.checklists.flatMap((section) => section.items)).length
+  await expect(page.getByTestId('report-steps').locator('[data-item-id]')).toHaveCount(itemCount)
+
+  // A live check with when it ran, each step's result and duration.
+  const scim = page.getByTestId('report-check: SCIM connection test')
+  await expect(scim.getByRole('heading', { level: 3 })).toHaveText('SCIM connection test ✓ Passed')
+  await expect(scim).toContainText('Checked 2026-11-22 15:36 UTC.')
+  await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('✓ Pass')
+  await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('(6 ms)')
+  await expect(page.getByTestId('report-check: Offline SAML cross-checks')).toBeVisible()
+
+  // The timeline, oldest first.
+  await expect(page.getByTestId('report-timeline')).toContainText('2026-11-22 15:36 UTC SCIM connection test passed.')
+  await expect(page.getByTestId('report-timeline').getByRole('listitem').last()).toContainText('This report made.')
+
+  await expectNoAxeViolations(page)
+  expect(await page.content()).not.toContain(API_KEY_CANARY.slice(0, -4))
+
+  // Printing shows the report alone.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Back' })).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1, name: 'Dialpad SSO setup report: example.com' })).toBeVisible()
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)')
+  await page.emulateMedia({ media: 'screen' })
+
+  await mkdir('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/setup-report.png', fullPage: true })
+  await copyFile('test-results/screenshots/setup-report.png', join(__dirname, '../../docs/setup-report.png'))
+
+  // The same report as an HTML file for a support ticket: no API key in it.
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save as HTML file' }).click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(/setup-report\.html$/)
+  const html = await readFile(await saved.path(), 'utf8')
+  expect(html).toContain('Dialpad SSO setup report: example.com')
+  expect(html).toContain(certificate.fingerprint256)
+  expect(html).not.toContain(API_KEY_CANARY.slice(0, -4))
+  await expect(page.getByRole('status').filter({ hasText: 'setup-report.html is ready' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expectProfileList(page)
+  expect(await page.title()).toBe('Dialpad SSO Assistant')
+})
+
+test('a report that cannot be made says why and leads back to the list', async ({ page, app }) => {
+  await seedExampleSetup(app)
+  await app.open()
+  await expect(page.getByRole('article', { name: 'example.com', exact: true })).toBeVisible()
+  // The profile disappears behind the app's back (deleted in another window, a synced folder…).
+  const profilesDir = join(app.dataDir, 'profiles')
+  for (const file of await readdir(profilesDir)) if (file.endsWith('.json')) await rm(join(profilesDir, file))
+  await openReport(page, 'example.com')
+
+  await expect(page.getByRole('alert')).toHaveText('This profile no longer exists; it may have been deleted. Choose another profile from the list.')
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeDisabled()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expectProfileList(page)
+})
+
+test('the report opened from the wizard carries the profile’s notes and leads back to the wizard', async ({ page, app }) => {
+  await seedExampleSetup(app)
+  await app.openWizard('example.com')
+  const notes = 'Change CHG-20931, approved by J. Rivera.\nSCIM token rotates every 90 days.'
+  const notesField = page.getByLabel('Notes for “example.com”')
+  if (!(await notesField.isVisible())) await page.getByText('Notes', { exact: true }).click()
+  await notesField.fill(notes)
+  await page.getByRole('button', { name: 'Save notes' }).click()
+  await expect(page.getByText('Notes saved.')).toBeVisible()
+
+  await page.getByRole('banner').getByRole('button', { name: 'Setup report' }).click()
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Notes')
+  // Line breaks kept, as written.
+  expect(await page.locator('.report__notes').innerText()).toBe(notes)
+
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByText('Profile: example.com', { exact: true })).toBeVisible()
+})
