@@ -73,6 +73,8 @@ export interface ReportStep {
 }
 
 export interface ReportCheck {
+  /** 'offline': worked out from the saved values when the report was made; 'live': a check that ran against the services. */
+  kind: 'offline' | 'live'
   title: string
   /** When it ran; for the offline cross-checks, when the report was made. */
   checkedAt: string

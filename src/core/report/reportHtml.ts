@@ -139,7 +139,7 @@ ${rows}
 </div>`
     })
     .join('\n')
-  const neverRun = checks.length === 1 ? '<p class="quiet">No live check has been run yet.</p>' : ''
+  const neverRun = checks.every((check) => check.kind === 'offline') ? '<p class="quiet">No live check has been run yet.</p>' : ''
   return `<section><h2>Checks</h2>
 ${blocks}
 ${neverRun}

@@ -167,7 +167,8 @@ function steps(profile: ReportProfile, apiKeyStored: boolean): ReportStep[] {
 
 function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | null, certificate: ReadCertificate, generatedAt: string): ReportCheck[] {
   const { setup } = profile
-  const live = latestChecksOf(setup).map((check) => ({
+  const live = latestChecksOf(setup).map((check): ReportCheck => ({
+    kind: 'live',
     title: check.title,
     checkedAt: check.run.checkedAt,
     ok: check.run.ok,
@@ -179,7 +180,7 @@ function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | 
     new Date(generatedAt),
   )
   return [
-    { title: 'Offline SAML cross-checks', checkedAt: generatedAt, ok: crossChecks.ok, note: 'Worked out from the saved values when this report was made.', steps: crossChecks.steps },
+    { kind: 'offline' as const, title: 'Offline SAML cross-checks', checkedAt: generatedAt, ok: crossChecks.ok, note: 'Worked out from the saved values when this report was made.', steps: crossChecks.steps },
     ...live,
   ]
 }

@@ -1,3 +1,4 @@
+import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/profile'
 import { type FormEvent, useId, useState } from 'react'
 import { call } from '../../api/client'
 import { openProfile } from '../../profiles/session'
@@ -32,7 +33,7 @@ export function NewProfileForm() {
           id={inputId}
           className="text-input"
           value={name}
-          maxLength={100}
+          maxLength={MAX_PROFILE_NAME_LENGTH}
           aria-describedby={`${hintId} ${errorId}`}
           aria-invalid={error !== ''}
           onChange={(event) => setName(event.target.value)}

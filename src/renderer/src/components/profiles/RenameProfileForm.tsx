@@ -1,3 +1,4 @@
+import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/profile'
 import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { call } from '../../api/client'
@@ -38,7 +39,7 @@ export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
           id={inputId}
           className="text-input"
           value={name}
-          maxLength={100}
+          maxLength={MAX_PROFILE_NAME_LENGTH}
           // The form appears because the admin asked to rename: typing starts right away.
           autoFocus
           aria-describedby={errorId}
