@@ -4,6 +4,7 @@ import { importCertificate } from '../../core/saml/certificateImport'
 import { certificateJson, certificateSummary } from '../certificateJson'
 import { readInputFile } from '../inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+import { chooseOneCertificateText } from '../certificateChoice'
 
 export const CERT_USAGE = 'cert <file|-> [--json]'
 
@@ -17,13 +18,7 @@ export function runCert(args: string[], io: CliIo): number {
   const [path] = positionals
   const result = importCertificate({ bytes: readInputFile(path, MAX_CERTIFICATE_INPUT_BYTES, io), fileName: path })
   if (result.kind === 'choose') {
-    io.stderr(
-      [
-        `${path} holds ${result.certificates.length} different certificates. Keep only the one JumpCloud signs with (its IDP Certificate) and run again:`,
-        ...result.certificates.map((c, i) => `  ${i + 1}. ${c.subject}, valid until ${c.notAfter}, SHA-256 ${c.sha256}`),
-        '',
-      ].join('\n'),
-    )
+    io.stderr(chooseOneCertificateText(path, result))
     return EXIT_INVALID_INPUT
   }
   const report = result.certificate

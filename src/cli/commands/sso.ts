@@ -10,6 +10,7 @@ import { checkRunText } from '../checkRunText'
 import { readInputFile } from '../inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 import { runSsoMetadata, SSO_METADATA_USAGE } from './ssoMetadata'
+import { chooseOneCertificateText } from '../certificateChoice'
 
 export const SSO_VALIDATE_USAGE =
   'sso validate --response <file|-> --idp-cert <file> --domain <domain> [--env production|sandbox] [--idp-entity-id <id>] [--request-id <id>] [--now <ISO time>] [--json]'
@@ -69,13 +70,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
   const certificatePath = values['idp-cert']
   const imported = importCertificate({ bytes: readInputFile(certificatePath, MAX_CERTIFICATE_INPUT_BYTES, io), fileName: certificatePath }, now)
   if (imported.kind === 'choose') {
-    io.stderr(
-      [
-        `${certificatePath} holds ${imported.certificates.length} different certificates. Keep only the one JumpCloud signs with (its IDP Certificate) and run again:`,
-        ...imported.certificates.map((c, i) => `  ${i + 1}. ${c.subject}, valid until ${c.notAfter}, SHA-256 ${c.sha256}`),
-        '',
-      ].join('\n'),
-    )
+    io.stderr(chooseOneCertificateText(certificatePath, imported))
     return EXIT_INVALID_INPUT
   }
   // Read at most one byte over the limit: the validator refuses an oversized response with its own message.
