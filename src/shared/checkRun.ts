@@ -14,6 +14,13 @@ export const CheckStep = z.object({
   detail: z.string(),
   /** Present when status is warn or fail: one sentence naming the console and field to change. */
   fix: z.string().optional(),
+  /**
+   * Decisive: the integration cannot work when this step fails, so a failure fails the run. Informational: worth
+   * knowing, never more than a warning (a fact nobody has verified about Dialpad or JumpCloud is never decisive; see
+   * docs/service-facts.md). Runs saved before steps said so were judged with every step deciding, so a step without
+   * the field reads as decisive and such a run keeps the verdict it was saved with.
+   */
+  decisive: z.boolean().default(true),
 })
 export type CheckStep = z.infer<typeof CheckStep>
 
@@ -25,7 +32,12 @@ export const CheckRun = z.object({
 })
 export type CheckRun = z.infer<typeof CheckRun>
 
-/** A run is ok when nothing failed (warnings are worth reading but do not block). */
+/** A run is ok when no decisive step failed (warnings and informational steps are worth reading but do not block). */
 export function checkRunFrom(steps: CheckStep[], checkedAt: Date): CheckRun {
-  return { ok: steps.every((step) => step.status !== 'fail'), checkedAt: checkedAt.toISOString(), steps }
+  return { ok: steps.every((step) => !step.decisive || step.status !== 'fail'), checkedAt: checkedAt.toISOString(), steps }
+}
+
+/** What an informational step may say at most: a failure it found is a warning, since it cannot decide the run. */
+export function informationalStatus(status: CheckStatus): CheckStatus {
+  return status === 'fail' ? 'warn' : status
 }

@@ -16,7 +16,7 @@ export interface SamlCrossCheckInput {
 
 type Outcome = Pick<CheckStep, 'status' | 'detail' | 'fix'>
 
-const step = (id: string, title: string, outcome: Outcome): CheckStep => ({ id, title, durationMs: null, ...outcome })
+const step = (id: string, title: string, outcome: Outcome): CheckStep => ({ id, title, durationMs: null, ...outcome, decisive: true })
 const pass = (detail: string): Outcome => ({ status: 'pass', detail })
 
 /**

@@ -11,7 +11,7 @@ export const FAILED_CONNECTION: CheckRun = {
   ok: false,
   checkedAt: '2026-11-20T09:15:00.000Z',
   steps: [
-    { id: 'inputs', title: 'The base URL and API key are usable', status: 'pass', durationMs: 0, detail: 'Testing https://dialpad.com/scim.' },
+    { id: 'inputs', title: 'The base URL and API key are usable', status: 'pass', durationMs: 0, detail: 'Testing https://dialpad.com/scim.', decisive: true },
     {
       id: 'list-users',
       title: 'Dialpad accepts the API key',
@@ -20,6 +20,7 @@ export const FAILED_CONNECTION: CheckRun = {
       durationMs: 212,
       detail: 'Dialpad refused the API key (401 Unauthorized).',
       fix: 'In Dialpad, open Admin Settings > My Company > Authentication > API Keys, create a new key and store it again.',
+      decisive: true,
     },
   ],
 }
@@ -28,9 +29,9 @@ export const PASSED_CONNECTION: CheckRun = {
   ok: true,
   checkedAt: '2026-11-21T10:30:00.000Z',
   steps: [
-    { id: 'inputs', title: 'The base URL and API key are usable', status: 'pass', durationMs: 0, detail: 'Testing https://dialpad.com/scim.' },
-    { id: 'service-provider-config', title: 'Dialpad answers as a SCIM 2.0 service', status: 'pass', httpStatus: 200, durationMs: 180, detail: 'Dialpad answers as a SCIM 2.0 service.' },
-    { id: 'list-users', title: 'Dialpad accepts the API key', status: 'pass', httpStatus: 200, durationMs: 205, detail: 'Dialpad accepted the API key and listed users (12 users in the company).' },
+    { id: 'inputs', title: 'The base URL and API key are usable', status: 'pass', durationMs: 0, detail: 'Testing https://dialpad.com/scim.', decisive: true },
+    { id: 'service-provider-config', title: 'Dialpad answers as a SCIM 2.0 service', status: 'pass', httpStatus: 200, durationMs: 180, detail: 'Dialpad answers as a SCIM 2.0 service.', decisive: false },
+    { id: 'list-users', title: 'Dialpad accepts the API key', status: 'pass', httpStatus: 200, durationMs: 205, detail: 'Dialpad accepted the API key and listed users (12 users in the company).', decisive: true },
   ],
 }
 

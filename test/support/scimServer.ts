@@ -12,6 +12,8 @@ import type { ServerTls } from './scimTestCa'
 
 export type ScimRoute =
   | 'GET /ServiceProviderConfig'
+  | 'GET /Schemas'
+  | 'GET /ResourceTypes'
   | 'GET /Users'
   | 'POST /Users'
   | 'GET /Users/:id'
@@ -64,6 +66,8 @@ export interface RecordedRequest {
   status?: number
   /** The Authorization header as received, if any. */
   authorization?: string
+  /** The request body parsed as JSON (undefined without a body or when it is not JSON). */
+  body?: unknown
 }
 
 export interface FaultControl {
@@ -77,6 +81,13 @@ export interface ScimServerOptions {
   /** Serve HTTPS with this certificate; plain HTTP without. */
   tls?: ServerTls
   basePath?: string
+  /**
+   * What the server says about itself. false: it has no /ServiceProviderConfig, /Schemas or /ResourceTypes (404),
+   * as nothing public says Dialpad has them. Otherwise the features it announces (default: PATCH and filter).
+   */
+  discovery?: false | { patch?: boolean; filter?: boolean }
+  /** Whether PATCH /Users/:id works; without it PATCH answers 501 (RFC 7644 3.5.2: PATCH is optional). Default true. */
+  patch?: boolean
 }
 
 export interface ScimServer {
@@ -97,6 +108,8 @@ const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User'
 const LIST_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
 const PATCH_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 const SPC_URN = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'
+const SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:Schema'
+const RESOURCE_TYPE_URN = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType'
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> }
 
@@ -140,6 +153,14 @@ export async function startScimServer(options: ScimServerOptions): Promise<ScimS
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      if (text) {
+        try {
+          record.body = JSON.parse(text)
+        } catch {
+          record.body = undefined
+        }
+      }
       const route = routeOf(req.method ?? '', path, url.pathname.startsWith(basePath))
       const fault = (route && faultsByRoute.get(route)) ?? faultsByRoute.get('*')
       const answerNormally = (contentType = SCIM_JSON) => send(res, handle(route, path, url.searchParams, Buffer.concat(chunks).toString('utf8'), req.headers.authorization), contentType)
@@ -160,9 +181,16 @@ export async function startScimServer(options: ScimServerOptions): Promise<ScimS
         return scimError(400, 'The request body is not JSON.', 'invalidSyntax')
       }
     }
+    const discovery = options.discovery ?? {}
     switch (route) {
       case 'GET /ServiceProviderConfig':
-        return { status: 200, body: serviceProviderConfig() }
+        return discovery === false ? scimError(404, 'Not found.') : { status: 200, body: serviceProviderConfig(discovery) }
+      case 'GET /Schemas':
+        return discovery === false ? scimError(404, 'Not found.') : { status: 200, body: listOf([{ schemas: [SCHEMA_URN], id: USER_URN, name: 'User' }]) }
+      case 'GET /ResourceTypes':
+        return discovery === false
+          ? scimError(404, 'Not found.')
+          : { status: 200, body: listOf([{ schemas: [RESOURCE_TYPE_URN], id: 'User', name: 'User', endpoint: '/Users', schema: USER_URN }]) }
       case 'GET /Users':
         return listUsers(users, query)
       case 'POST /Users':
@@ -172,7 +200,7 @@ export async function startScimServer(options: ScimServerOptions): Promise<ScimS
         return user ? { status: 200, body: resource(user) } : scimError(404, `User ${id} not found.`)
       }
       case 'PATCH /Users/:id':
-        return patchUser(users.get(id), body)
+        return options.patch === false ? scimError(501, 'PATCH is not supported.') : patchUser(users.get(id), body)
       case 'PUT /Users/:id':
         return replaceUser(users, users.get(id), body)
       case 'DELETE /Users/:id':
@@ -222,6 +250,8 @@ function routeOf(method: string, path: string, underBase: boolean): ScimRoute | 
   const route = `${method} ${shape}`
   const routes: readonly string[] = [
     'GET /ServiceProviderConfig',
+    'GET /Schemas',
+    'GET /ResourceTypes',
     'GET /Users',
     'POST /Users',
     'GET /Users/:id',
@@ -320,12 +350,16 @@ function writeOversize(res: http.ServerResponse, bytes: number, declareLength: b
   pump()
 }
 
-function serviceProviderConfig() {
+function listOf(resources: unknown[]) {
+  return { schemas: [LIST_URN], totalResults: resources.length, startIndex: 1, itemsPerPage: resources.length, Resources: resources }
+}
+
+function serviceProviderConfig(features: { patch?: boolean; filter?: boolean }) {
   return {
     schemas: [SPC_URN],
-    patch: { supported: true },
+    patch: { supported: features.patch ?? true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-    filter: { supported: true, maxResults: 100 },
+    filter: { supported: features.filter ?? true, maxResults: 100 },
     changePassword: { supported: false },
     sort: { supported: false },
     etag: { supported: false },
@@ -389,8 +423,15 @@ function patchUser(user: ScimUserRecord | undefined, body: Record<string, unknow
   }
   for (const operation of operations as { op?: string; path?: string; value?: unknown }[]) {
     if (operation.op?.toLowerCase() !== 'replace') return scimError(400, `Unsupported op ${operation.op}.`, 'invalidSyntax')
-    const value = operation.path === 'active' ? { active: operation.value } : (operation.value as Record<string, unknown>)
+    const path = operation.path
+    if (path === 'name.givenName' || path === 'name.familyName') {
+      if (typeof operation.value !== 'string') return scimError(400, `${path} must be a string.`, 'invalidValue')
+      user.name = { ...user.name, [path.slice('name.'.length)]: operation.value }
+      continue
+    }
+    const value = path === 'active' ? { active: operation.value } : path === 'name' ? { name: operation.value } : (operation.value as Record<string, unknown>)
     if (typeof value?.active === 'boolean') user.active = value.active
+    if (value?.name && typeof value.name === 'object') user.name = { ...user.name, ...(value.name as ScimUserRecord['name']) }
   }
   return { status: 200, body: resource(user) }
 }

@@ -68,8 +68,10 @@ describe('base URL', () => {
     expect(badUrl.ok).toBe(false)
     expect(badUrl.steps.map((s) => [s.id, s.status])).toEqual([
       ['inputs', 'fail'],
-      ['service-provider-config', 'skipped'],
       ['list-users', 'skipped'],
+      ['service-provider-config', 'skipped'],
+      ['schemas', 'skipped'],
+      ['resource-types', 'skipped'],
     ])
     const noKey = await test({ token: '  ' })
     expect(step(noKey, 'inputs')).toMatchObject({ status: 'fail', detail: 'No API key was given.' })
@@ -86,33 +88,34 @@ describe('connection test against the local SCIM server', () => {
     const run = await test({ baseUrl: `${server.url}/`, onProgress: (s, phase) => progress.push([s.id, phase, s.status]) })
     expect(CheckRun.parse(run)).toEqual(run)
     expect(run).toMatchObject({ ok: true, checkedAt: FIXED_NOW.toISOString() })
-    expect(run.steps.map((s) => [s.id, s.title, s.status])).toEqual([
-      ['inputs', 'The base URL and API key are usable', 'pass'],
-      ['service-provider-config', 'Dialpad answers as a SCIM 2.0 service', 'pass'],
-      ['list-users', 'Dialpad accepts the API key', 'pass'],
+    expect(run.steps.map((s) => [s.id, s.title, s.status, s.decisive])).toEqual([
+      ['inputs', 'The base URL and API key are usable', 'pass', true],
+      ['list-users', 'Dialpad accepts the API key', 'pass', true],
+      ['service-provider-config', 'Dialpad describes its SCIM service (ServiceProviderConfig)', 'pass', false],
+      ['schemas', 'Dialpad lists its SCIM schemas (Schemas)', 'pass', false],
+      ['resource-types', 'Dialpad lists its SCIM resource types (ResourceTypes)', 'pass', false],
     ])
     expect(run.steps.every((s) => typeof s.durationMs === 'number' && s.durationMs >= 0 && s.fix === undefined)).toBe(true)
     expect(step(run, 'list-users').detail).toBe('Dialpad accepted the API key and listed users (0 users in the company).')
-    for (const id of ['service-provider-config', 'list-users']) {
+    for (const id of ['service-provider-config', 'list-users', 'schemas', 'resource-types']) {
       expect(progress.filter(([stepId]) => stepId === id).map(([, phase]) => phase)).toEqual(['started', 'finished'])
     }
-    const sent = server.requests.slice(-2)
-    expect(sent.map((r) => `${r.path}${r.query}`).sort()).toEqual(['/ServiceProviderConfig', '/Users?startIndex=1&count=1'])
+    const sent = server.requests.slice(-4)
+    expect(sent.map((r) => `${r.path}${r.query}`).sort()).toEqual(['/ResourceTypes', '/Schemas', '/ServiceProviderConfig', '/Users?startIndex=1&count=1'])
     expect(sent.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true)
   })
 
-  it('sends both requests at once, then reuses the keep-alive connections on the next run', async () => {
-    server.faults.set('GET /ServiceProviderConfig', { kind: 'delay', ms: 250 })
-    server.faults.set('GET /Users', { kind: 'delay', ms: 250 })
+  it('sends every request at once, then reuses the keep-alive connections on the next run', async () => {
+    server.faults.set('*', { kind: 'delay', ms: 250 })
     const dispatcher = trusting()
     const first = await test({ dispatcher })
     expect(first.ok).toBe(true)
-    const [a, b] = server.requests.slice(-2)
-    expect(Math.max(a.receivedAt, b.receivedAt)).toBeLessThan(Math.min(a.respondedAt!, b.respondedAt!))
+    const sent = server.requests.slice(-4)
+    expect(Math.max(...sent.map((r) => r.receivedAt))).toBeLessThan(Math.min(...sent.map((r) => r.respondedAt!)))
 
     expect((await test({ dispatcher })).ok).toBe(true)
-    const firstIds = new Set([a.connectionId, b.connectionId])
-    expect(server.requests.slice(-2).every((r) => firstIds.has(r.connectionId))).toBe(true)
+    const firstIds = new Set(sent.map((r) => r.connectionId))
+    expect(server.requests.slice(-4).every((r) => firstIds.has(r.connectionId))).toBe(true)
   })
 
   it('warns, but passes, when Dialpad labels SCIM data as application/json', async () => {
@@ -153,6 +156,7 @@ describe('connection test against the local SCIM server', () => {
     expect(run.ok).toBe(false)
     expect(step(run, 'service-provider-config').status).toBe('pass')
     const failed = step(run, 'list-users')
+    expect(failed.decisive).toBe(true)
     expect(failed.status).toBe('fail')
     expect(failed.detail).toMatch(detail)
     expect(failed.fix).toMatch(fix)
@@ -161,12 +165,10 @@ describe('connection test against the local SCIM server', () => {
   it('reports a cross-origin redirect by its origin and never sends the API key there', async () => {
     server.faults.set('*', { kind: 'redirect', location: `${otherOrigin.url}/Users?next=1` })
     const run = await test()
-    for (const id of ['service-provider-config', 'list-users']) {
-      expect(step(run, id)).toMatchObject({
-        status: 'fail',
-        detail: `The server answered with a redirect (302) to ${otherOrigin.origin}. Redirects are not followed, so the API key was not sent anywhere else.`,
-      })
-    }
+    const detail = `The server answered with a redirect (302) to ${otherOrigin.origin}. Redirects are not followed, so the API key was not sent anywhere else.`
+    expect(step(run, 'list-users')).toMatchObject({ status: 'fail', detail })
+    // The discovery steps are informational: the same problem is a warning there.
+    for (const id of ['service-provider-config', 'schemas', 'resource-types']) expect(step(run, id)).toMatchObject({ status: 'warn', detail })
     expect(otherOrigin.requests).toHaveLength(0)
     expect(otherOrigin.requests.some((r) => r.authorization !== undefined)).toBe(false)
   })
@@ -176,14 +178,14 @@ describe('connection test against the local SCIM server', () => {
     server.faults.set('GET /ServiceProviderConfig', { kind: 'status', status: 200, body: JSON.stringify({ schemas: [], patch: {} }) })
     const run = await test()
     expect(step(run, 'list-users').detail).toMatch(/not a SCIM ListResponse: schemas: does not list urn:ietf:params:scim:api:messages:2\.0:ListResponse; totalResults: /)
-    expect(step(run, 'service-provider-config').detail).toMatch(/not a SCIM ServiceProviderConfig: schemas: .*; patch\.supported: /)
+    expect(step(run, 'service-provider-config')).toMatchObject({ status: 'warn', detail: expect.stringMatching(/not a SCIM ServiceProviderConfig: schemas: .*; patch\.supported: /) })
 
     const noFilter = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'], patch: { supported: true }, filter: { supported: false } }
     server.faults.set('GET /ServiceProviderConfig', { kind: 'status', status: 200, body: JSON.stringify(noFilter) })
     server.faults.clear('GET /Users')
     const warned = await test()
     expect(warned.ok).toBe(true)
-    expect(step(warned, 'service-provider-config')).toMatchObject({ status: 'warn', detail: expect.stringContaining('filters (used to find users by email)') })
+    expect(step(warned, 'service-provider-config')).toMatchObject({ status: 'warn', detail: expect.stringContaining('filters (finding a user by userName)') })
   })
 
   it('never shows the API key, even when the server echoes it back', async () => {
@@ -203,7 +205,45 @@ describe('connection test against the local SCIM server', () => {
     const run = await test({ signal: cancel.signal })
     expect(run.ok).toBe(false)
     expect(step(run, 'list-users')).toMatchObject({ status: 'fail', detail: 'Cancelled before the answer arrived.', fix: 'Run the test again when you are ready.' })
-    expect(step(run, 'service-provider-config').status).toBe('fail')
+    expect(step(run, 'service-provider-config').status).toBe('warn')
+  })
+})
+
+describe('decisive and informational steps', () => {
+  it('passes with a note against a server without ServiceProviderConfig, Schemas or ResourceTypes', async () => {
+    const lean = await startScimServer({ token: TOKEN, tls: await ca.issue(), discovery: false })
+    try {
+      const run = await test({ baseUrl: lean.url })
+      expect(run.ok).toBe(true)
+      expect(step(run, 'list-users')).toMatchObject({ status: 'pass', decisive: true })
+      for (const [id, path] of [['service-provider-config', 'ServiceProviderConfig'], ['schemas', 'Schemas'], ['resource-types', 'ResourceTypes']]) {
+        expect(step(run, id)).toMatchObject({ status: 'skipped', decisive: false, httpStatus: 404, detail: expect.stringContaining(`Dialpad does not serve /${path} (404). That is allowed`) })
+        expect(step(run, id).fix).toBeUndefined()
+      }
+    } finally {
+      await lean.close()
+    }
+  })
+
+  it('fails only on the decisive step: a broken ServiceProviderConfig warns, a refused key fails', async () => {
+    server.faults.set('GET /ServiceProviderConfig', { kind: 'status', status: 500 })
+    const warned = await test()
+    expect(warned.ok).toBe(true)
+    expect(step(warned, 'service-provider-config')).toMatchObject({ status: 'warn', decisive: false, detail: expect.stringContaining('(500)') })
+
+    server.faults.set('GET /Users', { kind: 'status', status: 401 })
+    const failed = await test()
+    expect(failed.ok).toBe(false)
+    expect(failed.steps.filter((s) => s.status === 'fail').map((s) => s.id)).toEqual(['list-users'])
+  })
+
+  it('warns when the discovery answers do not describe users', async () => {
+    server.faults.set('GET /Schemas', { kind: 'status', status: 200, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, Resources: [] }) })
+    server.faults.set('GET /ResourceTypes', { kind: 'status', status: 200, body: JSON.stringify([{ name: 'Group', endpoint: '/Groups' }]) })
+    const run = await test()
+    expect(run.ok).toBe(true)
+    expect(step(run, 'schemas')).toMatchObject({ status: 'warn', detail: 'Dialpad lists 0 schemas, but not the core User schema.' })
+    expect(step(run, 'resource-types')).toMatchObject({ status: 'warn', detail: 'Dialpad lists 1 resource types, but not a User resource type.' })
   })
 })
 

@@ -45,7 +45,7 @@ export class LiveCheckRunner {
         running.run = {
           ok: false,
           checkedAt: new Date(running.started).toISOString(),
-          steps: [{ id: 'unexpected', title: 'The check ran', status: 'fail', durationMs: null, detail: 'The check stopped unexpectedly.', fix: 'Run it again.' }],
+          steps: [{ id: 'unexpected', title: 'The check ran', status: 'fail', durationMs: null, detail: 'The check stopped unexpectedly.', fix: 'Run it again.', decisive: true }],
         }
       })
       .finally(() => setTimeout(() => this.runs.delete(runId), KEEP_FINISHED_MS).unref())

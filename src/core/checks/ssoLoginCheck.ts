@@ -32,7 +32,7 @@ export interface SsoLoginDeps {
   now?: () => Date
 }
 
-const CAPTURE_STEP = { id: 'login-captured', title: 'The test user signed in and JumpCloud answered Dialpad' } as const
+const CAPTURE_STEP = { id: 'login-captured', title: 'The test user signed in and JumpCloud answered Dialpad', decisive: true } as const
 
 /**
  * "Test SSO login": opens the login window (at Dialpad's side with a fresh AuthnRequest, or at JumpCloud's user
@@ -117,10 +117,11 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
   if (sentRelayState !== null) {
     steps.push(
       captured.relayState === sentRelayState
-        ? { id: 'relay-state', title: 'JumpCloud returned the RelayState', status: 'pass', durationMs: null, detail: 'The RelayState came back unchanged, so this answer belongs to this login.' }
+        ? { id: 'relay-state', title: 'JumpCloud returned the RelayState', decisive: false, status: 'pass', durationMs: null, detail: 'The RelayState came back unchanged, so this answer belongs to this login.' }
         : {
             id: 'relay-state',
             title: 'JumpCloud returned the RelayState',
+            decisive: false,
             status: 'warn',
             durationMs: null,
             detail:
@@ -135,6 +136,7 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
     steps.push({
       id: 'blocked-navigation',
       title: 'The login stayed on JumpCloud and Dialpad',
+      decisive: false,
       status: 'warn',
       durationMs: null,
       detail: `The login pages tried to open ${captured.blockedNavigations.join(', ')}, which the login window does not allow.`,

@@ -31,10 +31,13 @@ export const ServiceProviderConfig = z.object({
 })
 export type ServiceProviderConfig = z.infer<typeof ServiceProviderConfig>
 
+export const RESOURCE_TYPES_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType'
+
 export const ScimUser = z.object({
   id: z.string().min(1),
   userName: z.string(),
   active: z.boolean().optional(),
+  name: z.object({ givenName: z.string().optional(), familyName: z.string().optional() }).partial().optional(),
 })
 export type ScimUser = z.infer<typeof ScimUser>
 
@@ -43,4 +46,26 @@ export function describeIssues(error: z.ZodError, limit = 3): string {
   const parts = error.issues.slice(0, limit).map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : ''
   return `${parts.join('; ')}${more}`
+}
+
+/** One entry of /Schemas or /ResourceTypes (RFC 7644 section 4): only the fields the connection test reads. */
+const DiscoveryResource = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  endpoint: z.string().optional(),
+  schema: z.string().optional(),
+  schemas: z.array(z.string()).optional(),
+})
+export type DiscoveryResource = z.infer<typeof DiscoveryResource>
+
+/** The entries of a discovery answer, which servers send as a ListResponse or as a bare list; null when it is neither. */
+export function discoveryResources(json: unknown): DiscoveryResource[] | null {
+  let list: unknown[]
+  if (Array.isArray(json)) list = json
+  else {
+    const parsed = ListResponse.safeParse(json)
+    if (!parsed.success) return null
+    list = parsed.data.Resources ?? []
+  }
+  return list.map((entry) => DiscoveryResource.safeParse(entry).data).filter((entry): entry is DiscoveryResource => entry !== undefined)
 }

@@ -44,7 +44,7 @@ export async function startScimCheck(request: z.output<typeof ScimCheckRequest>,
       return {
         ok: false,
         checkedAt: new Date().toISOString(),
-        steps: [{ id: 'api-key', title: 'The API key can be read', status: 'fail', durationMs: null, detail: error.message, fix: 'Store the API key again, then test again.' }],
+        steps: [{ id: 'api-key', title: 'The API key can be read', status: 'fail', durationMs: null, detail: error.message, fix: 'Store the API key again, then test again.', decisive: true }],
       }
     } finally {
       await dispatcher.close().catch(() => undefined)

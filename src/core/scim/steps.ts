@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { CheckStatus, CheckStep } from '../../shared/checkRun'
+import { informationalStatus, type CheckStatus, type CheckStep } from '../../shared/checkRun'
 import type { Diagnosis } from './diagnose'
 import { redactKnownSecrets, redactSecrets } from '../secrets/redact'
 
@@ -29,17 +29,23 @@ export const passed = (detail: string): StepOutcome => ({ status: 'pass', detail
 export const passedWith = (detail: string, warning: Diagnosis | undefined): StepOutcome =>
   warning ? { status: 'warn', detail: `${detail} ${warning.detail}`, fix: warning.fix } : passed(detail)
 
+/** How much a step's result counts; see CheckStep.decisive. Steps are decisive unless they say otherwise. */
+export interface StepKind {
+  decisive?: boolean
+}
+
 /**
  * Runs one step: times it, reports progress, records the HTTP status of the step's (last) answer, turns a bug into
- * a failed step, and hides the API key.
+ * a failed step, and hides the API key. An informational step's failure is reported as a warning.
  */
 export async function runStep(
   ctx: StepContext,
   id: string,
   title: string,
   work: (onHttpStatus: HttpStatusListener) => Promise<StepOutcome>,
+  { decisive = true }: StepKind = {},
 ): Promise<CheckStep> {
-  ctx.onProgress?.({ id, title, status: 'skipped', durationMs: null, detail: 'Running…' }, 'started')
+  ctx.onProgress?.({ id, title, status: 'skipped', durationMs: null, detail: 'Running…', decisive }, 'started')
   const started = performance.now()
   let httpStatus: number | undefined
   let outcome: StepOutcome
@@ -53,7 +59,8 @@ export async function runStep(
     }
   }
   const durationMs = Math.round(performance.now() - started)
-  const step = redactStep({ id, title, status: outcome.status, ...(httpStatus === undefined ? {} : { httpStatus }), durationMs, detail: outcome.detail, fix: outcome.fix }, ctx.token)
+  const status = decisive ? outcome.status : informationalStatus(outcome.status)
+  const step = redactStep({ id, title, status, ...(httpStatus === undefined ? {} : { httpStatus }), durationMs, detail: outcome.detail, fix: outcome.fix, decisive }, ctx.token)
   ctx.onProgress?.(step, 'finished')
   return step
 }
@@ -65,8 +72,8 @@ function redactStep(step: CheckStep, token: string): CheckStep {
   return { ...rest, title: redact(step.title), detail: redact(step.detail), ...(fix === undefined ? {} : { fix: redact(fix) }) }
 }
 
-export function skippedStep(ctx: StepContext, id: string, title: string, detail: string): CheckStep {
-  const step: CheckStep = { id, title, status: 'skipped', durationMs: null, detail }
+export function skippedStep(ctx: StepContext, id: string, title: string, detail: string, { decisive = true }: StepKind = {}): CheckStep {
+  const step: CheckStep = { id, title, status: 'skipped', durationMs: null, detail, decisive }
   ctx.onProgress?.(step, 'finished')
   return step
 }
