@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     currentStepId: 'identity-management',
     visitedStepIds: WIZARD_STEPS.map((step) => step.id),
     domainInput: DOMAIN,
+    otherEmailDomains: [],
     env: 'production',
     checklist,
     idp: {

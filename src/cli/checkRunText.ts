@@ -9,21 +9,25 @@ function facts(step: CheckStep): string {
   return parts.length > 0 ? `  (${parts.join(', ')})` : ''
 }
 
+const INFORMATIONAL = ' [informational]'
+
 /** A CheckRun as the readable list the CLI prints: status, title, detail and, on a problem, the fix. */
 export function checkRunText(heading: string, run: CheckRun): string {
   const lines = [heading, '']
   for (const step of run.steps) {
-    lines.push(`${LABEL[step.status].padEnd(INDENT.length)}${step.title}${facts(step)}`)
+    lines.push(`${LABEL[step.status].padEnd(INDENT.length)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
     lines.push(`${INDENT}${step.detail}`)
     if (step.fix) lines.push(`${INDENT}Fix: ${step.fix}`)
   }
   const count = (status: CheckStatus) => run.steps.filter((step) => step.status === status).length
   const warnings = count('warn') > 0 ? ` (${count('warn')} with a warning worth reading)` : ''
+  const informational = run.steps.some((step) => !step.decisive) ? ['Checks marked [informational] can warn but never fail the result.'] : []
   lines.push(
     '',
     run.ok
       ? `Passed: ${count('pass') + count('warn')} of ${run.steps.length} checks passed${warnings}.`
       : `Failed: ${count('fail')} of ${run.steps.length} checks failed; see "Fix" above.`,
+    ...informational,
     '',
   )
   return lines.join('\n')
@@ -32,5 +36,5 @@ export function checkRunText(heading: string, run: CheckRun): string {
 /** One progress line for stderr, as a step starts or finishes. */
 export function progressLine(step: CheckStep, phase: 'started' | 'finished'): string {
   if (phase === 'started') return `...   ${step.title}\n`
-  return `${LABEL[step.status].padEnd(INDENT.length)}${step.title}${facts(step)}\n`
+  return `${LABEL[step.status].padEnd(INDENT.length)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}\n`
 }

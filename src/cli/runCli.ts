@@ -1,7 +1,7 @@
 import { BUNDLE_EXPORT_USAGE, BUNDLE_IMPORT_USAGE, BUNDLE_VALIDATE_USAGE, runBundle } from './commands/bundle'
 import { CERT_USAGE, runCert } from './commands/cert'
 import { METADATA_USAGE, runMetadata } from './commands/metadata'
-import { runScim, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE } from './commands/scim'
+import { runScim, SCIM_FIND_USER_USAGE, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE } from './commands/scim'
 import { REPORT_USAGE, runReport } from './commands/report'
 import { runSp, SP_USAGE } from './commands/sp'
 import { runSso, SSO_METADATA_USAGE, SSO_VALIDATE_USAGE } from './commands/sso'
@@ -20,13 +20,17 @@ Commands:
   ${METADATA_USAGE}
       Print the IdP Entity ID, IdP SSO URL and certificate from JumpCloud's metadata export.
   ${SCIM_TEST_USAGE}
-      What JumpCloud's "Test Connection" does: read Dialpad's SCIM configuration and list one user.
-      The API key comes from the environment variable NAME (default DIALPAD_API_KEY), or with --profile
+      Test the connection: list one user with the API key (this decides the result), and read Dialpad's SCIM
+      discovery endpoints (informational: a 404 there is a note). The API key comes from the environment variable NAME (default DIALPAD_API_KEY), or with --profile
       from the system keychain, where the app saved it for the profile NAME. --ca trusts a corporate CA.
   ${SCIM_LIFECYCLE_USAGE}
-      Create, read, find, suspend and delete a real test user, as JumpCloud does. Creating a user may use
-      a paid license and a phone number: prefer the sandbox (https://sandbox.dialpad.com/scim). --yes confirms.
-      Ctrl-C cancels; the test user is still deleted.
+      Create, read, update (a name), find, deactivate and delete a real test user, as provisioning does.
+      Creating a user may use a paid license and a phone number: prefer the sandbox
+      (https://sandbox.dialpad.com/scim). --yes confirms. Ctrl-C cancels; the test user is still cleaned up.
+      A refused DELETE leaves the user deactivated and names it, as JumpCloud's activation does.
+  ${SCIM_FIND_USER_USAGE}
+      Is this user provisioned? Look the email up in Dialpad (read only, never writes): found and active,
+      suspended, or not found, with what to check in JumpCloud. Exit 0 only when found and active.
   ${BUNDLE_VALIDATE_USAGE}
       Check a configuration bundle (*.dialpad-sso.json) completely: format, version, every value,
       the certificate and the digest. Exit 0 valid, 1 invalid (the reason is printed).
@@ -42,6 +46,7 @@ Commands:
       Check a SAML response captured in a browser (the SAMLResponse form field, base64, or its XML) the way
       Dialpad would: status, signature with the IdP certificate given (never one the response carries), one
       assertion, Issuer, Audience, Destination, Recipient, time window, InResponseTo, NameID and email.
+      --email-domain (repeatable) adds the company's other email domains, accepted like --domain.
       --now checks an older response at the time it was captured. Exit 0 all passed, 1 a check failed.
   ${SSO_METADATA_USAGE}
       Check that Dialpad publishes SAML metadata for the domain with the SP Entity ID and ACS URL expected,

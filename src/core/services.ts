@@ -5,7 +5,7 @@ import { importCertificate } from './saml/certificateImport'
 import { importIdpMetadata } from './saml/metadataImport'
 import { LiveCheckRunner } from './checks/liveCheckRunner'
 import type { HttpClientOptions } from './net/httpClient'
-import { startScimCheck } from './scim/scimCheckService'
+import { findProvisionedUser, startScimCheck } from './scim/scimCheckService'
 import { startSsoServicesCheck } from './sso/ssoServicesCheckService'
 import { startSsoLoginCheck } from './checks/ssoLoginCheck'
 import type { LoginCapturePort } from './sso/loginCapture'
@@ -61,6 +61,7 @@ export function createServices(options: ServiceOptions): Handlers {
     'apiKey.delete': async () => secrets.delete(open.require()),
     'apiKey.copyToClipboard': async () => copyApiKeyToClipboard(secrets, open.require(), clipboard, clearClipboardAfterMs),
     'scim.start': async (request) => startScimCheck(request, { secrets, account: open.require(), runner, http }),
+    'scim.findUser': async (request) => findProvisionedUser(request, { secrets, account: open.require(), http }),
     'sso.checkServices': async (request) => startSsoServicesCheck(request, { runner, http, metadataBaseUrl: dialpadBaseUrl }),
     'sso.startLogin': async (request) =>
       startSsoLoginCheck(request, {
@@ -68,10 +69,11 @@ export function createServices(options: ServiceOptions): Handlers {
         loginCapture,
         validate: (samlResponse, expect) => validateSamlResponse({ text: samlResponse }, expect, { now: new Date(), replayGuard }),
       }),
-    'sso.validateResponse': async ({ response, domain, env, idpEntityId, idpCertificate, requestId, judgeAtIssueInstant }) => {
+    'sso.validateResponse': async ({ response, domain, otherEmailDomains, env, idpEntityId, idpCertificate, requestId, judgeAtIssueInstant }) => {
       const { spEntityId, acsUrl } = deriveSpValues(domain, env)
       const input = response.source === 'text' ? { text: response.text } : { bytes: Buffer.from(response.base64, 'base64') }
-      return validateSamlResponse(input, { spEntityId, acsUrl, companyDomain: domain, idpEntityId, idpCertificate, requestId }, { now: new Date(), judgeAtIssueInstant })
+      const expect = { spEntityId, acsUrl, companyDomain: domain, otherEmailDomains, idpEntityId, idpCertificate, requestId }
+      return validateSamlResponse(input, expect, { now: new Date(), judgeAtIssueInstant })
     },
     'liveCheck.progress': async ({ runId }) => runner.progress(runId),
     'liveCheck.cancel': async ({ runId }) => runner.cancel(runId),

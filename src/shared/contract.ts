@@ -9,7 +9,8 @@ import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certific
 import { KeyStatus } from './keyStatus'
 import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
-import { CertificateBody, Env, MAX_CA_PEM_BYTES, SetupState } from './setupState'
+import { CertificateBody, Env, MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS, SetupState } from './setupState'
+import { ProvisionedUserLookup } from './provisionedUser'
 import { MAX_SAML_RESPONSE_BYTES, SsoResponseCheck } from './ssoResponse'
 import { ImportOutcome, ImportPreview, ImportTarget, MAX_BUNDLE_BYTES } from './bundle'
 import { ProfileId, ProfileList, ProfileName, ProfileNotes, ProfileSummary } from './profile'
@@ -82,6 +83,16 @@ export const ScimCheckRequest = z.strictObject({
   userEmail: z.string().max(320).optional(),
   /** The admin confirmed the lifecycle test creates a real user. */
   confirmedRealUser: z.boolean().optional(),
+})
+
+/** The company's other email domains, each as an admin may type it; normalized like the company domain. */
+const OtherEmailDomains = z.array(Domain).max(MAX_OTHER_EMAIL_DOMAINS)
+
+/** "Is this user provisioned?": a read-only lookup of one email with the stored API key. */
+export const ScimFindUserRequest = z.strictObject({
+  baseUrl: z.string().max(2000),
+  extraCaPem: z.string().max(MAX_CA_PEM_BYTES).nullable(),
+  email: z.string().max(320),
 })
 
 const IdpSsoUrl = z.string().max(2000)
@@ -191,6 +202,7 @@ export const contract = {
     output: z.object({ clearsAfterSeconds: z.number() }),
   },
   'scim.start': { does: 'starting the SCIM check', input: ScimCheckRequest, output: z.object({ runId: z.string() }) },
+  'scim.findUser': { does: 'looking the user up in Dialpad', input: ScimFindUserRequest, output: ProvisionedUserLookup },
   'sso.checkServices': {
     does: 'checking Dialpad and JumpCloud',
     input: z.strictObject({ domain: Domain, env: Env, idpSsoUrl: IdpSsoUrl.nullable(), extraCaPem: ExtraCaPem }),
@@ -200,6 +212,7 @@ export const contract = {
     does: 'starting the test login',
     input: z.strictObject({
       domain: Domain,
+      otherEmailDomains: OtherEmailDomains,
       env: Env,
       idpSsoUrl: IdpSsoUrl,
       idpEntityId: IdpEntityId,
@@ -214,6 +227,7 @@ export const contract = {
     input: z.strictObject({
       response: SamlResponseSource,
       domain: Domain,
+      otherEmailDomains: OtherEmailDomains,
       env: Env,
       idpEntityId: IdpEntityId,
       idpCertificate: CertificateBody,

@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'apiKey.delete',
   'apiKey.copyToClipboard',
   'scim.start',
+  'scim.findUser',
   'sso.checkServices',
   'sso.startLogin',
   'sso.validateResponse',

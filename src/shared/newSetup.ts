@@ -8,6 +8,7 @@ export function newSetup(): SetupState {
     currentStepId: first,
     visitedStepIds: [first],
     domainInput: '',
+    otherEmailDomains: [],
     env: 'production',
     checklist: {},
     idp: EMPTY_IDP,

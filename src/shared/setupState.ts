@@ -9,6 +9,8 @@ export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowerc
 export const ChecklistItemId = z.string().regex(/^[a-z0-9.-]{1,100}$/)
 
 const Text = z.string().max(2000)
+/** More than a company plausibly has; keeps a hand-edited file from growing the setup without bound. */
+export const MAX_OTHER_EMAIL_DOMAINS = 50
 /** Base64 of a certificate's DER on one line, as accepted by the certificate import. */
 export const CertificateBody = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'A certificate body is base64 text.')
 
@@ -81,6 +83,11 @@ export const SetupState = z.strictObject({
   visitedStepIds: z.array(StepId).max(100),
   /** Exactly what the admin typed, so a reload shows it unchanged; normalized on use. */
   domainInput: z.string().max(1000),
+  /**
+   * The company's other email domains in Dialpad (a company can have secondary domains), normalized; users' addresses
+   * there are accepted by the SSO login check. Added without a schema version: files saved before it get none.
+   */
+  otherEmailDomains: z.array(z.string().max(253)).max(MAX_OTHER_EMAIL_DOMAINS).default([]),
   env: Env,
   checklist: z.record(ChecklistItemId, z.boolean()).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
   idp: IdpState,

@@ -4,6 +4,7 @@ export const SAMPLE_SETUP: SetupState = {
   currentStepId: 'enable-saml',
   visitedStepIds: ['prerequisites', 'enable-saml'],
   domainInput: 'Example.com',
+  otherEmailDomains: [],
   env: 'sandbox',
   checklist: { 'prerequisites.dialpad-admin': true },
   idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null },

@@ -72,9 +72,9 @@ describe('dialpad-sso scim test', () => {
     const ran = await run(await testArgs())
     expect(ran.code).toBe(0)
     expect(ran.stdout).toContain(`SCIM connection test: ${server.url}`)
-    expect(ran.stdout).toMatch(/^PASS {2}Dialpad answers as a SCIM 2\.0 service {2}\(HTTP 200, \d+ ms\)$/m)
+    expect(ran.stdout).toMatch(/^PASS {2}Dialpad describes its SCIM service \(ServiceProviderConfig\) \[informational\] {2}\(HTTP 200, \d+ ms\)$/m)
     expect(ran.stdout).toMatch(/^PASS {2}Dialpad accepts the API key {2}\(HTTP 200, \d+ ms\)\n {6}Dialpad accepted the API key and listed users/m)
-    expect(ran.stdout).toContain('Passed: 3 of 3 checks passed.')
+    expect(ran.stdout).toContain('Passed: 5 of 5 checks passed.\nChecks marked [informational] can warn but never fail the result.')
     expect(ran.stderr).toContain('...   Dialpad accepts the API key\n')
     expect(ran.stderr).toMatch(/^PASS {2}Dialpad accepts the API key {2}\(HTTP 200, \d+ ms\)$/m)
     expectNoToken(ran)
@@ -86,10 +86,12 @@ describe('dialpad-sso scim test', () => {
     expect(ran.stderr).toBe('')
     const json = CheckRun.parse(JSON.parse(ran.stdout))
     expect(json.ok).toBe(true)
-    expect(json.steps.map((s) => [s.id, s.status, s.httpStatus])).toEqual([
-      ['inputs', 'pass', undefined],
-      ['service-provider-config', 'pass', 200],
-      ['list-users', 'pass', 200],
+    expect(json.steps.map((s) => [s.id, s.status, s.httpStatus, s.decisive])).toEqual([
+      ['inputs', 'pass', undefined, true],
+      ['list-users', 'pass', 200, true],
+      ['service-provider-config', 'pass', 200, false],
+      ['schemas', 'pass', 200, false],
+      ['resource-types', 'pass', 200, false],
     ])
     for (const step of json.steps) expect(step.durationMs).toEqual(expect.any(Number))
   })
@@ -99,7 +101,8 @@ describe('dialpad-sso scim test', () => {
     expect(ran.code).toBe(1)
     expect(ran.stdout).toMatch(/^FAIL {2}Dialpad accepts the API key {2}\(HTTP 401, \d+ ms\)\n {6}Dialpad rejected the API key \(401\)/m)
     expect(ran.stdout).toContain('Fix: Create a new key in Admin Settings > My Company > Authentication > API Keys.')
-    expect(ran.stdout).toContain('Failed: 2 of 3 checks failed')
+    expect(ran.stdout).toContain('Failed: 1 of 5 checks failed')
+    expect(ran.stdout).toMatch(/^WARN {2}Dialpad describes its SCIM service \(ServiceProviderConfig\) \[informational\] {2}\(HTTP 401/m)
   })
 
   it('never prints the token, even when the server echoes it back in its answer', async () => {
@@ -109,7 +112,7 @@ describe('dialpad-sso scim test', () => {
     expect(readable.stdout).toContain('Token [API key hidden] is not allowed here')
     expectNoToken(readable)
     const json = await run(await testArgs('--json'))
-    expect(JSON.parse(json.stdout).steps[2]).toMatchObject({ status: 'fail', httpStatus: 401 })
+    expect(JSON.parse(json.stdout).steps[1]).toMatchObject({ id: 'list-users', status: 'fail', httpStatus: 401 })
     expectNoToken(json)
     expect(server.requests.at(-1)?.authorization).toBe(`Bearer ${TOKEN}`)
   })
@@ -181,16 +184,18 @@ describe('dialpad-sso scim lifecycle', () => {
     expect((await run(['scim', 'lifecycle', '--base-url', server.url, '--yes'])).code).toBe(2)
   })
 
-  it('with --yes creates, reads, finds, suspends and deletes the test user; --json gives each HTTP status', async () => {
+  it('with --yes creates, reads, updates, finds, deactivates and deletes the test user; --json gives each HTTP status', async () => {
     const ran = await run(await lifecycleArgs('--yes', '--json'))
     expect(ran.code).toBe(0)
     const json = CheckRun.parse(JSON.parse(ran.stdout))
     expect(json.steps.map((s) => [s.id, s.status, s.httpStatus])).toEqual([
       ['inputs', 'pass', undefined],
+      ['update-method', 'pass', 200],
       ['create-user', 'pass', 201],
       ['read-user', 'pass', 200],
+      ['update-user', 'pass', 200],
       ['find-user', 'pass', 200],
-      ['suspend-user', 'pass', 200],
+      ['deactivate-user', 'pass', 200],
       ['delete-user', 'pass', 204],
     ])
     expect(server.users.size).toBe(0)
@@ -200,7 +205,7 @@ describe('dialpad-sso scim lifecycle', () => {
     server.faults.set('PATCH /Users/:id', { kind: 'echoToken', status: 400 })
     const ran = await run(await lifecycleArgs('--yes'))
     expect(ran.code).toBe(1)
-    expect(ran.stdout).toMatch(/^FAIL {2}Suspend the test user {2}\(HTTP 400/m)
+    expect(ran.stdout).toMatch(/^FAIL {2}Update the test user’s name {2}\(HTTP 400/m)
     expect(ran.stdout).toMatch(/^PASS {2}Delete the test user/m)
     expectNoToken(ran)
     expect(server.users.size).toBe(0)
@@ -223,8 +228,8 @@ describe('dialpad-sso scim lifecycle', () => {
     expect(Date.now() - started).toBeLessThan(4_000)
     expect(ran.code).toBe(1)
     expect(ran.stderr).toContain('Cancelling: the test user, if created, is deleted first.')
-    expect(ran.stdout).toMatch(/^FAIL {2}Read the test user back.*\n {6}Cancelled before the answer arrived\./m)
-    expect(ran.stdout).toMatch(/^SKIP {2}Suspend the test user.*\n {6}Not run: the test was cancelled\./m)
+    expect(ran.stdout).toMatch(/^WARN {2}Read the test user back \[informational\].*\n {6}Cancelled before the answer arrived\./m)
+    expect(ran.stdout).toMatch(/^SKIP {2}Deactivate the test user \(active: false\).*\n {6}Not run: the test was cancelled\./m)
     expect(ran.stdout).toMatch(/^PASS {2}Delete the test user/m)
     expect(server.users.size).toBe(0)
     expect(stoppedWatching).toBe(true)
@@ -241,7 +246,7 @@ describe('dialpad-sso scim lifecycle', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk
-      if (!interrupted && stderr.includes('...   Find the test user by email')) interrupted = child.kill('SIGINT')
+      if (!interrupted && stderr.includes('...   Find the test user by userName')) interrupted = child.kill('SIGINT')
     })
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(stderr).toContain('Cancelling')
@@ -249,5 +254,40 @@ describe('dialpad-sso scim lifecycle', () => {
     expect(stdout).toMatch(/^PASS {2}Delete the test user/m)
     expect(stdout + stderr).not.toContain(TOKEN)
     expect(server.users.size).toBe(0)
+  })
+})
+
+describe('dialpad-sso scim find-user', () => {
+  const findArgs = async (email: string, ...more: string[]) => ['scim', 'find-user', '--base-url', server.url, '--ca', await ca(), '--email', email, ...more]
+
+  it('says found and active (exit 0), suspended or not found (exit 1), with what to do, and never writes', async () => {
+    server.users.set('u1', { id: 'u1', userName: 'jane@example.com', active: true, created: '' })
+    server.users.set('u2', { id: 'u2', userName: 'sam@example.com', active: false, created: '' })
+    const before = server.requests.length
+
+    const active = await run(await findArgs('jane@example.com'))
+    expect(active.code).toBe(0)
+    expect(active.stdout).toContain('Is jane@example.com provisioned in Dialpad? (read only)')
+    expect(active.stdout).toMatch(/^PASS {2}Dialpad has the user {2}\(HTTP 200, \d+ ms\)\n {6}Dialpad has jane@example\.com \(user id u1\) and it is active/m)
+
+    const suspended = await run(await findArgs('sam@example.com', '--json'))
+    expect(suspended.code).toBe(1)
+    const json = JSON.parse(suspended.stdout) as { state: string; run: unknown }
+    expect(json.state).toBe('suspended')
+    expect(CheckRun.parse(json.run).steps.at(-1)).toMatchObject({ status: 'warn', detail: expect.stringContaining('shows as suspended in Dialpad') })
+
+    const missing = await run(await findArgs('nobody@example.com'))
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toMatch(/^FAIL {2}Dialpad has the user/m)
+    expect(missing.stdout).toContain('Fix: In JumpCloud, check that (1) the user is a member of the user group for Dialpad')
+
+    expect(server.requests.slice(before).every((r) => r.method === 'GET' && r.path === '/Users')).toBe(true)
+    expectNoToken(missing)
+  })
+
+  it('needs --email (exit 2)', async () => {
+    const ran = await run(['scim', 'find-user', '--base-url', server.url])
+    expect(ran.code).toBe(2)
+    expect(ran.stderr).toContain('scim find-user needs --email')
   })
 })

@@ -64,6 +64,39 @@ describe('cli sso validate', () => {
     expect(stdout).toContain('email = jane.doe@example.com')
   })
 
+  it('--email-domain accepts a user of another company domain; without it the same response fails (exit 1)', async () => {
+    const other = signedResponse(idp, SP, { issuedAt: CAPTURED_AT, nameId: 'jane@other.example', attributes: { email: ['jane@other.example'] } })
+    await writeFile(file('other.xml'), other)
+    const args = (...extra: string[]) => [...validate('--now', '2026-03-02T10:00:30Z', ...extra).map((arg) => (arg === file('response.txt') ? file('other.xml') : arg))]
+
+    const without = await run(args())
+    expect(without.code).toBe(1)
+    expect(without.stdout).toMatch(/FAIL {2}The email attribute is an address in your company’s domains/)
+    expect(without.stdout).toContain('jane@other.example (domain other.example); your company’s domains are example.com')
+
+    const withFlag = await run(args('--email-domain', 'Other.Example'))
+    expect(withFlag.code).toBe(0)
+    expect(withFlag.stdout).toContain('SAML response check for example.com (Production); also accepting addresses in other.example')
+    expect(withFlag.stdout).toMatch(/PASS {2}The email attribute is an address in your company’s domains/)
+    expect(withFlag.stdout).toMatch(/PASS {2}The NameID is the user’s email address \[informational\]/)
+  })
+
+  it('--email-domain can be repeated, and any foreign email value fails whatever its place', async () => {
+    for (const values of [['jane@other.example', 'jane@evil.example'], ['jane@evil.example', 'jane@third.example']]) {
+      await writeFile(file('several.xml'), signedResponse(idp, SP, { issuedAt: CAPTURED_AT, attributes: { email: values } }))
+      const argv = validate('--now', '2026-03-02T10:00:30Z', '--email-domain', 'other.example', '--email-domain', 'third.example', '--json').map((arg) =>
+        arg === file('response.txt') ? file('several.xml') : arg,
+      )
+      const { code, stdout } = await run(argv)
+      expect(code).toBe(1)
+      const step = CheckRun.parse(JSON.parse(stdout)).steps.find((candidate) => candidate.id === 'email-attribute')
+      expect(step).toMatchObject({ status: 'fail', decisive: true, detail: expect.stringContaining('jane@evil.example (domain evil.example)') })
+    }
+    const bad = await run(validate('--email-domain', 'https://other.example'))
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('Invalid --email-domain "https://other.example": Enter the domain only')
+  })
+
   it('--json prints the CheckRun itself', async () => {
     const { code, stdout } = await run(validate('--now', '2026-03-02T10:00:30Z', '--json'))
     expect(code).toBe(0)

@@ -19,6 +19,7 @@ beforeAll(async () => {
 function request(change: Partial<SsoLoginRequest> = {}): SsoLoginRequest {
   return {
     domain: 'example.com',
+    otherEmailDomains: [],
     env: 'production',
     idpSsoUrl: IDP_SSO_URL,
     idpEntityId: idp.entityId,

@@ -359,6 +359,6 @@ describe('SAML response validation rejects tampered and hostile responses', () =
     const { run, summary } = await validateSamlResponse({ text: split }, expectations(), { now: NOW })
     expect(statusOf(run.steps).signature).toBe('pass')
     expect(summary?.nameId).toBe('jane.doe@example.com.evil.net')
-    expect(run.steps.find((step) => step.id === 'email-attribute')).toMatchObject({ status: 'fail', detail: expect.stringContaining('example.com.evil.net is not your company domain') })
+    expect(run.steps.find((step) => step.id === 'email-attribute')).toMatchObject({ status: 'fail', detail: expect.stringContaining('jane.doe@example.com.evil.net (domain example.com.evil.net); your company’s domains are example.com') })
   })
 })

@@ -30,12 +30,13 @@ const signed = (options: Partial<ResponseOptions> = {}) => signedResponse(idp, S
 describe('field checks name the console and field to fix', () => {
   it('NameID that is not an email: set SAMLSubject NameID to email in JumpCloud', async () => {
     const step = await stepOf('name-id', signed({ nameId: 'jdoe', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' }))
-    expect(step).toMatchObject({ status: 'fail', detail: 'NameID is “jdoe” (format unspecified), not an email address; Dialpad finds the user by email.' })
+    // Informational: whether Dialpad reads the NameID is not documented, so a problem there only warns.
+    expect(step).toMatchObject({ status: 'warn', decisive: false, detail: 'NameID is “jdoe” (format unspecified), not an email address. JumpCloud sends the email by default.' })
     expect(step.fix).toBe('In JumpCloud, open the Dialpad app’s SSO tab and set SAMLSubject NameID to email, then Save.')
   })
 
   it('no NameID at all', async () => {
-    expect(await stepOf('name-id', signed({ nameId: null, attributes: { email: ['jane.doe@example.com'] } }))).toMatchObject({ status: 'fail', detail: expect.stringContaining('has no NameID') })
+    expect(await stepOf('name-id', signed({ nameId: null, attributes: { email: ['jane.doe@example.com'] } }))).toMatchObject({ status: 'warn', detail: expect.stringContaining('has no NameID') })
   })
 
   it('email attribute missing: map email to email in the Attributes of the SSO tab', async () => {
@@ -46,7 +47,7 @@ describe('field checks name the console and field to fix', () => {
 
   it('email in another domain than the company’s', async () => {
     const step = await stepOf('email-attribute', signed({ nameId: 'jane@contractor.net' }))
-    expect(step).toMatchObject({ status: 'fail', detail: 'The email attribute is jane@contractor.net; its domain contractor.net is not your company domain example.com.' })
+    expect(step).toMatchObject({ status: 'fail', decisive: true, detail: 'The email attribute is jane@contractor.net (domain contractor.net); your company’s domains are example.com, and it is not one of them.' })
     expect(step.fix).toMatch(/Company Email/)
   })
 
@@ -56,6 +57,24 @@ describe('field checks name the console and field to fix', () => {
 
   it('several email values: a warning', async () => {
     expect(await stepOf('email-attribute', signed({ attributes: { email: ['jane.doe@example.com', 'jd@example.com'] } }))).toMatchObject({ status: 'warn', detail: expect.stringContaining('has 2 values') })
+  })
+
+  it('the company’s other email domains are accepted for the NameID and every email value', async () => {
+    const response = signed({ nameId: 'jane@other.example', attributes: { email: ['jane@other.example', 'jane.doe@example.com'] } })
+    expect(await stepOf('name-id', response)).toMatchObject({ status: 'warn', detail: expect.stringContaining('its domain other.example is not one of your company’s domains (example.com)') })
+    expect(await stepOf('name-id', response, { otherEmailDomains: ['Other.Example'] })).toMatchObject({ status: 'pass', detail: 'NameID is jane@other.example (format emailAddress), in other.example.' })
+    expect(await stepOf('email-attribute', response, { otherEmailDomains: ['other.example'] })).toMatchObject({ status: 'warn', detail: expect.stringContaining('all in your company’s domains') })
+    expect(await stepOf('email-attribute', signed({ nameId: 'jane@other.example' }), { otherEmailDomains: ['other.example'] })).toMatchObject({ status: 'pass', detail: 'The email attribute is jane@other.example, in other.example.' })
+  })
+
+  it.each([
+    ['foreign value last', ['jane.doe@example.com', 'jane@evil.example']],
+    ['foreign value first', ['jane@evil.example', 'jane.doe@example.com']],
+    ['foreign value in the middle', ['jane.doe@example.com', 'jane@evil.example', 'jd@other.example']],
+  ])('several email values fail when any is foreign, whatever the order (%s)', async (_name, values) => {
+    const step = await stepOf('email-attribute', signed({ attributes: { email: values } }), { otherEmailDomains: ['other.example'] })
+    expect(step).toMatchObject({ status: 'fail', detail: expect.stringContaining(`1 of the ${values.length} email attribute values are outside them: jane@evil.example (domain evil.example)`) })
+    expect(step.fix).toContain('add it to the company’s other email domains')
   })
 
   it('IdP Entity ID never entered: reports the Issuer and warns', async () => {

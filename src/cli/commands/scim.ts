@@ -5,6 +5,7 @@ import { createHttpDispatcher } from '../../core/net/httpClient'
 import { readCaFile } from '../../core/net/trust'
 import { runConnectionTest } from '../../core/scim/connectionTest'
 import { runLifecycleTest } from '../../core/scim/lifecycleTest'
+import { runUserLookup } from '../../core/scim/userLookup'
 import { defaultScimBaseUrl } from '../../core/scim/scimBaseUrl'
 import type { ProgressListener } from '../../core/scim/steps'
 import { NoApiKeyError } from '../../core/secrets/keychainErrors'
@@ -19,6 +20,7 @@ const SANDBOX = defaultScimBaseUrl('sandbox')
 const KEY_OPTIONS = '[--token-env NAME | --profile NAME [--data-dir DIR]] [--ca FILE] [--json]'
 export const SCIM_TEST_USAGE = `scim test --base-url <url> ${KEY_OPTIONS}`
 export const SCIM_LIFECYCLE_USAGE = `scim lifecycle --base-url <url> --user-email <email> --yes ${KEY_OPTIONS}`
+export const SCIM_FIND_USER_USAGE = `scim find-user --base-url <url> --email <email> ${KEY_OPTIONS}`
 
 const COMMON_OPTIONS = {
   'base-url': { type: 'string' },
@@ -29,6 +31,9 @@ const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const
 
+/** A check's result as the CLI prints it: the run, and for --json the object to print and whether to exit 0. */
+type CheckOutcome = CheckRun | { run: CheckRun; json: unknown; ok: boolean }
+
 interface CheckRequest {
   name: string
   baseUrl: string
@@ -37,17 +42,43 @@ interface CheckRequest {
   dataDir?: string
   caFile?: string
   json: boolean
-  run: (options: { baseUrl: string; token: string; dispatcher: Dispatcher; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckRun>
+  run: (options: { baseUrl: string; token: string; dispatcher: Dispatcher; signal: AbortSignal; onProgress?: ProgressListener }) => Promise<CheckOutcome>
   /** Said on stderr at the first Ctrl-C. */
   cancelling: string
 }
 
-/** `scim test` and `scim lifecycle`: the live SCIM checks, printed as a list or as the CheckRun JSON. */
+/** `scim test`, `scim lifecycle` and `scim find-user`: the live SCIM checks, printed as a list or as JSON. */
 export async function runScim(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub === 'test') return runScimTest(rest, io)
   if (sub === 'lifecycle') return runScimLifecycle(rest, io)
-  throw new UsageError(sub === undefined ? 'scim needs a check to run: test or lifecycle.' : `Unknown scim check "${sub}": use test or lifecycle.`)
+  if (sub === 'find-user') return runScimFindUser(rest, io)
+  throw new UsageError(sub === undefined ? 'scim needs a check to run: test, lifecycle or find-user.' : `Unknown scim check "${sub}": use test, lifecycle or find-user.`)
+}
+
+/**
+ * "Is this user provisioned?": one read-only search for the email in Dialpad. Prints found and active, suspended or
+ * not found with what to check in JumpCloud; --json prints { state, run }. Exit 0 only when the user is found and active.
+ */
+function runScimFindUser(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { ...COMMON_OPTIONS, email: { type: 'string' } }, strict: true, allowPositionals: false })
+  const baseUrl = requireBaseUrl('scim find-user', values['base-url'])
+  const email = values.email
+  if (email === undefined) throw new UsageError('scim find-user needs --email, the address of a member of the JumpCloud user group for Dialpad, for example: --email jane@example.com')
+  return runCheck(io, {
+    name: `Is ${email} provisioned in Dialpad? (read only)`,
+    baseUrl,
+    tokenEnv: values['token-env'],
+    profile: values.profile,
+    dataDir: values['data-dir'],
+    caFile: values.ca,
+    json: values.json,
+    run: async (options) => {
+      const lookup = await runUserLookup({ ...options, email })
+      return { run: lookup.run, json: lookup, ok: lookup.state === 'active' }
+    },
+    cancelling: 'Cancelling...',
+  })
 }
 
 function runScimTest(args: string[], io: CliIo): Promise<number> {
@@ -81,7 +112,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
   if (!values.yes) {
     throw new UsageError(
       [
-        `scim lifecycle creates a real user (${userEmail}) in the Dialpad company behind ${baseUrl}, then reads, finds, suspends and deletes it.`,
+        `scim lifecycle creates a real user (${userEmail}) in the Dialpad company behind ${baseUrl}, then reads, updates, finds, deactivates and deletes it.`,
         'While it exists, Dialpad may give it a paid license and a phone number.',
         `Run it against the Dialpad sandbox (${SANDBOX}) if you can.`,
         'Add --yes to confirm.',
@@ -150,16 +181,17 @@ async function runWithToken(io: CliIo, request: CheckRequest, token: string, ext
     cancel.abort()
   })
   try {
-    const run = await request.run({
+    const outcome = await request.run({
       baseUrl: request.baseUrl,
       token,
       dispatcher,
       signal: cancel.signal,
       onProgress: request.json ? undefined : (step, phase) => stderr(progressLine(step, phase)),
     })
-    if (request.json) stdout(`${JSON.stringify(run, null, 2)}\n`)
+    const { run, json, ok } = 'steps' in outcome ? { run: outcome, json: outcome, ok: outcome.ok } : outcome
+    if (request.json) stdout(`${JSON.stringify(json, null, 2)}\n`)
     else stdout(checkRunText(`${request.name}: ${request.baseUrl}`, run))
-    return run.ok ? EXIT_OK : EXIT_INVALID_INPUT
+    return ok ? EXIT_OK : EXIT_INVALID_INPUT
   } finally {
     stopWatching?.()
     await dispatcher.close().catch(() => undefined)

@@ -13,7 +13,7 @@ import { runSsoMetadata, SSO_METADATA_USAGE } from './ssoMetadata'
 import { chooseOneCertificateText } from '../certificateChoice'
 
 export const SSO_VALIDATE_USAGE =
-  'sso validate --response <file|-> --idp-cert <file> --domain <domain> [--env production|sandbox] [--idp-entity-id <id>] [--request-id <id>] [--now <ISO time>] [--json]'
+  'sso validate --response <file|-> --idp-cert <file> --domain <domain> [--email-domain <domain>]... [--env production|sandbox] [--idp-entity-id <id>] [--request-id <id>] [--now <ISO time>] [--json]'
 export { SSO_METADATA_USAGE }
 
 const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -45,6 +45,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
       response: { type: 'string' },
       'idp-cert': { type: 'string' },
       domain: { type: 'string' },
+      'email-domain': { type: 'string', multiple: true, default: [] },
       env: { type: 'string', default: 'production' },
       'idp-entity-id': { type: 'string' },
       'request-id': { type: 'string' },
@@ -67,6 +68,16 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
     io.stderr(`Invalid domain "${values.domain}": ${domain.error}\n`)
     return EXIT_INVALID_INPUT
   }
+  // The company's other email domains (Dialpad secondary domains): addresses there pass the NameID and email checks.
+  const otherEmailDomains: string[] = []
+  for (const text of values['email-domain']) {
+    const other = parseDomain(text)
+    if (!other.ok) {
+      io.stderr(`Invalid --email-domain "${text}": ${other.error}\n`)
+      return EXIT_INVALID_INPUT
+    }
+    otherEmailDomains.push(other.domain)
+  }
   const certificatePath = values['idp-cert']
   const imported = importCertificate({ bytes: readInputFile(certificatePath, MAX_CERTIFICATE_INPUT_BYTES, io), fileName: certificatePath }, now)
   if (imported.kind === 'choose') {
@@ -82,6 +93,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
       spEntityId: sp.spEntityId,
       acsUrl: sp.acsUrl,
       companyDomain: domain.domain,
+      otherEmailDomains,
       idpEntityId: values['idp-entity-id'] ?? null,
       idpCertificate: imported.certificate.bodySingleLine,
       requestId: values['request-id'] ?? null,
@@ -92,8 +104,9 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
     io.stdout(`${JSON.stringify(run, null, 2)}\n`)
   } else {
     const environment = DIALPAD_ENVIRONMENTS[sp.env]
+    const also = otherEmailDomains.length > 0 ? `; also accepting addresses in ${otherEmailDomains.join(', ')}` : ''
     const heading = [
-      `SAML response check for ${sp.domain} (${environment.label}), as Dialpad would do it at ${now.toISOString()}`,
+      `SAML response check for ${sp.domain} (${environment.label})${also}, as Dialpad would do it at ${now.toISOString()}`,
       `(clocks may differ by up to ${ASSERTION_CLOCK_SKEW_MS / 60_000} minutes; --now checks an older response at the time it was captured)`,
     ].join('\n')
     io.stdout(checkRunText(heading, run))

@@ -13,6 +13,7 @@ import type { LiveCheckRunner } from './liveCheckRunner'
 
 export interface SsoLoginRequest {
   domain: string
+  otherEmailDomains: readonly string[]
   env: EnvironmentId
   idpSsoUrl: string
   idpEntityId: string | null
@@ -71,6 +72,7 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
       spEntityId: sp.spEntityId,
       acsUrl: sp.acsUrl,
       companyDomain: request.domain,
+      otherEmailDomains: request.otherEmailDomains,
       idpEntityId: request.idpEntityId,
       idpCertificate: request.idpCertificate,
       requestId: authn?.id ?? null,

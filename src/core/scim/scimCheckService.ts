@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { ScimCheckRequest } from '../../shared/contract'
+import type { ScimCheckRequest, ScimFindUserRequest } from '../../shared/contract'
+import type { ProvisionedUserLookup } from '../../shared/provisionedUser'
 import type { LiveCheckRunner } from '../checks/liveCheckRunner'
 import { createHttpDispatcher, type HttpClientOptions } from '../net/httpClient'
 import { NoApiKeyError } from '../secrets/keychainErrors'
@@ -7,6 +8,7 @@ import type { SecretStore } from '../secrets/keychain'
 import { UserFacingError } from '../userFacingError'
 import { runConnectionTest } from './connectionTest'
 import { runLifecycleTest } from './lifecycleTest'
+import { runUserLookup } from './userLookup'
 
 export interface ScimCheckDeps {
   secrets: SecretStore
@@ -50,4 +52,22 @@ export async function startScimCheck(request: z.output<typeof ScimCheckRequest>,
       await dispatcher.close().catch(() => undefined)
     }
   })
+}
+
+/**
+ * "Is this user provisioned?" with the stored API key: one read-only search, answered directly (it is short and
+ * never writes, so it needs no progress or cancel). The result is shown, never saved.
+ */
+export async function findProvisionedUser(
+  request: z.output<typeof ScimFindUserRequest>,
+  deps: Omit<ScimCheckDeps, 'runner'>,
+): Promise<ProvisionedUserLookup> {
+  if (!request.email.trim()) throw new UserFacingError('Enter the email of a member of the JumpCloud user group for Dialpad, then look again.')
+  if (!(await deps.secrets.status(deps.account)).stored) throw new NoApiKeyError()
+  const dispatcher = createHttpDispatcher({ ...deps.http, extraCaPem: request.extraCaPem ?? undefined })
+  try {
+    return await deps.secrets.use(deps.account, (token) => runUserLookup({ baseUrl: request.baseUrl, token, dispatcher, email: request.email }))
+  } finally {
+    await dispatcher.close().catch(() => undefined)
+  }
 }

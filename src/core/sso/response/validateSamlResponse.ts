@@ -47,6 +47,8 @@ export const DECODE_STEP = { id: 'decode', title: 'The response could be read' }
 interface StepDefinition {
   id: string
   title: string
+  /** Informational steps (decisive: false) can warn but never fail the check. */
+  decisive?: boolean
 }
 
 /** The order the admin reads: the root cause of a failure comes before what it makes impossible to check. */
@@ -87,7 +89,7 @@ export async function validateSamlResponse(
   options: ValidateOptions,
 ): Promise<SsoResponseCheck> {
   const steps: CheckStep[] = []
-  const add = (step: StepDefinition, outcome: Outcome) => steps.push(toStep(step.id, step.title, outcome))
+  const add = (step: StepDefinition, outcome: Outcome) => steps.push(toStep(step.id, step.title, outcome, step.decisive ?? true))
   const finish = (summary: SsoResponseCheck['summary'], reason = ''): SsoResponseCheck => {
     for (const step of ALL_STEPS.slice(steps.length)) add(step, skip(`Not checked: ${reason}`))
     return { run: checkRunFrom(steps, options.now), summary }

@@ -5,6 +5,7 @@ import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS } from '../../../shared/environme
 import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
+import { OtherEmailDomains } from '../components/OtherEmailDomains'
 import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
 
@@ -27,9 +28,10 @@ export function EnableSamlStep() {
       <section className="note" aria-label="Who can use this">
         <h3>Who can use this</h3>
         <p>
-          JumpCloud SAML single sign-on and SCIM for Dialpad are available to Dialpad Ai Voice, Ai Sales and Contact
-          Center customers on an <strong>Enterprise</strong> plan. SCIM provisioning alone is also available to Ai Voice
-          on a Pro plan. Only a Dialpad Company Admin can change SAML settings.
+          Dialpad&apos;s articles make JumpCloud SAML single sign-on available to Dialpad Connect, Dialpad Sell and
+          Dialpad Support (earlier called Ai Voice, Ai Sales and Contact Center) on an <strong>Enterprise</strong> plan
+          (a newer version says Premium), and JumpCloud SCIM provisioning also to Dialpad Connect on a Pro plan. Plan
+          names change: if yours is not listed, ask Dialpad. Only a Dialpad Company Admin can change SAML settings.
         </p>
       </section>
 
@@ -62,6 +64,8 @@ export function EnableSamlStep() {
           </p>
         )}
       </div>
+
+      <OtherEmailDomains />
 
       <fieldset className="form-row">
         <legend>Dialpad environment</legend>

@@ -16,6 +16,7 @@ import { useWizard } from '../store/wizardStore'
 
 interface LoginExpectations {
   domain: string
+  otherEmailDomains: string[]
   env: EnvironmentId
   idpEntityId: string | null
   idpCertificate: string
@@ -25,6 +26,7 @@ interface LoginExpectations {
 /** What both the test login and paste mode compare a response with, or the first thing still missing. */
 function useLoginExpectations(): LoginExpectations | { blocked: string } {
   const domainInput = useWizard((s) => s.domainInput)
+  const otherEmailDomains = useWizard((s) => s.otherEmailDomains)
   const env = useWizard((s) => s.env)
   const idp = useWizard((s) => s.idp)
   const domain = parseDomain(domainInput)
@@ -36,6 +38,7 @@ function useLoginExpectations(): LoginExpectations | { blocked: string } {
   }
   return {
     domain: domain.domain,
+    otherEmailDomains,
     env,
     idpEntityId: entityId.error === null ? entityId.value : null,
     idpCertificate: idp.certificate,
@@ -127,7 +130,17 @@ export function SsoLoginStep() {
       ) : null}
       {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
       <ResponsePasteSection
-        expectations={'blocked' in expectations ? expectations : { domain: expectations.domain, env: expectations.env, idpEntityId: expectations.idpEntityId, idpCertificate: expectations.idpCertificate }}
+        expectations={
+          'blocked' in expectations
+            ? expectations
+            : {
+                domain: expectations.domain,
+                otherEmailDomains: expectations.otherEmailDomains,
+                env: expectations.env,
+                idpEntityId: expectations.idpEntityId,
+                idpCertificate: expectations.idpCertificate,
+              }
+        }
         lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
         onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
       />

@@ -29,6 +29,7 @@ export function snapshotOf(store: WizardStore): SetupState {
     currentStepId: store.currentStepId,
     visitedStepIds: store.visitedStepIds,
     domainInput: store.domainInput,
+    otherEmailDomains: store.otherEmailDomains,
     env: store.env,
     checklist: store.checklist,
     idp: store.idp,

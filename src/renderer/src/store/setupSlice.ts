@@ -5,6 +5,9 @@ import type { WizardStore } from './wizardStore'
 
 export interface SetupSlice {
   domainInput: string
+  /** The company's other email domains, normalized (the company domain step adds and removes them). */
+  otherEmailDomains: string[]
+  setOtherEmailDomains(domains: string[]): void
   env: EnvironmentId
   checklist: Record<string, boolean>
   idp: IdpState
@@ -23,6 +26,8 @@ export interface SetupSlice {
 
 export const createSetupSlice: StateCreator<WizardStore, [], [], SetupSlice> = (set) => ({
   domainInput: '',
+  otherEmailDomains: [],
+  setOtherEmailDomains: (otherEmailDomains) => set({ otherEmailDomains }),
   env: 'production',
   checklist: {},
   idp: EMPTY_IDP,
