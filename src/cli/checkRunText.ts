@@ -11,11 +11,16 @@ function facts(step: CheckStep): string {
 
 const INFORMATIONAL = ' [informational]'
 
+/** An informational step that could not be done is a note, not a skipped check. */
+function label(step: CheckStep): string {
+  return (step.decisive || step.status !== 'skipped' ? LABEL[step.status] : 'NOTE').padEnd(INDENT.length)
+}
+
 /** A CheckRun as the readable list the CLI prints: status, title, detail and, on a problem, the fix. */
 export function checkRunText(heading: string, run: CheckRun): string {
   const lines = [heading, '']
   for (const step of run.steps) {
-    lines.push(`${LABEL[step.status].padEnd(INDENT.length)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
+    lines.push(`${label(step)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
     lines.push(`${INDENT}${step.detail}`)
     if (step.fix) lines.push(`${INDENT}Fix: ${step.fix}`)
   }
@@ -36,5 +41,5 @@ export function checkRunText(heading: string, run: CheckRun): string {
 /** One progress line for stderr, as a step starts or finishes. */
 export function progressLine(step: CheckStep, phase: 'started' | 'finished'): string {
   if (phase === 'started') return `...   ${step.title}\n`
-  return `${LABEL[step.status].padEnd(INDENT.length)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}\n`
+  return `${label(step)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}\n`
 }

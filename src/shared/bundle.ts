@@ -20,7 +20,11 @@ import { Profile, ProfileId, ProfileName, ProfileNotes, Progress } from './profi
 import { Env, LoginCheckSource, SetupState } from './setupState'
 
 export const BUNDLE_FORMAT = 'dialpad-sso-bundle'
-export const BUNDLE_FORMAT_VERSION = '1.0'
+/**
+ * 1.1 added `values.scimBaseUrl`, `decisive` on check steps (a 1.0 step without it reads as decisive) and the
+ * setup's `otherEmailDomains` (a 1.0 setup without it has none).
+ */
+export const BUNDLE_FORMAT_VERSION = '1.1'
 export const BUNDLE_FILE_SUFFIX = '.dialpad-sso.json'
 /** A complete bundle is 10–50 KiB; a few certificates and many check runs stay far below this. */
 export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024
@@ -37,6 +41,7 @@ const BundleCheckStep = z.strictObject({
   durationMs: z.number().nullable(),
   detail: z.string().max(10_000),
   fix: z.string().max(10_000).optional(),
+  decisive: z.boolean().default(true),
 })
 
 const BundleCheckRun = z.strictObject({ ok: z.boolean(), checkedAt: z.string().max(100), steps: z.array(BundleCheckStep).max(50) })
@@ -58,6 +63,11 @@ export const BundleValues = z.strictObject({
   acsUrl: Url.nullable(),
   idpEntityId: Url.nullable(),
   idpSsoUrl: Url.nullable(),
+  /**
+   * JumpCloud's Identity Management > Base URL: always Dialpad's for the environment, never an address the checks
+   * were pointed at for testing. Absent in 1.0 bundles.
+   */
+  scimBaseUrl: Url.optional(),
   certificate: z
     .strictObject({
       /** What Dialpad's Certificate field wants: base64 DER in 64-character lines, no BEGIN/END lines. */

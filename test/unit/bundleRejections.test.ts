@@ -38,9 +38,9 @@ const CASES: Case[] = [
   { name: 'JSON that is not an object', input: () => '[1, 2, 3]', problem: 'unknown-format', message: /holds JSON but not a Dialpad SSO configuration bundle/ },
   { name: 'an unknown format', input: edited((b) => void (b.format = 'okta-export' as 'dialpad-sso-bundle')), problem: 'unknown-format', message: /not a Dialpad SSO configuration bundle \(its format is "okta-export"\)/ },
   { name: 'no format at all', input: () => '{"name": "something else"}', problem: 'unknown-format', message: /\(it has no "format": "dialpad-sso-bundle"\)/ },
-  { name: 'a newer major version', input: edited((b) => Object.assign(b, { formatVersion: '2.0', appVersion: '3.1.0' })), problem: 'newer-major', message: /exported by a newer version of Dialpad SSO Assistant \(3\.1\.0\) in bundle format 2\.0, which this version \(format 1\.0\) cannot read\. Update the app/ },
+  { name: 'a newer major version', input: edited((b) => Object.assign(b, { formatVersion: '2.0', appVersion: '3.1.0' })), problem: 'newer-major', message: /exported by a newer version of Dialpad SSO Assistant \(3\.1\.0\) in bundle format 2\.0, which this version \(format 1\.1\) cannot read\. Update the app/ },
   { name: 'a newer minor version using a new field', input: edited((b) => Object.assign(b, { formatVersion: '1.4', signedBy: 'support' })), problem: 'newer-minor', message: /newer version .* uses a field this version does not know \("signedBy"\)\. Update the app/ },
-  { name: 'a format version that is not one', input: edited((b) => void (b.formatVersion = 'latest')), problem: 'invalid', message: /format version \(formatVersion\) is missing or not a version such as "1\.0"/ },
+  { name: 'a format version that is not one', input: edited((b) => void (b.formatVersion = 'latest')), problem: 'invalid', message: /format version \(formatVersion\) is missing or not a version such as "1\.1"/ },
   { name: 'an unknown field', input: edited((b) => void (b.extra = true)), problem: 'invalid', message: /a field a bundle never has \("extra" in the top level\)/ },
   {
     name: 'an unknown field deep inside a check result',

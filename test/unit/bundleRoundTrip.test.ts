@@ -5,7 +5,7 @@ import { applyBundleImport, previewBundleImport } from '../../src/core/bundle/bu
 import { readBundle } from '../../src/core/bundle/bundleRead'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { WIZARD_STEPS, wizardProgress } from '../../src/shared/wizard/steps'
-import { EXAMPLE_BUNDLE, EXPORTED_AT, exported } from '../support/bundles'
+import { EXAMPLE_BUNDLE, EXPORTED_AT, exported, withFreshDigest } from '../support/bundles'
 import { filledSetup } from '../support/filledSetup'
 import { profileStoreIn } from '../support/profileStores'
 import { useTempDirs } from '../support/tempDir'
@@ -29,7 +29,7 @@ describe('bundle export → import', () => {
 
     expect(bundle).toMatchObject({
       format: 'dialpad-sso-bundle',
-      formatVersion: '1.0',
+      formatVersion: '1.1',
       appVersion: '0.1.0',
       exportedAt: EXPORTED_AT.toISOString(),
       values: {
@@ -39,6 +39,7 @@ describe('bundle export → import', () => {
         acsUrl: deriveSpValues('acme-widgets.com', 'production').acsUrl,
         idpEntityId: 'JumpCloud',
         idpSsoUrl: 'https://sso.jumpcloud.com/saml2/dialpad-acme',
+        scimBaseUrl: 'https://dialpad.com/scim',
         certificate: { body: cert.body, sha256Fingerprint: new X509Certificate(cert.der).fingerprint256 },
       },
       progress: wizardProgress({ ...original.setup, apiKeyStored: true }),
@@ -72,7 +73,7 @@ describe('bundle export → import', () => {
     const source = profileStoreIn(await tempDir())
     const empty = await source.store.create({ name: 'New customer' })
     const { bundle, text } = exported(empty)
-    expect(bundle.values).toEqual({ domain: null, env: 'production', spEntityId: null, acsUrl: null, idpEntityId: null, idpSsoUrl: null, certificate: null })
+    expect(bundle.values).toEqual({ domain: null, env: 'production', spEntityId: null, acsUrl: null, idpEntityId: null, idpSsoUrl: null, scimBaseUrl: 'https://dialpad.com/scim', certificate: null })
     expect(readBundle(text).kind).toBe('valid')
     const target = profileStoreIn(await tempDir())
     const { profile } = await applyBundleImport(target.store, text, { target: { kind: 'new' } })
@@ -111,5 +112,58 @@ describe('bundle export → import', () => {
     const reordered = Object.fromEntries(Object.entries(bundle).reverse())
     expect(readBundle(JSON.stringify(reordered)).kind).toBe('valid')
     expect(readBundle(`\uFEFF${JSON.stringify(bundle, null, '\t')}`).kind).toBe('valid')
+  })
+
+  it('exports, validates and imports the company’s other email domains and which check steps are decisive', async () => {
+    const source = profileStoreIn(await tempDir())
+    const setup = { ...filledSetup(cert.bodySingleLine), otherEmailDomains: ['acme-labs.example', 'acme.example'] }
+    const profile = await source.store.create({ name: 'Acme', setup })
+    const { bundle, text } = exported(profile)
+    expect(bundle.profile.setup.otherEmailDomains).toEqual(['acme-labs.example', 'acme.example'])
+    expect(bundle.latestChecks[0].run.steps.map((step) => [step.id, step.decisive])).toEqual([
+      ['inputs', true],
+      ['service-provider-config', false],
+      ['list-users', true],
+    ])
+    expect(readBundle(text).kind).toBe('valid')
+    const target = profileStoreIn(await tempDir())
+    const { profile: imported } = await applyBundleImport(target.store, text, { target: { kind: 'new' } })
+    expect(imported.setup.otherEmailDomains).toEqual(['acme-labs.example', 'acme.example'])
+    expect(imported.setup.scim.lastConnectionTest).toEqual(setup.scim.lastConnectionTest)
+
+    // A domain list that is not a list of short strings is refused like any invalid field.
+    const bad = JSON.parse(text) as { profile: { setup: Record<string, unknown> } }
+    bad.profile.setup.otherEmailDomains = 'acme.example'
+    expect(readBundle(withFreshDigest(bad as unknown as Record<string, unknown>))).toMatchObject({ kind: 'rejected', problem: 'invalid', message: expect.stringContaining('otherEmailDomains') })
+  })
+
+  it('gives JumpCloud Dialpad’s Base URL even when the checks used a test-only address, and says so', async () => {
+    const source = profileStoreIn(await tempDir())
+    const setup = filledSetup(cert.bodySingleLine)
+    const profile = await source.store.create({ name: 'Acme', setup: { ...setup, scim: { ...setup.scim, baseUrlMode: 'custom', customBaseUrl: 'http://127.0.0.1:8080/scim' } } })
+    const { bundle, text } = exported(profile)
+    expect(bundle.values.scimBaseUrl).toBe('https://dialpad.com/scim')
+    const preview = await previewBundleImport(profileStoreIn(await tempDir()).store, text)
+    if (preview.kind !== 'ready') throw new Error(JSON.stringify(preview))
+    expect(preview.summary.warnings).toContain(
+      "For testing only: the SCIM checks use http://127.0.0.1:8080/scim instead of Dialpad's https://dialpad.com/scim. JumpCloud's Base URL must still be https://dialpad.com/scim.",
+    )
+    // A bundle edited to offer JumpCloud another Base URL does not agree with its own setup.
+    const edited = JSON.parse(text) as { values: Record<string, unknown> }
+    edited.values.scimBaseUrl = 'http://127.0.0.1:8080/scim'
+    expect(readBundle(withFreshDigest(edited as unknown as Record<string, unknown>))).toMatchObject({ kind: 'rejected', problem: 'inconsistent', message: expect.stringContaining('values.scimBaseUrl') })
+  })
+
+  it('still reads a format 1.0 bundle: steps without “decisive” count as decisive, and no other email domains', async () => {
+    const source = profileStoreIn(await tempDir())
+    const profile = await source.store.create({ name: 'Acme', setup: filledSetup(cert.bodySingleLine) })
+    const { bundle } = exported(profile)
+    const old = JSON.parse(JSON.stringify(bundle), (key, value: unknown) => (key === 'decisive' || key === 'otherEmailDomains' || key === 'scimBaseUrl' ? undefined : value)) as Record<string, unknown>
+    old.formatVersion = '1.0'
+    const read = readBundle(withFreshDigest(old))
+    if (read.kind !== 'valid') throw new Error(JSON.stringify(read))
+    expect(read.bundle.profile.setup.otherEmailDomains).toEqual([])
+    expect(read.bundle.latestChecks[0].run.steps.every((step) => step.decisive)).toBe(true)
+    expect(read.bundle.profile.setup.scim.lastConnectionTest?.ok).toBe(true)
   })
 })

@@ -50,6 +50,22 @@ describe('ProfileStore: create, rename, duplicate, delete, list', () => {
     })
   })
 
+  it('loads a profile saved before other email domains and decisive steps existed, without a new schema version', async () => {
+    const dir = await tempDir()
+    const { store, secrets } = profileStoreIn(dir)
+    const created = await store.create({ name: 'Older', setup: { ...SAMPLE_SETUP, otherEmailDomains: ['acme.example'] } })
+    const document = JSON.parse(await readFile(profileFile(dir, created.id), 'utf8')) as { setup: Record<string, unknown> }
+    const { otherEmailDomains: _dropped, ...olderSetup } = document.setup
+    const run = { ok: false, checkedAt: '2026-11-20T09:15:00.000Z', steps: [{ id: 'service-provider-config', title: 'Old', status: 'fail', durationMs: 5, detail: 'Not found (404).', fix: 'x' }] }
+    const scim = { ...(olderSetup.scim as Record<string, unknown>), lastConnectionTest: run }
+    await writeFile(profileFile(dir, created.id), JSON.stringify({ ...document, setup: { ...olderSetup, scim } }))
+
+    const loaded = await profileStoreIn(dir, { secrets }).store.get(created.id)
+    expect(loaded.setup.otherEmailDomains).toEqual([])
+    // Saved runs were judged with every step deciding: they keep their verdict.
+    expect(loaded.setup.scim.lastConnectionTest).toMatchObject({ ok: false, steps: [{ id: 'service-provider-config', status: 'fail', decisive: true }] })
+  })
+
   it('refuses a second profile with the same name (letter case and spaces ignored) and names that are not one line', async () => {
     const { store } = profileStoreIn(await tempDir())
     await store.create({ name: 'Acme' })

@@ -32,6 +32,20 @@ describe('setup report', () => {
     }
   })
 
+  it('gives JumpCloud Dialpad’s Base URL when the checks use a test-only address, warns, and marks informational steps', () => {
+    const custom = { ...profile, setup: { ...profile.setup, scim: { ...profile.setup.scim, baseUrlMode: 'custom' as const, customBaseUrl: 'http://127.0.0.1:9999/scim', lastConnectionTest: PASSED_CONNECTION } } }
+    const report = buildSetupReport(custom, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
+    const baseUrl = report.consoles.flatMap((c) => c.values).find((v) => v.label === 'SCIM Base URL')
+    expect(baseUrl?.value).toBe('https://dialpad.com/scim')
+    expect(report.consoles.flatMap((c) => c.values).find((v) => v.label === 'Test User Email')?.value).toBe('sso-test@acme-widgets.com')
+    expect(report.warnings).toContain("For testing only: the SCIM checks use http://127.0.0.1:9999/scim instead of Dialpad's https://dialpad.com/scim. JumpCloud's Base URL must still be https://dialpad.com/scim.")
+    expect(report.checks.find((check) => check.title === 'SCIM connection test')?.note).toBe("The SCIM checks are set to the test-only address http://127.0.0.1:9999/scim, not Dialpad's.")
+    const html = renderSetupReportHtml(report)
+    expect(html).toContain('Dialpad answers as a SCIM 2.0 service</strong> <span class="quiet">(informational)</span>')
+    expect(html).toContain('Steps marked informational can warn but never make the check fail.')
+    expect(html.split('https://dialpad.com/scim').length).toBeGreaterThan(1)
+  })
+
   it('gives the values for both consoles, each with the exact place it goes', () => {
     const report = buildSetupReport(profile, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
     const values = Object.fromEntries(report.consoles.flatMap((c) => c.values.map((v) => [`${c.console}: ${v.label}`, v])))

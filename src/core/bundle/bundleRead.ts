@@ -202,6 +202,7 @@ const VALUE_LABELS: Record<string, string> = {
   acsUrl: 'ACS URL',
   idpEntityId: 'IdP Entity ID',
   idpSsoUrl: 'IdP SSO URL',
+  scimBaseUrl: 'SCIM Base URL for JumpCloud',
   certificate: 'certificate (body and SHA-256 fingerprint, re-computed from the certificate)',
 }
 
@@ -214,6 +215,8 @@ function checkConsistency(bundle: Bundle, certificate: CertificateReport | null)
     )
   const expected = bundleValuesOf(bundle.profile.setup, certificate)
   for (const key of Object.keys(VALUE_LABELS) as (keyof typeof expected)[]) {
+    // A 1.0 bundle has no scimBaseUrl; when present it must be Dialpad's for the environment.
+    if (key === 'scimBaseUrl' && bundle.values.scimBaseUrl === undefined) continue
     if (canonicalJson(expected[key]) !== canonicalJson(bundle.values[key])) throw disagrees(VALUE_LABELS[key], `values.${key}`)
   }
   if (canonicalJson(latestChecksOf(bundle.profile.setup)) !== canonicalJson(bundle.latestChecks)) {

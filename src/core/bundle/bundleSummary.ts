@@ -1,3 +1,4 @@
+import { scimCheckAddress, testOnlyAddressWarning } from '../../shared/scimAddress'
 import type { Bundle, BundleSummary } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
 import { latestChecksOf } from '../../shared/latestChecks'
@@ -17,6 +18,13 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     certificate: certificate ? { subject: certificate.subject, sha256: certificate.sha256, notAfter: certificate.notAfter } : null,
     checks: latestChecksOf(profile.setup).map((check) => ({ title: check.title, ok: check.run.ok, checkedAt: check.run.checkedAt })),
     keyHintLast4: bundle.keyHint?.last4 ?? null,
-    warnings: certificate ? certificate.warnings.map((warning) => warning.message) : [],
+    warnings: [...(certificate ? certificate.warnings.map((warning) => warning.message) : []), ...scimAddressWarnings(bundle)],
   }
+}
+
+/** A profile whose SCIM checks point at a test-only address says so: its check results are not Dialpad's answers. */
+function scimAddressWarnings(bundle: Bundle): string[] {
+  const { scim, env } = bundle.profile.setup
+  const address = scimCheckAddress(scim, env)
+  return address.testOnly ? [testOnlyAddressWarning(address.url, env)] : []
 }

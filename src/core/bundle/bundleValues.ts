@@ -3,6 +3,7 @@ import type { CertificateReport } from '../../shared/certificate'
 import { parseDomain } from '../../shared/domain'
 import type { SetupState } from '../../shared/setupState'
 import { deriveSpValues } from '../../shared/spValues'
+import { jumpCloudBaseUrl } from '../../shared/scimAddress'
 import { CertificateRefusedError, importCertificate } from '../saml/certificateImport'
 
 /**
@@ -28,6 +29,7 @@ export function bundleValuesOf(setup: SetupState, certificate: CertificateReport
     // Kept exactly as typed: Dialpad compares the Entity ID character for character.
     idpEntityId: setup.idp.entityIdInput.trim() === '' ? null : setup.idp.entityIdInput,
     idpSsoUrl: ssoUrl === '' ? null : ssoUrl,
+    scimBaseUrl: jumpCloudBaseUrl(setup.env),
     certificate: certificate ? { body: certificate.body, sha256Fingerprint: certificate.sha256 } : null,
   }
 }

@@ -127,12 +127,13 @@ function checksSection(checks: ReportCheck[]): string {
       const rows = check.steps
         .map(
           (step) =>
-            `<tr class="${step.status}"><td><span class="badge ${step.status}">${STATUS_LABEL[step.status]}</span></td><td><strong>${e(step.title)}</strong><div>${e(step.detail)}</div>${step.fix ? `<div class="fix"><strong>Fix:</strong> ${e(step.fix)}</div>` : ''}</td><td class="num">${step.httpStatus === undefined ? '' : `HTTP ${step.httpStatus}<br>`}${step.durationMs === null ? '' : `${step.durationMs} ms`}</td></tr>`,
+            `<tr class="${step.status}"><td><span class="badge ${step.status}">${STATUS_LABEL[step.status]}</span></td><td><strong>${e(step.title)}</strong>${step.decisive ? '' : ' <span class="quiet">(informational)</span>'}<div>${e(step.detail)}</div>${step.fix ? `<div class="fix"><strong>Fix:</strong> ${e(step.fix)}</div>` : ''}</td><td class="num">${step.httpStatus === undefined ? '' : `HTTP ${step.httpStatus}<br>`}${step.durationMs === null ? '' : `${step.durationMs} ms`}</td></tr>`,
         )
         .join('\n')
       return `<div class="check">
 <h3>${e(check.title)} <span class="badge ${check.ok ? 'pass' : 'fail'}">${check.ok ? 'Passed' : 'Failed'}</span></h3>
 <p class="quiet">${e(formatInstant(check.checkedAt))}${check.note ? `. ${e(check.note)}` : ''}</p>
+${check.steps.some((step) => !step.decisive) ? '<p class="quiet">Steps marked informational can warn but never make the check fail.</p>' : ''}
 <table class="steps-table"><thead><tr><th scope="col">Result</th><th scope="col">Check, detail and fix</th><th scope="col">Time</th></tr></thead><tbody>
 ${rows}
 </tbody></table>

@@ -1,9 +1,10 @@
 import type { CertificateReport } from '../../shared/certificate'
 import { checkRunFrom } from '../../shared/checkRun'
 import { parseDomain } from '../../shared/domain'
-import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
+import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
+import { jumpCloudBaseUrl, scimCheckAddress, testOnlyAddressWarning, testUserEmail, type ScimCheckAddress } from '../../shared/scimAddress'
 import type { KeyStatus } from '../../shared/keyStatus'
-import { latestChecksOf } from '../../shared/latestChecks'
+import { latestChecksOf, type LatestCheck } from '../../shared/latestChecks'
 import type { Profile } from '../../shared/profile'
 import { crossCheckSaml } from '../../shared/samlCrossChecks'
 import type { ReportCertificate, ReportCheck, ReportConsole, ReportEvent, ReportStep, SetupReport } from '../../shared/setupReport'
@@ -57,11 +58,19 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
     steps: steps(profile, apiKeyStored),
     checks: checks(profile, sp, certificate, generatedAt),
     timeline: timeline(profile, options, generatedAt),
-    warnings: options.bundle?.digestMismatch
-      ? ['The bundle this report was made from was changed after it was exported (its digest does not match). Its content may not be what was exported.']
-      : [],
+    warnings: reportWarnings(profile, options),
   }
   return redactDeep(report)
+}
+
+function reportWarnings(profile: ReportProfile, options: SetupReportOptions): string[] {
+  const warnings: string[] = []
+  if (options.bundle?.digestMismatch) {
+    warnings.push('The bundle this report was made from was changed after it was exported (its digest does not match). Its content may not be what was exported.')
+  }
+  const address = scimCheckAddress(profile.setup.scim, profile.setup.env)
+  if (address.testOnly) warnings.push(testOnlyAddressWarning(address.url, profile.setup.env))
+  return warnings
 }
 
 type ReadCertificate = { report: CertificateReport } | { problem: string } | null
@@ -91,7 +100,6 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
   const enterDomain = 'Enter the company domain in “Enable SAML in Dialpad”.'
   const bringBack = 'Bring it back from JumpCloud in “Bring the IdP values back from JumpCloud”.'
   const ssoUrl = idp.ssoUrlInput.trim()
-  const scimBaseUrl = scim.baseUrlMode === 'custom' ? scim.customBaseUrl.trim() : defaultScimBaseUrl(env)
   const keyHint = options.bundle?.keyHintLast4 ?? (options.keyStatus?.stored ? options.keyStatus.last4 : null)
   return [
     {
@@ -120,7 +128,13 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
           where: `${JUMPCLOUD_SSO_TAB} → Attributes`,
           value: 'Service Provider Attribute Name email → JumpCloud attribute name email',
         },
-        { label: 'SCIM Base URL', where: `${JUMPCLOUD_IDENTITY_MANAGEMENT} → Base URL`, value: scimBaseUrl === '' ? null : scimBaseUrl, missing: 'Enter the custom SCIM base URL in “Test the SCIM connection”.' },
+        // Always Dialpad's: an address the checks were pointed at for testing is never offered to JumpCloud.
+        { label: 'SCIM Base URL', where: `${JUMPCLOUD_IDENTITY_MANAGEMENT} → Base URL`, value: jumpCloudBaseUrl(env) },
+        {
+          label: 'Test User Email',
+          where: `${JUMPCLOUD_IDENTITY_MANAGEMENT} → Test User Email`,
+          value: testUserEmail(scim.testUserEmail, sp?.domain ?? null),
+        },
         {
           label: 'Token Key',
           where: `${JUMPCLOUD_IDENTITY_MANAGEMENT} → Token Key`,
@@ -167,12 +181,13 @@ function steps(profile: ReportProfile, apiKeyStored: boolean): ReportStep[] {
 
 function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | null, certificate: ReadCertificate, generatedAt: string): ReportCheck[] {
   const { setup } = profile
+  const address = scimCheckAddress(setup.scim, setup.env)
   const live = latestChecksOf(setup).map((check): ReportCheck => ({
     kind: 'live',
     title: check.title,
     checkedAt: check.run.checkedAt,
     ok: check.run.ok,
-    note: check.source === undefined ? null : check.source === 'pasted' ? 'Checked a pasted SAML response.' : 'Checked a login in the app’s login window.',
+    note: checkNote(check, address),
     steps: check.run.steps,
   }))
   const crossChecks = checkRunFrom(
@@ -183,6 +198,14 @@ function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | 
     { kind: 'offline' as const, title: 'Offline SAML cross-checks', checkedAt: generatedAt, ok: crossChecks.ok, note: 'Worked out from the saved values when this report was made.', steps: crossChecks.steps },
     ...live,
   ]
+}
+
+function checkNote(check: LatestCheck, address: ScimCheckAddress): string | null {
+  if (check.kind === 'scim-connection' || check.kind === 'scim-lifecycle') {
+    return address.testOnly ? `The SCIM checks are set to the test-only address ${address.url || '(none entered)'}, not Dialpad's.` : null
+  }
+  if (check.source === undefined) return null
+  return check.source === 'pasted' ? 'Checked a pasted SAML response.' : 'Checked a login in the app’s login window.'
 }
 
 function timeline(profile: ReportProfile, options: SetupReportOptions, generatedAt: string): ReportEvent[] {

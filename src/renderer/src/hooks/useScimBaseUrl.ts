@@ -1,9 +1,13 @@
-import { defaultScimBaseUrl } from '../../../shared/environments'
+import { scimCheckAddress, type ScimCheckAddress } from '../../../shared/scimAddress'
 import { useWizard } from '../store/wizardStore'
 
-/** The SCIM base URL the checks and JumpCloud use: Dialpad's for the environment, or the admin's own (e.g. a proxy). */
-export function useScimBaseUrl(): string {
+/**
+ * Where the live SCIM checks go: Dialpad's address for the environment, or one the admin set for testing only.
+ * Never what JumpCloud gets (that is always jumpCloudBaseUrl(env)).
+ */
+export function useScimCheckAddress(): ScimCheckAddress {
   const env = useWizard((s) => s.env)
-  const scim = useWizard((s) => s.scim)
-  return scim.baseUrlMode === 'custom' ? scim.customBaseUrl.trim() : defaultScimBaseUrl(env)
+  const baseUrlMode = useWizard((s) => s.scim.baseUrlMode)
+  const customBaseUrl = useWizard((s) => s.scim.customBaseUrl)
+  return scimCheckAddress({ baseUrlMode, customBaseUrl }, env)
 }

@@ -1,17 +1,22 @@
 import { IDENTITY_MANAGEMENT } from '../../../shared/wizard/checklists'
 import { useState } from 'react'
+import { jumpCloudBaseUrl } from '../../../shared/scimAddress'
 import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
-import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
+import { ProvisionedUserLookup } from '../components/ProvisionedUserLookup'
+import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
+import { TestUserEmailField } from '../components/TestUserEmailField'
+import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
 
 export function IdentityManagementStep() {
-  const baseUrl = useScimBaseUrl()
+  const env = useWizard((s) => s.env)
   const keyStatus = useWizard((s) => s.keyStatus)
+  const checkAddress = useScimCheckAddress()
   const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean } | null>(null)
 
   async function copyToken() {
@@ -30,7 +35,8 @@ export function IdentityManagementStep() {
       <ClickPath label="JumpCloud Identity Management click-path" parts={PATH} />
       <section className="card" aria-labelledby="identity-values-heading">
         <h3 id="identity-values-heading">Paste into Identity Management</h3>
-        <CopyField label="Base URL" value={baseUrl} destination="JumpCloud → Dialpad app → Identity Management → Base URL" />
+        <CopyField label="Base URL" value={jumpCloudBaseUrl(env)} destination="JumpCloud → Dialpad app → Identity Management → Base URL" />
+        <TestOnlyAddressNote address={checkAddress} />
         <div className="copy-field">
           <div className="copy-field__label">Token Key</div>
           <p className="copy-field__where">
@@ -44,9 +50,19 @@ export function IdentityManagementStep() {
             {tokenMessage?.text ?? ''}
           </p>
         </div>
+        <TestUserEmailField hint="Enter it in JumpCloud → Dialpad app → Identity Management → Test User Email. JumpCloud creates a test user with this address when you click Activate, then deletes it (or, if Dialpad refuses the delete, leaves it deactivated for you to delete). JumpCloud asks for it because some services only accept users on verified domains, and Dialpad accepts only the company's domains: use an address at your company's domain. Left empty, JumpCloud's test user is an @jumpcloud.com address, which is why Dialpad's article asks for jumpcloud.com as a secondary domain. The lifecycle test (step before) uses this same address." />
+      </section>
+      <section className="note" aria-labelledby="group-management-heading">
+        <h3 id="group-management-heading">Why Group Management stays off</h3>
+        <p>
+          Dialpad&apos;s articles say to turn Group Management off before you click Activate. With it on, JumpCloud also
+          creates a test group when you activate, and afterwards manages your JumpCloud user groups as groups in Dialpad.
+          Dialpad documents no SCIM groups, only users, so leave it off: which users Dialpad gets is decided by the user
+          groups you assign to the Dialpad app, not by Group Management.
+        </p>
       </section>
       <Checklist section={IDENTITY_MANAGEMENT} />
+      <ProvisionedUserLookup />
     </>
   )
 }
-

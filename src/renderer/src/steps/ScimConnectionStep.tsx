@@ -4,7 +4,9 @@ import { defaultScimBaseUrl } from '../../../shared/environments'
 import { MAX_CA_PEM_BYTES } from '../../../shared/setupState'
 import { FileDropZone } from '../components/FileDropZone'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
-import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
+import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
+import { customAddressProblem } from '../../../shared/scimAddress'
+import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
 import { useWizard } from '../store/wizardStore'
 
 export function ScimConnectionStep() {
@@ -12,7 +14,9 @@ export function ScimConnectionStep() {
   const scim = useWizard((s) => s.scim)
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
   const updateScim = useWizard((s) => s.updateScim)
-  const baseUrl = useScimBaseUrl()
+  const address = useScimCheckAddress()
+  const baseUrl = address.url
+  const addressProblem = address.testOnly ? customAddressProblem(baseUrl) : null
   const [caProblem, setCaProblem] = useState<string | null>(null)
 
   async function chooseCa(file: File) {
@@ -24,8 +28,10 @@ export function ScimConnectionStep() {
   return (
     <>
       <p>
-        Before you turn on provisioning in JumpCloud, the assistant does what JumpCloud&apos;s “Test Connection” does, and
-        explains any failure: it asks Dialpad&apos;s SCIM service for its configuration and lists one user, with your API key.
+        Before you turn on provisioning in JumpCloud, the assistant tests what JumpCloud&apos;s “Test Connection” needs, and
+        explains any failure: it lists one user with your API key, which decides the result. It also reads Dialpad&apos;s
+        SCIM discovery endpoints (ServiceProviderConfig, Schemas, ResourceTypes); those are informational, since Dialpad
+        does not document them: a missing one is a note, never a failure.
       </p>
       <fieldset className="form-row">
         <legend>SCIM base URL</legend>
@@ -35,7 +41,7 @@ export function ScimConnectionStep() {
         </label>
         <label className="radio">
           <input type="radio" name="scim-base" checked={scim.baseUrlMode === 'custom'} onChange={() => updateScim({ baseUrlMode: 'custom' })} />
-          <span>Another address (for example a proxy)</span>
+          <span>Another address, for testing only (for example a local test server)</span>
         </label>
         {scim.baseUrlMode === 'custom' ? (
           <div className="form-row">
@@ -47,10 +53,13 @@ export function ScimConnectionStep() {
               spellCheck={false}
               autoComplete="off"
               value={scim.customBaseUrl}
+              aria-invalid={addressProblem !== null}
               onChange={(event) => updateScim({ customBaseUrl: event.target.value })}
             />
+            {addressProblem ? <p className="error-text" role="alert">{addressProblem}</p> : null}
           </div>
         ) : null}
+        <TestOnlyAddressNote address={address} />
       </fieldset>
       <section className="card" aria-labelledby="corporate-ca-heading">
         <h3 id="corporate-ca-heading">Corporate CA certificate (optional)</h3>
@@ -82,7 +91,9 @@ export function ScimConnectionStep() {
             ? { blocked: 'Store the API key first (step “Store the API key”).' }
             : baseUrl === ''
               ? { blocked: 'Enter the custom SCIM base URL first.' }
-              : () => call('scim.start', { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null })
+              : addressProblem
+                ? { blocked: `Correct the custom SCIM base URL first: ${addressProblem}` }
+                : () => call('scim.start', { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null })
         }
         lastRun={scim.lastConnectionTest}
         onFinished={(run) => updateScim({ lastConnectionTest: run })}

@@ -2,44 +2,37 @@ import { call } from '../api/client'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { SKIP_LIFECYCLE_TEST } from '../../../shared/wizard/checklists'
 import { Checklist } from '../components/Checklist'
-import { useScimBaseUrl } from '../hooks/useScimBaseUrl'
+import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
+import { TestUserEmailField, useTestUserEmail } from '../components/TestUserEmailField'
+import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
-
-export const DEFAULT_TEST_USER_EMAIL = 'dialpad-scim-test@jumpcloud.com'
 
 export const LIFECYCLE_WARNING =
   'This creates a real user in your Dialpad company, which may use a paid license and a phone number until it is deleted. ' +
-  'The test deletes it at the end, even when a step fails. Use the Dialpad sandbox if you can. Create the test user now?'
+  'The test deletes it at the end, even when a step fails (if Dialpad refuses the delete, it is left deactivated and named so you can delete it by hand). ' +
+  'Use the Dialpad sandbox if you can. Create the test user now?'
 
 export function ScimLifecycleStep() {
   const scim = useWizard((s) => s.scim)
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
   const updateScim = useWizard((s) => s.updateScim)
-  const baseUrl = useScimBaseUrl()
-  const email = scim.testUserEmail || DEFAULT_TEST_USER_EMAIL
+  const address = useScimCheckAddress()
+  const email = useTestUserEmail()
   return (
     <>
       <p>
-        Optional: do what JumpCloud&apos;s activation test does before you click Activate. The assistant creates a test
-        user, reads it back, finds it by email, suspends it (SCIM active = false) and deletes it, explaining each answer
-        in Dialpad&apos;s terms.
+        Optional: before you click Activate in JumpCloud, try what provisioning does with a test user. The assistant
+        creates it, reads it back, updates its name (with PATCH when Dialpad takes it, else PUT), finds it by userName,
+        deactivates it (SCIM active = false) and deletes it, explaining each answer in Dialpad&apos;s terms. JumpCloud&apos;s
+        own activation test also creates and deletes a test user; if the delete is refused it leaves the user
+        deactivated, and so does this test.
       </p>
       <p className="warning-text">
         This creates a <strong>real user</strong> in your Dialpad company and may use a paid license and phone number
         until it is deleted. The sandbox environment is recommended.
       </p>
-      <div className="form-row">
-        <label htmlFor="test-user-email">Test user email</label>
-        <p className="hint">JumpCloud&apos;s own test uses an @jumpcloud.com address, which needs the secondary domain from the step before.</p>
-        <input
-          id="test-user-email"
-          className="text-input"
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={(event) => updateScim({ testUserEmail: event.target.value })}
-        />
-      </div>
+      <TestUserEmailField hint="The same address you will enter in JumpCloud's Test User Email field (next step). Use one at your company's domain: Dialpad only accepts users on the company's domains. An @jumpcloud.com address needs jumpcloud.com as a secondary domain (the step before)." />
+      <TestOnlyAddressNote address={address} />
       <LiveCheckPanel
         title="User lifecycle test"
         buttonLabel="Create and delete a test user"
@@ -47,14 +40,16 @@ export function ScimLifecycleStep() {
         start={
           !keyStored
             ? { blocked: 'Store the API key first (step “Store the API key”).' }
-            : () =>
-                call('scim.start', {
-                  kind: 'scim-lifecycle',
-                  baseUrl,
-                  extraCaPem: scim.extraCa?.pem ?? null,
-                  userEmail: email,
-                  confirmedRealUser: true,
-                })
+            : address.url === ''
+              ? { blocked: 'Enter the custom SCIM base URL first (step “Test the SCIM connection”).' }
+              : () =>
+                  call('scim.start', {
+                    kind: 'scim-lifecycle',
+                    baseUrl: address.url,
+                    extraCaPem: scim.extraCa?.pem ?? null,
+                    userEmail: email,
+                    confirmedRealUser: true,
+                  })
         }
         lastRun={scim.lastLifecycleTest}
         onFinished={(run) => updateScim({ lastLifecycleTest: run })}
@@ -63,4 +58,3 @@ export function ScimLifecycleStep() {
     </>
   )
 }
-

@@ -1,0 +1,36 @@
+import { useId } from 'react'
+import { parseDomain } from '../../../shared/domain'
+import { testUserEmail } from '../../../shared/scimAddress'
+import { useWizard } from '../store/wizardStore'
+
+/** The address for JumpCloud's Test User Email field (step 13) and the lifecycle test (step 12): one value, shown in both. */
+export function useTestUserEmail(): string {
+  const entered = useWizard((s) => s.scim.testUserEmail)
+  const domainInput = useWizard((s) => s.domainInput)
+  const domain = parseDomain(domainInput)
+  return testUserEmail(entered, domain.ok ? domain.domain : null)
+}
+
+export function TestUserEmailField({ hint }: { hint: string }) {
+  const email = useTestUserEmail()
+  const updateScim = useWizard((s) => s.updateScim)
+  const ids = { input: useId(), hint: useId() }
+  return (
+    <div className="form-row">
+      <label htmlFor={ids.input}>Test User Email</label>
+      <p id={ids.hint} className="hint">
+        {hint}
+      </p>
+      <input
+        id={ids.input}
+        className="text-input"
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={ids.hint}
+        value={email}
+        onChange={(event) => updateScim({ testUserEmail: event.target.value })}
+      />
+    </div>
+  )
+}
