@@ -54,7 +54,7 @@ describe('dialpad-sso sso metadata', () => {
     expect(ran.code).toBe(0)
     expect(ran.stdout).toContain(`Dialpad SAML metadata check: example.com (Production), ${server.origin}/api/saml/metadata/custom/example.com\n`)
     expect(ran.stdout).toMatch(/^PASS {2}Dialpad has SAML saved with the Custom provider {2}\(HTTP 200, \d+ ms\)\n {6}Dialpad publishes SAML metadata for example\.com with the SP Entity ID \(https:\/\/dialpad\.com\/api\/saml\/metadata\/custom\/example\.com\)/m)
-    expect(ran.stdout).toMatch(/^PASS {2}This computer's clock agrees with Dialpad's/m)
+    expect(ran.stdout).toMatch(/^PASS {2}This computer's clock agrees with Dialpad's \[informational\]/m)
     expect(ran.stdout).toContain('Passed: 2 of 2 checks passed.')
     expect(ran.stderr).toContain('...   Dialpad has SAML saved with the Custom provider\n')
   })
@@ -75,7 +75,7 @@ describe('dialpad-sso sso metadata', () => {
     expect(ran.code).toBe(1)
     expect(ran.stdout).toMatch(/^FAIL {2}Dialpad has SAML saved with the Custom provider {2}\(HTTP 404, \d+ ms\)$/m)
     expect(ran.stdout).toContain('answered HTTP 404, text/html, a web page titled "Dialpad | Page Not Found".')
-    expect(ran.stdout).toContain('      Fix: SAML with the Custom provider is not saved for other.example in Dialpad: in Dialpad, go to Admin Settings > My Company > Authentication > SAML')
+    expect(ran.stdout).toContain('      Fix: If SAML with the Custom provider is not saved for other.example in Dialpad: in Dialpad, go to Admin Settings > My Company > Authentication > SAML')
     expect(ran.stdout).toContain('Failed: 1 of 2 checks failed; see "Fix" above.')
   })
 
@@ -91,7 +91,7 @@ describe('dialpad-sso sso metadata', () => {
     server.clocks.set('metadata', { offsetMs: 10 * 60_000 })
     const ran = await run(await checkArgs())
     expect(ran.code).toBe(0)
-    expect(ran.stdout).toMatch(/^WARN {2}This computer's clock agrees with Dialpad's {2}\(\d+ ms\)\n {6}This computer's clock is (9 minutes 59 seconds|10 minutes) behind Dialpad's\./m)
+    expect(ran.stdout).toMatch(/^WARN {2}This computer's clock agrees with Dialpad's \[informational\] {2}\(\d+ ms\)\n {6}This computer's clock is (9 minutes 59 seconds|10 minutes) behind Dialpad's\./m)
     expect(ran.stdout).toContain("Fix: Set this computer's clock to update automatically")
   })
 
@@ -99,7 +99,7 @@ describe('dialpad-sso sso metadata', () => {
     const ran = await run(['--domain', 'example.com', '--base-url', server.origin])
     expect(ran.code).toBe(1)
     expect(ran.stdout).toContain('is not trusted by this computer')
-    expect(ran.stdout).toContain('SKIP  This computer\'s clock agrees with Dialpad\'s\n      Not run: no answer carried the time to compare with. Dialpad gave no answer to read the time from.')
+    expect(ran.stdout).toContain('NOTE  This computer\'s clock agrees with Dialpad\'s [informational]\n      Not run: no answer carried the time to compare with. Dialpad gave no answer to read the time from.')
   })
 
   it('cancels on Ctrl-C', async () => {

@@ -39,7 +39,8 @@ export class LiveCheckRunner {
     }
     void check(running.controller.signal, onProgress, attachLogin)
       .then((run) => {
-        running.run = run
+        // A cancelled check proved nothing, even when only informational steps were cut short.
+        running.run = running.controller.signal.aborted ? { ...run, ok: false } : run
       })
       .catch(() => {
         running.run = {

@@ -27,6 +27,12 @@ export interface SsoServicesCheckOptions extends DialpadMetadataCheckOptions {
   idpSsoUrl: string | null
 }
 
+/**
+ * The SP metadata address and the clock are informational: Dialpad documents neither the metadata address nor its
+ * clock tolerance. Whether the IdP SSO URL answers decides, since no login can start without it.
+ */
+const INFORMATIONAL = { decisive: false } as const
+
 export const SSO_SERVICES_STEP_TITLES = {
   'sp-metadata': 'Dialpad has SAML saved with the Custom provider',
   'idp-reachable': 'The IdP SSO URL answers over a trusted connection',
@@ -50,8 +56,12 @@ export async function runSsoServicesCheck(options: SsoServicesCheckOptions): Pro
   const observations: ClockObservation[] = []
   const notEntered = idpNotEntered(options.idpSsoUrl)
   const [metadataStep, idpStep] = await Promise.all([
-    runStep(ctx, 'sp-metadata', title['sp-metadata'], async (onHttpStatus) =>
-      observed(observations, await checkSpMetadata({ ...request(onHttpStatus), sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
+    runStep(
+      ctx,
+      'sp-metadata',
+      title['sp-metadata'],
+      async (onHttpStatus) => observed(observations, await checkSpMetadata({ ...request(onHttpStatus), sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
+      INFORMATIONAL,
     ),
     notEntered
       ? Promise.resolve(skippedStep(ctx, 'idp-reachable', title['idp-reachable'], notEntered))
@@ -63,14 +73,21 @@ export async function runSsoServicesCheck(options: SsoServicesCheckOptions): Pro
   return checkRunFrom([metadataStep, idpStep, clockStep], checkedAt)
 }
 
-/** Check 1 alone, with the clock read from Dialpad's answer: what `dialpad-sso sso metadata` runs. */
+/**
+ * Check 1 alone, with the clock read from Dialpad's answer: what `dialpad-sso sso metadata` runs. There the metadata
+ * step decides (exit 1 when Dialpad does not publish it), since whether it is published is the command's question;
+ * in the wizard's services check the same step is informational.
+ */
 export async function runDialpadMetadataCheck(options: DialpadMetadataCheckOptions): Promise<CheckRun> {
   const now = options.now ?? (() => new Date())
   const checkedAt = now()
   const ctx: StepContext = { token: '', onProgress: options.onProgress }
   const observations: ClockObservation[] = []
-  const metadataStep = await runStep(ctx, 'sp-metadata', SSO_SERVICES_STEP_TITLES['sp-metadata'], async (onHttpStatus) =>
-    observed(observations, await checkSpMetadata({ ...requestOptions(options, now), onHttpStatus, sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
+  const metadataStep = await runStep(
+    ctx,
+    'sp-metadata',
+    SSO_SERVICES_STEP_TITLES['sp-metadata'],
+    async (onHttpStatus) => observed(observations, await checkSpMetadata({ ...requestOptions(options, now), onHttpStatus, sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
   )
   const clockStep = await judgeClockStep(ctx, DIALPAD_CLOCK_TITLE, observations, options.signal)
   return checkRunFrom([metadataStep, clockStep], checkedAt)
@@ -87,10 +104,10 @@ function observed(observations: ClockObservation[], result: ServiceCheckResult):
 }
 
 async function judgeClockStep(ctx: StepContext, title: string, observations: ClockObservation[], signal: AbortSignal | undefined): Promise<CheckStep> {
-  if (signal?.aborted) return skippedStep(ctx, 'clock', title, 'Not run: the check was cancelled.')
+  if (signal?.aborted) return skippedStep(ctx, 'clock', title, 'Not run: the check was cancelled.', INFORMATIONAL)
   // Dialpad first, whichever answered first.
   const ordered = [...observations].sort((a, b) => (a.service === b.service ? 0 : a.service === 'Dialpad' ? -1 : 1))
   const outcome = judgeClockSkew(ordered)
-  if (outcome.status === 'skipped') return skippedStep(ctx, 'clock', title, outcome.detail)
-  return runStep(ctx, 'clock', title, async () => outcome)
+  if (outcome.status === 'skipped') return skippedStep(ctx, 'clock', title, outcome.detail, INFORMATIONAL)
+  return runStep(ctx, 'clock', title, async () => outcome, INFORMATIONAL)
 }
