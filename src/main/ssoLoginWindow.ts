@@ -9,7 +9,9 @@ import {
   LoginResponseUnreadableError,
   LoginWindowClosedError,
 } from '../core/sso/loginCapture'
-import { acsRequestFilter, classifyDialpadRequest } from '../core/sso/loginCaptureAcs'
+import { classifyDialpadRequest, frameRequestFilter } from '../core/sso/loginCaptureAcs'
+import { MAX_HOPS, type ObservedAuthnRequest, readHop } from '../core/sso/loginCaptureHops'
+import type { RedirectHop } from '../shared/liveCheck'
 import { describeNavigationTarget, isAllowedNavigation } from '../core/sso/loginCaptureHosts'
 import { createLoginSession, disposeLoginSession } from './ssoLoginSession'
 
@@ -37,7 +39,7 @@ export function createLoginWindowCapture(options: LoginWindowOptions = {}): Logi
       refuseUnlistedAddress(request.startUrl, 'the first login page', request.allowedHosts)
       refuseUnlistedAddress(request.acsUrl, "Dialpad's ACS URL", request.allowedHosts)
       const loginSession = createLoginSession()
-      return new LoginWindowRun(request, loginSession, openLoginWindow(loginSession, options.parentWindow?.())).result
+      return new LoginWindowRun(request, loginSession, openLoginWindow(loginSession, options.parentWindow?.(), request.windowTitle ?? LOGIN_WINDOW_TITLE)).result
     },
   }
 }
@@ -49,11 +51,11 @@ function refuseUnlistedAddress(url: string, what: string, allowedHosts: string[]
   )
 }
 
-function openLoginWindow(loginSession: Session, parent: BrowserWindow | null | undefined): BrowserWindow {
+function openLoginWindow(loginSession: Session, parent: BrowserWindow | null | undefined, title: string): BrowserWindow {
   return new BrowserWindow({
     width: 900,
     height: 760,
-    title: LOGIN_WINDOW_TITLE,
+    title,
     parent: parent && !parent.isDestroyed() ? parent : undefined,
     autoHideMenuBar: true,
     webPreferences: {
@@ -93,6 +95,10 @@ class LoginWindowRun {
   private cleanup: Promise<void> | null = null
   private answerShown = false
   private readonly blocked: string[] = []
+  /** Every page load so far (host, method, SAML kind), and the first AuthnRequest seen going out. */
+  private readonly hops: RedirectHop[] = []
+  private authnRequest: ObservedAuthnRequest | null = null
+  private readonly acsOrigin: string
   private readonly timers: NodeJS.Timeout[] = []
   /** Typed as a plain emitter so one list of listeners can be attached and detached alike. */
   private readonly contents: NodeJS.EventEmitter
@@ -108,6 +114,7 @@ class LoginWindowRun {
       this.reject = reject
     })
     this.contents = window.webContents
+    this.acsOrigin = new URL(request.acsUrl).origin
     this.contentsListeners = [
       ['will-navigate', this.guardNavigation],
       ['will-frame-navigate', this.guardNavigation],
@@ -131,13 +138,16 @@ class LoginWindowRun {
     window.on('page-title-updated', this.preventDefault)
     window.on('closed', this.onClosed)
     request.signal.addEventListener('abort', this.onAbort, { once: true })
-    loginSession.webRequest.onBeforeRequest(acsRequestFilter(request.acsUrl), this.onBeforeRequest)
+    loginSession.webRequest.onBeforeRequest(frameRequestFilter(), this.onBeforeRequest)
     // A failed first load is reported through did-fail-load, with the page's address.
     window.loadURL(request.startUrl).catch(() => undefined)
   }
 
   private readonly onBeforeRequest = (details: OnBeforeRequestListenerDetails, callback: (response: { cancel: boolean }) => void): void => {
     if (this.settled) return callback({ cancel: false })
+    this.record(details)
+    // Only Dialpad's answers are inspected for the SAML response; other pages only ever give a hop.
+    if (URL.parse(details.url)?.origin !== this.acsOrigin) return callback({ cancel: false })
     const decision = classifyDialpadRequest(details, this.request.acsUrl)
     if (decision.action === 'ignore') return callback({ cancel: false })
     if (decision.action === 'unreadable') {
@@ -149,6 +159,8 @@ class LoginWindowRun {
       relayState: decision.relayState,
       postedTo: decision.postedTo,
       blockedNavigations: [...this.blocked],
+      hops: [...this.hops],
+      authnRequest: this.authnRequest,
     }
     if (!this.request.continueToDialpad) {
       callback({ cancel: true })
@@ -202,6 +214,19 @@ class LoginWindowRun {
   private refuse(url: string): void {
     const target = describeNavigationTarget(url)
     if (!this.blocked.includes(target)) this.blocked.push(target)
+    // Navigation events do not say how the page would have been loaded.
+    this.addHop(readHop({ method: '—', url }, true).hop)
+  }
+
+  /** A page or frame load: its hop, and Dialpad's AuthnRequest when this is the first one seen going out. */
+  private record(details: OnBeforeRequestListenerDetails): void {
+    const { hop, authnRequest } = readHop(details)
+    this.addHop(hop)
+    this.authnRequest ??= authnRequest
+  }
+
+  private addHop(hop: RedirectHop): void {
+    if (this.hops.length < MAX_HOPS) this.hops.push(hop)
   }
 
   /** Settles once, after the window is gone and the session wiped, so no login state outlives the result. */

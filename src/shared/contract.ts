@@ -114,8 +114,12 @@ export const SamlResponseSource = z.discriminatedUnion('source', [
   }),
 ])
 
-/** Where a test login starts: at Dialpad (SP-initiated, with an AuthnRequest) or at JumpCloud's user portal. */
-export const LoginStart = z.enum(['dialpad', 'jumpcloud-portal'])
+/**
+ * Where a test login starts: at Dialpad's login page ("Login with Another Provider", as users do; Dialpad builds the
+ * AuthnRequest), with a request the app builds and sends straight to JumpCloud (the fallback), or at JumpCloud's
+ * user portal (IdP-initiated).
+ */
+export const LoginStart = z.enum(['dialpad-login', 'dialpad', 'jumpcloud-portal'])
 export type LoginStart = z.infer<typeof LoginStart>
 
 const BundleBytes = z

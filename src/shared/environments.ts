@@ -16,3 +16,11 @@ export const DIALPAD_ENVIRONMENTS: Record<EnvironmentId, DialpadEnvironment> = {
 export function defaultScimBaseUrl(env: EnvironmentId): string {
   return `https://${DIALPAD_ENVIRONMENTS[env].host}/scim`
 }
+
+/**
+ * Dialpad's login page, where users choose "Login with Another Provider" (Dialpad's article: "navigate to Dialpad
+ * Login"). The host is Dialpad's for the environment; the /login path is not documented (docs/service-facts.md).
+ */
+export function dialpadLoginUrl(env: EnvironmentId): string {
+  return `https://${DIALPAD_ENVIRONMENTS[env].host}/login`
+}

@@ -21,6 +21,7 @@ import {
 import { createMainWindow } from '../../src/main/window'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { type FakeSession, FakeWebContents, mockedElectron } from './fakeElectron'
+import { DIALPAD_RELAY_STATE, DIALPAD_REQUEST_ID, TEST_USER_PASSWORD, dialpadLoginFlow } from '../support/dialpadLoginFlow'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
 const fakeElectron = await mockedElectron()
@@ -262,17 +263,27 @@ describe('login window: navigation limits', () => {
 })
 
 describe('login window: the response at the ACS URL', () => {
-  it('watches only the Dialpad host: JumpCloud traffic is never inspected', () => {
-    const { session } = start()
-    expect(session.request('https://console.jumpcloud.com/login', { method: 'POST' })).toEqual([])
+  it('sees page and frame loads only, lets every non-Dialpad one through untouched, and reads responses only on Dialpad', async () => {
+    const started = start()
+    const { session } = started
     expect(session.request('https://dialpad.com/saml/sso/custom/example.com', { resourceType: 'image' })).toEqual([])
+    // JumpCloud's pages go on as they are, even a form that looks like a SAML response.
+    expect(session.postForm('https://console.jumpcloud.com/login', { SAMLResponse: SAML_RESPONSE })).toEqual([{ cancel: false }])
+    expect(await state(started.result)).toBe('pending')
   })
 
   it('takes SAMLResponse and RelayState from the POST, cancels it, and resolves', async () => {
     const started = start()
     expect(postResponse(started.session)).toEqual([{ cancel: true }])
 
-    await expect(started.result).resolves.toEqual({ samlResponse: SAML_RESPONSE, relayState: 'r3lay', postedTo: ACS_URL, blockedNavigations: [] })
+    await expect(started.result).resolves.toEqual({
+      samlResponse: SAML_RESPONSE,
+      relayState: 'r3lay',
+      postedTo: ACS_URL,
+      blockedNavigations: [],
+      hops: [{ host: 'dialpad.com', method: 'POST', saml: 'SAMLResponse', binding: 'HTTP-POST', blocked: false }],
+      authnRequest: null,
+    })
   })
 
   it('works for an IdP-initiated login: no RelayState', async () => {
@@ -321,6 +332,58 @@ describe('login window: the response at the ACS URL', () => {
     started.controller.abort()
     await expect(started.result).resolves.toBe(login)
     expect(started.session.clearStorageData).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('login window: starting at Dialpad’s login page (a stand-in page flow)', () => {
+  const flow = dialpadLoginFlow({ env: 'production', domain: 'example.com', spEntityId: SP_ENTITY_ID, acsUrl: ACS_URL, idpSsoUrl: IDP_SSO_URL })
+
+  /** Plays the stand-in Dialpad login page and JumpCloud in the window: every navigation, then each page load. */
+  function walk(started: Started): void {
+    for (const request of flow) {
+      expect(started.window.webContents.attempt('will-navigate', request.url), request.url).toBe(false)
+      const answers = request.form ? started.session.postForm(request.url, request.form) : started.session.request(request.url)
+      expect(answers, request.url).toEqual([{ cancel: false }])
+    }
+  }
+
+  it('opens Dialpad’s login page under a title saying what to do, and follows Dialpad’s redirect to JumpCloud', async () => {
+    const title = 'Test SSO login: choose “Login with Another Provider”, enter example.com, then sign in at JumpCloud as the test user (Dialpad SSO Assistant)'
+    const started = start({ startUrl: 'https://dialpad.com/login', windowTitle: title })
+    expect(started.window.loadURL.mock.calls).toEqual([['https://dialpad.com/login']])
+    expect(started.window.options.title).toBe(title)
+    walk(started)
+    postResponse(started.session, { SAMLResponse: SAML_RESPONSE, RelayState: DIALPAD_RELAY_STATE })
+
+    const login = await started.result
+    expect(login.authnRequest).toEqual({ id: DIALPAD_REQUEST_ID, issuer: SP_ENTITY_ID, relayState: DIALPAD_RELAY_STATE, host: 'sso.jumpcloud.com', binding: 'HTTP-Redirect' })
+    expect(login.hops.map((hop) => `${hop.method} ${hop.host} ${hop.saml ?? '-'}`)).toEqual([
+      'GET dialpad.com -',
+      'GET dialpad.com -',
+      'POST dialpad.com -',
+      'GET sso.jumpcloud.com SAMLRequest',
+      'GET console.jumpcloud.com -',
+      'POST console.jumpcloud.com -',
+      'GET sso.jumpcloud.com -',
+      'POST dialpad.com SAMLResponse',
+    ])
+    // The test user's password went through the window but nowhere into the result.
+    expect(JSON.stringify(login)).not.toContain(TEST_USER_PASSWORD)
+    expectCleanedUp(started)
+  })
+
+  it('keeps navigation to Dialpad’s and JumpCloud’s hosts, and lists a refused hop in the chain', async () => {
+    const started = start({ startUrl: 'https://dialpad.com/login' })
+    expect(started.window.webContents.attempt('will-navigate', 'https://accounts.google.com/o/oauth2/auth')).toBe(true)
+    expect(started.window.webContents.attempt('will-navigate', 'https://login.dialpad.com/')).toBe(true)
+    walk(started)
+    postResponse(started.session)
+    const login = await started.result
+    expect(login.blockedNavigations).toEqual(['https://accounts.google.com', 'https://login.dialpad.com'])
+    expect(login.hops.slice(0, 2)).toEqual([
+      { host: 'accounts.google.com', method: '—', saml: null, binding: null, blocked: true },
+      { host: 'login.dialpad.com', method: '—', saml: null, binding: null, blocked: true },
+    ])
   })
 })
 

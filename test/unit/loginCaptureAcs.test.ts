@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { acsRequestFilter, classifyDialpadRequest, isAcsUrl } from '../../src/core/sso/loginCaptureAcs'
+import { classifyDialpadRequest, frameRequestFilter, isAcsUrl } from '../../src/core/sso/loginCaptureAcs'
 import { deriveSpValues } from '../../src/shared/spValues'
 
 const { acsUrl: ACS_URL, spEntityId } = deriveSpValues('example.com', 'production')
@@ -9,10 +9,9 @@ function post(url: string, fields: Record<string, string>): { method: string; ur
   return { method: 'POST', url, uploadData: [{ bytes: Buffer.from(new URLSearchParams(fields).toString()) }] }
 }
 
-describe('acsRequestFilter', () => {
-  it('watches page and frame loads on the Dialpad host of the ACS URL', () => {
-    expect(acsRequestFilter(ACS_URL)).toEqual({ urls: ['https://dialpad.com/*'], types: ['mainFrame', 'subFrame'] })
-    expect(acsRequestFilter(deriveSpValues('example.com', 'sandbox').acsUrl).urls).toEqual(['https://sandbox.dialpad.com/*'])
+describe('frameRequestFilter', () => {
+  it('sees page and frame loads over https (each is a hop of the redirect chain), nothing else', () => {
+    expect(frameRequestFilter()).toEqual({ urls: ['https://*/*'], types: ['mainFrame', 'subFrame'] })
   })
 })
 

@@ -51,7 +51,7 @@ function jumpCloudWindow(answer: (asked: LoginCaptureRequest, requestId: string 
 
 function captured(requestId: string | null, relayState: string | null, postedTo = SP.acsUrl): CapturedLogin {
   const xml = signedResponse(idp, SP, { issuedAt: new Date(), inResponseTo: requestId })
-  return { samlResponse: toBase64(xml), relayState, postedTo, blockedNavigations: [] }
+  return { samlResponse: toBase64(xml), relayState, postedTo, blockedNavigations: [], hops: [], authnRequest: null }
 }
 
 async function finished(runner: LiveCheckRunner, runId: string): Promise<LiveCheckProgress> {
@@ -88,7 +88,43 @@ describe('Test SSO login', () => {
     expect(progress.login?.summary?.nameId).toBe('jane.doe@example.com')
     expect(progress.login?.capturedResponse).toMatch(/^[A-Za-z0-9+/]+=*$/)
     // The response leaves main once; later reports only keep the summary.
-    expect(d.runner.progress(runId).login).toEqual({ summary: progress.login?.summary, capturedResponse: null })
+    expect(d.runner.progress(runId).login).toEqual({ summary: progress.login?.summary, hops: [], capturedResponse: null })
+  })
+
+  it('starts at Dialpad’s login page, checks InResponseTo against the request Dialpad sent, and hands over the redirect chain', async () => {
+    const hops = [
+      { host: 'dialpad.com', method: 'GET', saml: null, binding: null, blocked: false },
+      { host: 'sso.jumpcloud.com', method: 'GET', saml: 'SAMLRequest' as const, binding: 'HTTP-Redirect' as const, blocked: false },
+      { host: 'dialpad.com', method: 'POST', saml: 'SAMLResponse' as const, binding: 'HTTP-POST' as const, blocked: false },
+    ]
+    const dialpadRequest = { id: '_dialpad-7', issuer: SP.spEntityId, relayState: 'dp-relay', host: 'sso.jumpcloud.com', binding: 'HTTP-Redirect' as const }
+    const window = jumpCloudWindow(() => ({ ...captured('_dialpad-7', 'dp-relay'), hops, authnRequest: dialpadRequest }))
+    const d = deps(window.port)
+    const progress = await finished(d.runner, startSsoLoginCheck(request({ start: 'dialpad-login' }), d).runId)
+
+    expect(window.asked[0].startUrl).toBe('https://dialpad.com/login')
+    expect(window.asked[0].windowTitle).toContain('choose “Login with Another Provider”, enter example.com')
+    expect(window.asked[0].allowedHosts).toEqual(['sso.jumpcloud.com', 'console.jumpcloud.com', 'dialpad.com'])
+    expect(progress.run?.ok).toBe(true)
+    expect(progress.run?.steps.map((s) => s.id).slice(0, 3)).toEqual(['login-captured', 'dialpad-request', 'relay-state'])
+    expect(progress.run?.steps[1]).toMatchObject({ status: 'pass', decisive: false, detail: expect.stringContaining('Dialpad sent AuthnRequest _dialpad-7') })
+    expect(progress.run?.steps.find((s) => s.id === 'in-response-to')).toMatchObject({ status: 'pass', detail: 'The response answers request _dialpad-7.' })
+    expect(progress.login?.hops).toEqual(hops)
+  })
+
+  it('fails a response to another request than Dialpad’s, and only warns when no Dialpad request was seen', async () => {
+    const dialpadRequest = { id: '_dialpad-8', issuer: SP.spEntityId, relayState: null, host: 'sso.jumpcloud.com', binding: 'HTTP-Redirect' as const }
+    const other = jumpCloudWindow(() => ({ ...captured('_not-dialpads', null), authnRequest: dialpadRequest }))
+    const d1 = deps(other.port)
+    const mismatch = await finished(d1.runner, startSsoLoginCheck(request({ start: 'dialpad-login' }), d1).runId)
+    expect(mismatch.run?.ok).toBe(false)
+    expect(mismatch.run?.steps.find((s) => s.id === 'in-response-to')).toMatchObject({ status: 'fail', detail: expect.stringContaining('not this login’s request _dialpad-8') })
+
+    const unseen = jumpCloudWindow(() => captured('_whatever', null))
+    const d2 = deps(unseen.port)
+    const progress = await finished(d2.runner, startSsoLoginCheck(request({ start: 'dialpad-login' }), d2).runId)
+    expect(progress.run?.steps.find((s) => s.id === 'dialpad-request')).toMatchObject({ status: 'warn', detail: expect.stringContaining('No AuthnRequest from Dialpad was seen') })
+    expect(progress.run?.steps.find((s) => s.id === 'in-response-to')?.status).toBe('skipped')
   })
 
   it('accepts an IdP-initiated login from the JumpCloud user portal (no InResponseTo, no RelayState)', async () => {

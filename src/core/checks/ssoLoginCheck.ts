@@ -6,6 +6,8 @@ import type { SsoResponseCheck } from '../../shared/ssoResponse'
 import { deriveSpValues } from '../../shared/spValues'
 import { buildAuthnRequest } from '../sso/authnRequest'
 import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '../sso/loginCapture'
+import type { ObservedAuthnRequest } from '../sso/loginCaptureHops'
+import { dialpadLoginUrl } from '../../shared/environments'
 import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
 import type { SsoResponseExpectations } from '../sso/response/expectations'
 import { UserFacingError } from '../userFacingError'
@@ -34,10 +36,19 @@ export interface SsoLoginDeps {
 }
 
 const CAPTURE_STEP = { id: 'login-captured', title: 'The test user signed in and JumpCloud answered Dialpad', decisive: true } as const
+const DIALPAD_REQUEST_STEP = { id: 'dialpad-request', title: 'Dialpad sent JumpCloud an AuthnRequest', decisive: false } as const
+
+/** The login window's title for each start: what the admin does in it. */
+function windowTitle(start: LoginStart, domain: string): string | undefined {
+  if (start !== 'dialpad-login') return undefined
+  return `Test SSO login: choose “Login with Another Provider”, enter ${domain}, then sign in at JumpCloud as the test user (Dialpad SSO Assistant)`
+}
 
 /**
- * "Test SSO login": opens the login window (at Dialpad's side with a fresh AuthnRequest, or at JumpCloud's user
- * portal), waits for the SAML response JumpCloud posts to Dialpad, and checks it as Dialpad would.
+ * "Test SSO login": opens the login window at Dialpad's login page (the admin chooses "Login with Another Provider"
+ * and Dialpad sends its own AuthnRequest to JumpCloud, as users do), with an AuthnRequest the app builds (the
+ * fallback), or at JumpCloud's user portal; waits for the SAML response JumpCloud posts to Dialpad, and checks it as
+ * Dialpad would, against the request that was really sent.
  */
 export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps): { runId: string } {
   if (!deps.loginCapture) {
@@ -49,7 +60,8 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
   const now = deps.now ?? (() => new Date())
   const sp = deriveSpValues(request.domain, request.env)
   const authn = request.start === 'dialpad' ? buildAuthnRequest({ spEntityId: sp.spEntityId, acsUrl: sp.acsUrl, idpSsoUrl: request.idpSsoUrl, now: now() }) : null
-  const startUrl = authn ? authn.url : userPortalUrl(request.idpSsoUrl)
+  const startUrl = request.start === 'dialpad-login' ? dialpadLoginUrl(request.env) : authn ? authn.url : userPortalUrl(request.idpSsoUrl)
+  // Dialpad's login page is on the host of the ACS URL, so the same hosts serve all three starts.
   const allowedHosts = loginAllowedHosts({ idpSsoUrl: request.idpSsoUrl, acsUrl: sp.acsUrl })
 
   return deps.runner.start('sso-login', async (signal, onProgress, attachLogin) => {
@@ -58,14 +70,25 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
     onProgress({ ...CAPTURE_STEP, status: 'skipped', durationMs: null, detail: 'Waiting for the test user to sign in in the login window…' }, 'started')
     let captured: CapturedLogin
     try {
-      captured = await capture.capture({ startUrl, acsUrl: sp.acsUrl, allowedHosts, continueToDialpad: request.continueToDialpad, signal })
+      captured = await capture.capture({
+        startUrl,
+        acsUrl: sp.acsUrl,
+        allowedHosts,
+        continueToDialpad: request.continueToDialpad,
+        signal,
+        windowTitle: windowTitle(request.start, request.domain),
+      })
     } catch (error) {
       if (!(error instanceof LoginCaptureError)) throw error
       const step: CheckStep = { ...CAPTURE_STEP, status: 'fail', durationMs: Date.now() - started, detail: error.message, fix: captureFix(error) }
       onProgress(step, 'finished')
       return checkRunFrom([step], checkedAt)
     }
-    const captureSteps = judgeCapture(captured, sp.acsUrl, authn?.relayState ?? null, Date.now() - started)
+    // Starting at Dialpad's login page, the request to answer is the one Dialpad sent (seen on its way to JumpCloud).
+    const dialpadRequest = request.start === 'dialpad-login' ? captured.authnRequest : null
+    const sentRelayState = request.start === 'dialpad-login' ? (dialpadRequest?.relayState ?? null) : (authn?.relayState ?? null)
+    const captureSteps = judgeCapture(captured, sp.acsUrl, sentRelayState, Date.now() - started)
+    if (request.start === 'dialpad-login') captureSteps.splice(1, 0, judgeDialpadRequest(dialpadRequest, sp.spEntityId))
     for (const step of captureSteps) onProgress(step, 'finished')
 
     const expect: SsoResponseExpectations = {
@@ -75,10 +98,10 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
       otherEmailDomains: request.otherEmailDomains,
       idpEntityId: request.idpEntityId,
       idpCertificate: request.idpCertificate,
-      requestId: authn?.id ?? null,
+      requestId: request.start === 'dialpad-login' ? (dialpadRequest?.id ?? null) : (authn?.id ?? null),
     }
     const result = await deps.validate(captured.samlResponse, expect)
-    attachLogin({ summary: result.summary, capturedResponse: captured.samlResponse })
+    attachLogin({ summary: result.summary, hops: captured.hops, capturedResponse: captured.samlResponse })
     return withCaptureSteps(captureSteps, result.run, checkedAt)
   })
 }
@@ -146,6 +169,35 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
     })
   }
   return steps
+}
+
+/** Informational: what Dialpad's login page sends is not documented, so not seeing a request only warns. */
+function judgeDialpadRequest(observed: ObservedAuthnRequest | null, spEntityId: string): CheckStep {
+  if (!observed) {
+    return {
+      ...DIALPAD_REQUEST_STEP,
+      status: 'warn',
+      durationMs: null,
+      detail: 'No AuthnRequest from Dialpad was seen on its way to JumpCloud, so the response could not be matched to the request (InResponseTo).',
+      fix: 'Run the test again and choose “Login with Another Provider” on Dialpad’s login page; if Dialpad sends users to JumpCloud another way, use the app-built request instead.',
+    }
+  }
+  const issuer = observed.issuer === null ? '' : ` from ${observed.issuer}`
+  if (observed.issuer !== null && observed.issuer !== spEntityId) {
+    return {
+      ...DIALPAD_REQUEST_STEP,
+      status: 'warn',
+      durationMs: null,
+      detail: `Dialpad sent AuthnRequest ${observed.id}${issuer} to ${observed.host} (${observed.binding}), but its Issuer is not the SP Entity ID the assistant shows (${spEntityId}).`,
+      fix: 'Check the company domain on “Enable SAML in Dialpad” is the one you entered on Dialpad’s login page.',
+    }
+  }
+  return {
+    ...DIALPAD_REQUEST_STEP,
+    status: 'pass',
+    durationMs: null,
+    detail: `Dialpad sent AuthnRequest ${observed.id}${issuer} to ${observed.host} (${observed.binding}); the response must answer it.`,
+  }
 }
 
 function withCaptureSteps(captureSteps: CheckStep[], validation: CheckRun, checkedAt: Date): CheckRun {

@@ -1,4 +1,6 @@
+import type { RedirectHop } from '../../shared/liveCheck'
 import { UserFacingError } from '../userFacingError'
+import type { ObservedAuthnRequest } from './loginCaptureHops'
 
 /**
  * How core asks for a test login without knowing about windows: main implements it with a separate,
@@ -18,6 +20,8 @@ export interface LoginCaptureRequest {
   /** Let the response go on to Dialpad after it was read, so the admin sees Dialpad's answer. */
   continueToDialpad: boolean
   signal: AbortSignal
+  /** The window's title: what the admin does in it. A default tells them to sign in at JumpCloud as the test user. */
+  windowTitle?: string
 }
 
 export interface CapturedLogin {
@@ -32,6 +36,10 @@ export interface CapturedLogin {
   postedTo: string
   /** Every place the login pages tried to open that the window refused (origins, in order, no repeats). */
   blockedNavigations: string[]
+  /** The page loads up to the response, in order (host, method, SAML message kind; never a value). */
+  hops: RedirectHop[]
+  /** The first AuthnRequest seen on its way to the IdP (Dialpad's, when the login starts at Dialpad's login page). */
+  authnRequest: ObservedAuthnRequest | null
 }
 
 export type LoginCaptureFailure = 'closed' | 'unreadable' | 'page-failed' | 'cancelled'

@@ -1,13 +1,14 @@
 import { describeSamlPostProblem, readSamlPost, type UploadPart } from './loginCaptureForm'
 
 /**
- * Which requests the login window inspects: page and frame loads on the Dialpad host of the ACS URL.
- * The whole host rather than the ACS path alone, so a response JumpCloud posts to a slightly different
- * address (a typo in the ACS URL field, the SP Entity ID pasted there) is still caught and reported
- * instead of ending on a Dialpad error page.
+ * Which requests the login window sees: page and frame loads over https (it navigates nowhere else). Each becomes a
+ * hop of the redirect chain (host, method, SAML kind: loginCaptureHops.ts); only those on the Dialpad host of the
+ * ACS URL are inspected for the SAML response. The whole host rather than the ACS path alone, so a response JumpCloud
+ * posts to a slightly different address (a typo in the ACS URL field, the SP Entity ID pasted there) is still caught
+ * and reported instead of ending on a Dialpad error page.
  */
-export function acsRequestFilter(acsUrl: string): { urls: string[]; types: Array<'mainFrame' | 'subFrame'> } {
-  return { urls: [`${new URL(acsUrl).origin}/*`], types: ['mainFrame', 'subFrame'] }
+export function frameRequestFilter(): { urls: string[]; types: Array<'mainFrame' | 'subFrame'> } {
+  return { urls: ['https://*/*'], types: ['mainFrame', 'subFrame'] }
 }
 
 /** Same https origin and path as Dialpad's ACS URL; query and fragment do not matter. */

@@ -1,8 +1,12 @@
 import { UserFacingError } from '../userFacingError'
 
 /**
- * Where the login window may go. The decision:
- * - the host of the IdP SSO URL (JumpCloud's sso.jumpcloud.com for the Dialpad app);
+ * Where the login window may go, for all three ways to start (Dialpad's login page, the app-built request, the
+ * JumpCloud portal). The decision:
+ * - the Dialpad host of the ACS URL (dialpad.com or sandbox.dialpad.com): Dialpad's login page, where the admin
+ *   chooses "Login with Another Provider" and enters the domain, is on that host too (Dialpad's article: "navigate
+ *   to Dialpad Login"), as is the ACS URL where the response arrives;
+ * - the host of the IdP SSO URL (JumpCloud's sso.jumpcloud.com for the Dialpad app), where Dialpad redirects;
  * - when that host is JumpCloud's, JumpCloud's own sign-in pages in the same region: the login form is on
  *   console.<region>jumpcloud.com and the SAML endpoints on sso.<region>jumpcloud.com (sso.jumpcloud.com sends
  *   the user to console.jumpcloud.com/login and back; EU accounts use sso.eu.jumpcloud.com and console.eu.jumpcloud.com);
@@ -10,6 +14,8 @@ import { UserFacingError } from '../userFacingError'
  * Exact host names only (no subdomains), https only, default port only. Anything else, such as an outside
  * identity provider JumpCloud delegates to, is refused and reported, so the admin learns why a login stalled.
  */
+// Nothing else: other sign-in options on Dialpad's login page (Google, Microsoft) are not this test, and a Dialpad host
+// the flow might use beyond its main one is not documented; such a hop is refused and listed in the redirect chain.
 export function loginAllowedHosts({ idpSsoUrl, acsUrl }: { idpSsoUrl: string; acsUrl: string }): string[] {
   const idpHost = httpsHost(idpSsoUrl, 'The IdP SSO URL', 'Copy the IDP URL from JumpCloud → Dialpad app → SSO tab again.')
   const dialpadHost = httpsHost(acsUrl, "Dialpad's ACS URL", 'Enter the company domain again on the "Enable SAML in Dialpad" step.')

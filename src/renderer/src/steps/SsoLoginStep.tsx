@@ -9,6 +9,7 @@ import { SKIP_LOGIN_CHECK } from '../../../shared/wizard/checklists'
 import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
+import { RedirectChain } from '../components/RedirectChain'
 import { ResponsePasteSection } from '../components/ResponsePasteSection'
 import { SamlResponseTable } from '../components/SamlResponseTable'
 import { saveTextFile } from '../files/saveTextFile'
@@ -51,10 +52,11 @@ export function SsoLoginStep() {
   const sso = useWizard((s) => s.sso)
   const extraCaPem = useWizard((s) => s.scim.extraCa?.pem ?? null)
   const updateSso = useWizard((s) => s.updateSso)
-  const [start, setStart] = useState<LoginStart>('dialpad')
+  const [start, setStart] = useState<LoginStart>('dialpad-login')
   const [continueToDialpad, setContinueToDialpad] = useState(false)
   const [login, setLogin] = useState<LoginCheckExtras | null>(null)
   const idpSsoUrl = 'blocked' in expectations ? null : expectations.idpSsoUrl
+  const domainForStart = 'blocked' in expectations ? 'your company domain' : expectations.domain
 
   const servicesStart =
     'blocked' in expectations
@@ -101,8 +103,13 @@ export function SsoLoginStep() {
           It keeps no cookies and closes once JumpCloud sends its answer.
         </p>
         <label>
-          <input type="radio" name="login-start" checked={start === 'dialpad'} onChange={() => setStart('dialpad')} /> Start at
-          Dialpad, like “Login with Another Provider” (SP-initiated)
+          <input type="radio" name="login-start" checked={start === 'dialpad-login'} onChange={() => setStart('dialpad-login')} /> Start at
+          Dialpad&apos;s login page, as your users will: choose “Login with Another Provider”, enter {domainForStart}, and sign in
+          at JumpCloud. The check follows Dialpad&apos;s redirect and matches the response to the request Dialpad sent.
+        </label>
+        <label>
+          <input type="radio" name="login-start" checked={start === 'dialpad'} onChange={() => setStart('dialpad')} /> Fallback:
+          the app builds a request as Dialpad would and sends it straight to JumpCloud (Dialpad&apos;s login page is not used)
         </label>
         <label>
           <input type="radio" name="login-start" checked={start === 'jumpcloud-portal'} onChange={() => setStart('jumpcloud-portal')} />{' '}
@@ -128,6 +135,7 @@ export function SsoLoginStep() {
           <span className="hint">It is not kept otherwise. It lets anyone replay this login for a few minutes: store it safely.</span>
         </p>
       ) : null}
+      {login ? <RedirectChain hops={login.hops} /> : null}
       {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
       <ResponsePasteSection
         expectations={
