@@ -45,12 +45,20 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
 
   await expect(page.getByRole('heading', { level: 2, name: 'Test the SCIM connection' })).toBeVisible()
   await expect(page.getByText('Dialpad: https://dialpad.com/scim')).toBeVisible()
-  await page.getByRole('radio', { name: /Another address/ }).check()
+  await page.getByRole('radio', { name: /Another address, for testing only/ }).check()
+  // A plain http address off this computer is refused before anything is sent.
+  await page.getByLabel('Custom SCIM base URL').fill('http://scim.example.com/scim')
+  await expect(page.getByRole('alert').filter({ hasText: 'Plain http://' })).toContainText('Plain http:// is only allowed for this computer (localhost)')
+  await expect(page.getByRole('button', { name: 'Test connection' })).toBeDisabled()
   await page.getByLabel('Custom SCIM base URL').fill(server.url)
+  const testOnly = `For testing only: the SCIM checks use ${server.url} instead of Dialpad's https://dialpad.com/scim. JumpCloud's Base URL must still be https://dialpad.com/scim.`
+  await expect(page.getByTestId('test-only-address')).toHaveText(testOnly)
   await page.getByRole('button', { name: 'Test connection' }).click()
   const results = page.getByRole('list', { name: 'Test connection results' })
   await expect(page.getByText(/^Passed · last run/)).toBeVisible()
-  await expect(results.locator('[data-status="pass"]')).toHaveCount(3)
+  await expect(results.locator('[data-status="pass"]')).toHaveCount(5)
+  await expect(results.locator('[data-decisive="false"]')).toHaveCount(3)
+  await expect(results.locator('[data-check-id="service-provider-config"]')).toContainText('informational')
   await expect(results).toContainText('Dialpad accepts the API key')
 
   // A revoked key: the failure says what happened and what to do.
@@ -78,6 +86,9 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
 
   // The lifecycle test creates a real user, so it asks first; cleanup leaves nothing behind.
   await expect(page.getByRole('heading', { level: 2, name: 'Test user provisioning (optional)' })).toBeVisible()
+  await expect(page.getByTestId('test-only-address')).toHaveText(testOnly)
+  // The test user's address defaults to one at the company domain, the same as JumpCloud's Test User Email.
+  await expect(page.getByLabel('Test User Email')).toHaveValue('jumpcloud-scim-test@example.com')
   let warning = ''
   page.once('dialog', (dialog) => {
     warning = dialog.message()
@@ -85,16 +96,40 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   })
   await page.getByRole('button', { name: 'Create and delete a test user' }).click()
   const lifecycle = page.getByRole('list', { name: 'User lifecycle test results' })
-  await expect(lifecycle.locator('[data-status="pass"]')).toHaveCount(6)
+  await expect(lifecycle.locator('[data-status="pass"]')).toHaveCount(8)
   expect(warning).toContain('creates a real user in your Dialpad company, which may use a paid license and a phone number')
   await expect(lifecycle.locator('[data-check-id="delete-user"]')).toBeVisible()
   expect(server.users.size).toBe(0)
-  expect(server.requests.some((r) => r.method === 'PATCH')).toBe(true)
+  expect(server.requests.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH', 'DELETE'])
   await page.getByRole('button', { name: 'Next' }).click()
 
+  // Step 13 offers JumpCloud Dialpad's Base URL, never the test address, and says the checks used another one.
   await expect(page.getByRole('heading', { level: 2, name: 'Enable Identity Management in JumpCloud' })).toBeVisible()
   await page.getByRole('button', { name: 'Copy Base URL' }).click()
-  expect(app.clipboard.last).toBe(server.url)
+  expect(app.clipboard.last).toBe('https://dialpad.com/scim')
+  // Next to the Base URL, and again where the lookup uses the test address.
+  await expect(page.getByTestId('test-only-address')).toHaveText([testOnly, testOnly])
+  await expect(page.getByText(server.url, { exact: true })).toHaveCount(0)
+  await expect(page.getByLabel('Test User Email')).toHaveValue('jumpcloud-scim-test@example.com')
+  await expect(page.getByRole('heading', { name: 'Why Group Management stays off' })).toBeVisible()
+
+  // Is this user provisioned? A read-only lookup: found and active, suspended, or not found.
+  server.users.set('u-jane', { id: 'u-jane', userName: 'jane@example.com', active: true, created: '' })
+  server.users.set('u-sam', { id: 'u-sam', userName: 'sam@example.com', active: false, created: '' })
+  const writesBefore = server.requests.filter((r) => r.method !== 'GET').length
+  const lookupEmail = page.getByLabel('Email of a group member')
+  for (const [email, verdict] of [
+    ['jane@example.com', 'Found and active: jane@example.com'],
+    ['sam@example.com', 'Found, but suspended: sam@example.com'],
+    ['nobody@example.com', 'Not found: nobody@example.com'],
+  ]) {
+    await lookupEmail.fill(email)
+    await page.getByRole('button', { name: 'Look up in Dialpad' }).click()
+    await expect(page.getByText(verdict)).toBeVisible()
+  }
+  await expect(page.getByRole('list', { name: 'Provisioned user lookup' })).toContainText('(1) the user is a member of the user group for Dialpad')
+  expect(server.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
+  server.users.clear()
   page.once('dialog', (dialog) => void dialog.accept())
   await page.getByRole('button', { name: 'Copy API key for Token Key' }).click()
   await expect(page.getByText(/The API key is on the clipboard\. It is cleared in 2 seconds\./)).toBeVisible()
@@ -112,4 +147,14 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
     const text = await readFile(join(app.dataDir, file), 'utf8').catch(() => '')
     expect(text).not.toContain(API_KEY)
   }
+  // The lookup's answers are shown, never saved.
+  expect(JSON.stringify(saved)).not.toContain('sam@example.com')
+
+  // The report gives JumpCloud Dialpad's Base URL and warns that the checks used a test-only address.
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await page.getByRole('article', { name: 'example.com', exact: true }).getByRole('button', { name: 'Setup report' }).click()
+  const baseUrlRow = page.getByTestId('report-values: JumpCloud').getByRole('row', { name: /^SCIM Base URL\b/ })
+  await expect(baseUrlRow).toContainText('https://dialpad.com/scim')
+  await expect(baseUrlRow).not.toContainText(server.url)
+  await expect(page.getByText(testOnly)).toBeVisible()
 })

@@ -17,7 +17,7 @@ export const CONNECTION_STEP_TITLES = {
 type StepId = keyof typeof CONNECTION_STEP_TITLES
 
 /**
- * Which steps decide the verdict. Listing users with the key is what JumpCloud's Test Connection needs; the three
+ * Which steps decide the verdict. Listing users with the key is what any provisioning needs first; the three
  * discovery endpoints of RFC 7644 section 4 are informational: Dialpad documents none of them, so a 404 there is a
  * note, never a failure (docs/service-facts.md).
  */
@@ -82,7 +82,7 @@ function notServed(result: Extract<ScimResult, { ok: false }>, path: string): St
   if (result.status !== 404 && result.status !== 501) return undefined
   return {
     status: 'skipped',
-    detail: `Dialpad does not serve /${path} (${result.status}). That is allowed: SCIM discovery endpoints are optional for this integration, and JumpCloud's Test Connection needs only the user list above.`,
+    detail: `Dialpad does not serve /${path} (${result.status}). That is allowed: neither Dialpad nor JumpCloud documents needing it, and the user list above is what decides.`,
   }
 }
 

@@ -18,7 +18,7 @@ export type ListResponse = z.infer<typeof ListResponse>
 
 const Feature = z.object({ supported: z.boolean() })
 
-/** RFC 7643 section 5; only what JumpCloud relies on is required, so a lean but usable answer passes. */
+/** RFC 7643 section 5; only what the checks read is required, so a lean but usable answer passes. */
 export const ServiceProviderConfig = z.object({
   schemas: schemasIncluding(SERVICE_PROVIDER_CONFIG_URN),
   patch: Feature,

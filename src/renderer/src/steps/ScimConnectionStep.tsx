@@ -28,8 +28,8 @@ export function ScimConnectionStep() {
   return (
     <>
       <p>
-        Before you turn on provisioning in JumpCloud, the assistant tests what JumpCloud&apos;s “Test Connection” needs, and
-        explains any failure: it lists one user with your API key, which decides the result. It also reads Dialpad&apos;s
+        Before you click “Test Connection” in JumpCloud, the assistant tests the connection itself and explains any
+        failure: it lists one user with your API key, which decides the result. It also reads Dialpad&apos;s
         SCIM discovery endpoints (ServiceProviderConfig, Schemas, ResourceTypes); those are informational, since Dialpad
         does not document them: a missing one is a note, never a failure.
       </p>
