@@ -32,7 +32,7 @@ const OUT = join(__dirname, '..', 'examples', 'example.dialpad-sso.json')
 const MINUTE = 60_000
 const DOMAIN = 'example.com'
 const BASE_URL = 'https://dialpad.com/scim'
-const TEST_USER = 'sso-assistant-test@example.com'
+const TEST_USER = 'jumpcloud-scim-test@example.com'
 const TEST_USER_ID = '5731079038386176'
 /** Never a real key: the checks need one to send, and redact it from everything they return. */
 const PLACEHOLDER_KEY = 'example-placeholder-api-key-0000'
@@ -62,17 +62,24 @@ function scimService(): MockAgent {
   agent.disableNetConnect()
   const pool = agent.get('https://dialpad.com')
   const headers = { 'content-type': SCIM_CONTENT_TYPE }
-  const user = (active: boolean) => ({
+  const user = (active: boolean, familyName = 'Test') => ({
     schemas: [USER_URN],
     id: TEST_USER_ID,
     userName: TEST_USER,
-    name: { givenName: 'SSO Assistant', familyName: 'Test' },
+    name: { givenName: 'SSO Assistant', familyName },
     emails: [{ value: TEST_USER, type: 'work', primary: true }],
     active,
   })
   pool
     .intercept({ path: '/scim/ServiceProviderConfig', method: 'GET' })
     .reply(200, { schemas: [SERVICE_PROVIDER_CONFIG_URN], patch: { supported: true }, filter: { supported: true, maxResults: 100 }, bulk: { supported: false } }, { headers })
+    .times(2)
+  pool
+    .intercept({ path: '/scim/Schemas', method: 'GET' })
+    .reply(200, { schemas: [LIST_RESPONSE_URN], totalResults: 1, Resources: [{ id: USER_URN, name: 'User' }] }, { headers })
+  pool
+    .intercept({ path: '/scim/ResourceTypes', method: 'GET' })
+    .reply(200, { schemas: [LIST_RESPONSE_URN], totalResults: 1, Resources: [{ id: 'User', name: 'User', endpoint: '/Users', schema: USER_URN }] }, { headers })
   pool
     .intercept({ path: '/scim/Users?startIndex=1&count=1', method: 'GET' })
     .reply(200, { schemas: [LIST_RESPONSE_URN], totalResults: 48, startIndex: 1, itemsPerPage: 1, Resources: [user(true)] }, { headers })
@@ -81,7 +88,8 @@ function scimService(): MockAgent {
   pool
     .intercept({ path: (path) => path.startsWith('/scim/Users?filter='), method: 'GET' })
     .reply(200, { schemas: [LIST_RESPONSE_URN], totalResults: 1, Resources: [user(true)] }, { headers })
-  pool.intercept({ path: `/scim/Users/${TEST_USER_ID}`, method: 'PATCH' }).reply(200, user(false), { headers })
+  pool.intercept({ path: `/scim/Users/${TEST_USER_ID}`, method: 'PATCH' }).reply(200, user(true, 'Test (updated)'), { headers })
+  pool.intercept({ path: `/scim/Users/${TEST_USER_ID}`, method: 'PATCH' }).reply(200, user(false, 'Test (updated)'), { headers })
   pool.intercept({ path: `/scim/Users/${TEST_USER_ID}`, method: 'DELETE' }).reply(204, '')
   return agent
 }
