@@ -31,6 +31,11 @@ export function SecondaryDomainStep() {
         <strong>jumpcloud.com</strong> must be added as a secondary domain of your company first. Only Dialpad Support can
         do this: send them the request below.
       </p>
+      <p className="hint">
+        JumpCloud&apos;s Identity Management tab also has a Test User Email field, for services that only accept users on
+        verified domains (step “Enable Identity Management in JumpCloud”). Whether an address at your own domain there
+        makes this request unnecessary is not documented, so Dialpad&apos;s articles still ask for it.
+      </p>
       <CopyField
         label="Support request"
         value={supportRequestText(domain.ok ? domain.domain : '(your company domain)', keyStatus?.stored ? keyStatus.last4 : null)}
