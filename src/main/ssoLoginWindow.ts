@@ -51,11 +51,11 @@ function refuseUnlistedAddress(url: string, what: string, allowedHosts: string[]
   )
 }
 
-function openLoginWindow(loginSession: Session, parent: BrowserWindow | null | undefined, title: string): BrowserWindow {
+function openLoginWindow(loginSession: Session, parent: BrowserWindow | null | undefined, windowTitle: string): BrowserWindow {
   return new BrowserWindow({
     width: 900,
     height: 760,
-    title,
+    title: windowTitle,
     parent: parent && !parent.isDestroyed() ? parent : undefined,
     autoHideMenuBar: true,
     webPreferences: {

@@ -43,7 +43,7 @@ describe('cli bundle and report', () => {
     it('accepts the shipped example: exit 0 and a readable summary', async () => {
       const { code, stdout, stderr } = await run(['bundle', 'validate', EXAMPLE_BUNDLE])
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-      expect(stdout).toContain('is a valid configuration bundle (format 1.0, digest matches).')
+      expect(stdout).toContain('is a valid configuration bundle (format 1.1, digest matches).')
       expect(stdout).toMatch(/Domain +example\.com \(Production\)/)
       expect(stdout).toMatch(/Check +SCIM connection test: passed on /)
     })
