@@ -89,13 +89,16 @@ test('the setup report shows both consoles’ values, the certificate, every che
   // A live check with when it ran, each step's result and duration.
   const scim = page.getByTestId('report-check: SCIM connection test')
   await expect(scim.getByRole('heading', { level: 3 })).toHaveText('SCIM connection test ✓ Passed')
-  await expect(scim).toContainText('Checked 2026-11-22 15:36 UTC.')
+  await expect(scim).toContainText('Checked 2026-12-06 19:14 UTC.')
   await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('✓ Pass')
-  await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('(6 ms)')
+  await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('(9 ms)')
+  // Informational steps are marked as such; the decisive ones are not.
+  await expect(scim.locator('[data-check-id="service-provider-config"]')).toContainText('· informational')
+  await expect(scim.locator('[data-check-id="list-users"]')).not.toContainText('informational')
   await expect(page.getByTestId('report-check: Offline SAML cross-checks')).toBeVisible()
 
   // The timeline, oldest first.
-  await expect(page.getByTestId('report-timeline')).toContainText('2026-11-22 15:36 UTC SCIM connection test passed.')
+  await expect(page.getByTestId('report-timeline')).toContainText('2026-12-06 19:14 UTC SCIM connection test passed.')
   await expect(page.getByTestId('report-timeline').getByRole('listitem').last()).toContainText('This report made.')
 
   await expectNoAxeViolations(page)
