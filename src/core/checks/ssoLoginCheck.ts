@@ -7,6 +7,7 @@ import { deriveSpValues } from '../../shared/spValues'
 import { buildAuthnRequest } from '../sso/authnRequest'
 import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '../sso/loginCapture'
 import type { ObservedAuthnRequest } from '../sso/loginCaptureHops'
+import { clip } from '../sso/response/consoles'
 import { dialpadLoginUrl } from '../../shared/environments'
 import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
 import type { SsoResponseExpectations } from '../sso/response/expectations'
@@ -182,13 +183,15 @@ function judgeDialpadRequest(observed: ObservedAuthnRequest | null, spEntityId: 
       fix: 'Run the test again and choose “Login with Another Provider” on Dialpad’s login page; if Dialpad sends users to JumpCloud another way, use the app-built request instead.',
     }
   }
-  const issuer = observed.issuer === null ? '' : ` from ${observed.issuer}`
+  // Both come from Dialpad's request as the window saw it: clipped and printable.
+  const id = clip(observed.id, 120)
+  const issuer = observed.issuer === null ? '' : ` from ${clip(observed.issuer)}`
   if (observed.issuer !== null && observed.issuer !== spEntityId) {
     return {
       ...DIALPAD_REQUEST_STEP,
       status: 'warn',
       durationMs: null,
-      detail: `Dialpad sent AuthnRequest ${observed.id}${issuer} to ${observed.host} (${observed.binding}), but its Issuer is not the SP Entity ID the assistant shows (${spEntityId}).`,
+      detail: `Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}), but its Issuer is not the SP Entity ID the assistant shows (${spEntityId}).`,
       fix: 'Check the company domain on “Enable SAML in Dialpad” is the one you entered on Dialpad’s login page.',
     }
   }
@@ -196,7 +199,7 @@ function judgeDialpadRequest(observed: ObservedAuthnRequest | null, spEntityId: 
     ...DIALPAD_REQUEST_STEP,
     status: 'pass',
     durationMs: null,
-    detail: `Dialpad sent AuthnRequest ${observed.id}${issuer} to ${observed.host} (${observed.binding}); the response must answer it.`,
+    detail: `Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}); the response must answer it.`,
   }
 }
 

@@ -37,7 +37,8 @@ export const ScimUser = z.object({
   id: z.string().min(1),
   userName: z.string(),
   active: z.boolean().optional(),
-  name: z.object({ givenName: z.string().optional(), familyName: z.string().optional() }).partial().optional(),
+  /** Read only to confirm a name update; a server that sends it in another shape is not refused for it. */
+  name: z.object({ givenName: z.string().optional(), familyName: z.string().optional() }).optional().catch(undefined),
 })
 export type ScimUser = z.infer<typeof ScimUser>
 
