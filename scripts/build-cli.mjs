@@ -31,6 +31,8 @@ export async function buildCli({ outdir = CLI_OUT_DIR } = {}) {
     // Readable stack traces in bug reports matter more than the few kilobytes minifying would save.
     minify: false,
     legalComments: 'none',
+    // Core is written for CommonJS too (main bundle, tsx, Playwright); in these ES modules Node provides the same.
+    define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
     logLevel: 'warning',
   })
 }

@@ -21,9 +21,7 @@ import { Env, LoginCheckSource, SetupState } from './setupState'
 
 export const BUNDLE_FORMAT = 'dialpad-sso-bundle'
 export const BUNDLE_FORMAT_VERSION = '1.0'
-export const BUNDLE_FILE_SUFFIX = '.dialpad-sso.json'
-/** A complete bundle is 10–50 KiB; a few certificates and many check runs stay far below this. */
-export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024
+export { BUNDLE_FILE_SUFFIX, MAX_BUNDLE_BYTES } from './bundleFile'
 /** Keys refused anywhere in a bundle: they are how JSON objects pollute JavaScript prototypes when merged. */
 export const FORBIDDEN_BUNDLE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype']
 

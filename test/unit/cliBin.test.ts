@@ -26,10 +26,20 @@ process.on('exit', () => writeFileSync(process.env.RECORD_MODULES_TO, JSON.strin
 `,
 )
 
-async function modulesLoadedBy(args: string[]): Promise<string[]> {
+/** Runs the bin with the recording hook; resolves (never rejects) with its exit code, stderr and resolved modules. */
+async function runRecorded(args: string[]): Promise<{ code: number; stderr: string; modules: string[] }> {
   const listFile = join(scratch, `modules-${args[0]}.json`)
-  await exec(process.execPath, ['--import', RECORD_MODULES, BIN, ...args], { env: { ...process.env, RECORD_MODULES_TO: listFile } })
-  return JSON.parse(readFileSync(listFile, 'utf8')) as string[]
+  const run = await exec(process.execPath, ['--import', RECORD_MODULES, BIN, ...args], { env: { ...process.env, RECORD_MODULES_TO: listFile } }).then(
+    ({ stderr }) => ({ code: 0, stderr }),
+    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  )
+  return { ...run, modules: JSON.parse(readFileSync(listFile, 'utf8')) as string[] }
+}
+
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const run = await runRecorded(args)
+  expect(run).toMatchObject({ code: 0 })
+  return run.modules
 }
 
 function olderThan(version: string, minimum: string): boolean {
@@ -62,6 +72,18 @@ describe('the dialpad-sso bin (compiled, plain node)', () => {
     for (const name of ['undici', '@node-saml/node-saml', '@xmldom/xmldom', 'zod']) {
       expect(loaded.some((url) => url.includes(`/node_modules/${name}/`))).toBe(true)
     }
+  })
+
+  it('reaches the keychain through keytar, required by the compiled CLI, and answers in words whatever the keychain says', async () => {
+    const dataDir = join(scratch, 'data')
+    await exec(process.execPath, [BIN, 'bundle', 'import', join(ROOT, 'examples/example.dialpad-sso.json'), '--data-dir', dataDir])
+    const run = await runRecorded(['scim', 'test', '--profile', 'Example Inc.', '--data-dir', dataDir, '--base-url', 'https://127.0.0.1:9/scim'])
+    expect(run.modules.some((url) => url.includes('/node_modules/keytar/'))).toBe(true)
+    // No API key is saved for the profile (or there is no keychain here): a sentence saying so, never a stack trace.
+    expect([1, 2]).toContain(run.code)
+    const { stderr } = run
+    expect(stderr).toMatch(/keychain|API key/)
+    expect(stderr).not.toMatch(/\n\s+at |Dynamic require|is not defined/)
   })
 
   it('exits 2 with the usage for an unknown command, even one named like an Object property', async () => {

@@ -41,10 +41,11 @@ export interface SecretStoreOptions {
 /**
  * keytar is a native addon: load it with require(), the way Node and Electron load addons (from app.asar.unpacked
  * in the installed app). An ES-module import of a native module has a history of failing inside asar archives.
- * createRequire keeps it a real require() in every build: the CommonJS main bundle, the ES-module CLI, vitest.
+ * createRequire keeps it a real require() in every build: the CommonJS main bundle, the ES-module CLI (whose build
+ * defines __filename), tsx, vitest and Playwright.
  */
 async function requireKeytar(): Promise<KeytarLike> {
-  return createRequire(import.meta.url)('keytar') as KeytarLike
+  return createRequire(__filename)('keytar') as KeytarLike
 }
 
 /** Problems after which nothing can be in the keychain: there is no keychain to hold it. */

@@ -1,18 +1,20 @@
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import type { LoginStart } from '../../../shared/contract'
 import { parseDomain } from '../../../shared/domain'
 import type { EnvironmentId } from '../../../shared/environments'
 import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
 import type { LoginCheckExtras } from '../../../shared/liveCheck'
-import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/ssoResponse'
+import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/limits'
 import { SKIP_LOGIN_CHECK } from '../../../shared/wizard/checklists'
 import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
-import { ResponsePasteSection } from '../components/ResponsePasteSection'
-import { SamlResponseTable } from '../components/SamlResponseTable'
 import { saveTextFile } from '../files/saveTextFile'
 import { useWizard } from '../store/wizardStore'
+
+// The SAML response decoder and paste mode load with this step, not with the window (see App.tsx).
+const ResponsePasteSection = lazy(async () => ({ default: (await import('../components/ResponsePasteSection')).ResponsePasteSection }))
+const SamlResponseTable = lazy(async () => ({ default: (await import('../components/SamlResponseTable')).SamlResponseTable }))
 
 interface LoginExpectations {
   domain: string
@@ -125,12 +127,14 @@ export function SsoLoginStep() {
           <span className="hint">It is not kept otherwise. It lets anyone replay this login for a few minutes: store it safely.</span>
         </p>
       ) : null}
-      {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
-      <ResponsePasteSection
-        expectations={'blocked' in expectations ? expectations : { domain: expectations.domain, env: expectations.env, idpEntityId: expectations.idpEntityId, idpCertificate: expectations.idpCertificate }}
-        lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
-        onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
-      />
+      <Suspense fallback={null}>
+        {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
+        <ResponsePasteSection
+          expectations={'blocked' in expectations ? expectations : { domain: expectations.domain, env: expectations.env, idpEntityId: expectations.idpEntityId, idpCertificate: expectations.idpCertificate }}
+          lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
+          onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
+        />
+      </Suspense>
       <Checklist section={SKIP_LOGIN_CHECK} />
     </>
   )
