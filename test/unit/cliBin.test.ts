@@ -2,6 +2,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -29,7 +30,7 @@ process.on('exit', () => writeFileSync(process.env.RECORD_MODULES_TO, JSON.strin
 /** Runs the bin with the recording hook; resolves (never rejects) with its exit code, stderr and resolved modules. */
 async function runRecorded(args: string[]): Promise<{ code: number; stderr: string; modules: string[] }> {
   const listFile = join(scratch, `modules-${args[0]}.json`)
-  const run = await exec(process.execPath, ['--import', RECORD_MODULES, BIN, ...args], { env: { ...process.env, RECORD_MODULES_TO: listFile } }).then(
+  const run = await exec(process.execPath, ['--import', pathToFileURL(RECORD_MODULES).href, BIN, ...args], { env: { ...process.env, RECORD_MODULES_TO: listFile } }).then(
     ({ stderr }) => ({ code: 0, stderr }),
     (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
   )
