@@ -14,11 +14,11 @@
   WriteRegStr SHELL_CONTEXT "Software\Classes\${DPSSO_BUNDLE_PROGID}\shell\open\command" "" '"$appExe" "%1"'
   WriteRegNone SHELL_CONTEXT "Software\Classes\.json\OpenWithProgids" "${DPSSO_BUNDLE_PROGID}"
   ; SHChangeNotify(SHCNE_ASSOCCHANGED, SHCNF_FLUSH): Explorer reads the associations again.
-  System::Call "shell32::SHChangeNotify(i 0x08000000, i 0x1000, p 0, p 0)"
+  System::Call "shell32::SHChangeNotify(i 0x08000000, i 0x1000, i 0, i 0)"
 !macroend
 
 !macro customUnInstall
   DeleteRegValue SHELL_CONTEXT "Software\Classes\.json\OpenWithProgids" "${DPSSO_BUNDLE_PROGID}"
   DeleteRegKey SHELL_CONTEXT "Software\Classes\${DPSSO_BUNDLE_PROGID}"
-  System::Call "shell32::SHChangeNotify(i 0x08000000, i 0x1000, p 0, p 0)"
+  System::Call "shell32::SHChangeNotify(i 0x08000000, i 0x1000, i 0, i 0)"
 !macroend
