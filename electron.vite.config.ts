@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { rendererSizeReport } from './scripts/rendererSize'
 
 export default defineConfig({
   main: {
@@ -17,8 +18,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), rendererSizeReport()],
     build: {
+      // Minified: the window's first load is read and parsed on every start. Main and preload stay readable for
+      // the stack traces in main.log.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

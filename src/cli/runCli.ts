@@ -1,15 +1,43 @@
-import { BUNDLE_EXPORT_USAGE, BUNDLE_IMPORT_USAGE, BUNDLE_VALIDATE_USAGE, runBundle } from './commands/bundle'
-import { CERT_USAGE, runCert } from './commands/cert'
-import { METADATA_USAGE, runMetadata } from './commands/metadata'
-import { runScim, SCIM_FIND_USER_USAGE, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE } from './commands/scim'
-import { REPORT_USAGE, runReport } from './commands/report'
-import { runSp, SP_USAGE } from './commands/sp'
-import { runSso, SSO_METADATA_USAGE, SSO_VALIDATE_USAGE } from './commands/sso'
 import { UnreadableInputError } from './inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './io'
 import { UserFacingError } from '../core/userFacingError'
 
-export const USAGE = `Usage: dialpad-sso <command> [options]
+type Command = (args: string[], io: CliIo) => number | Promise<number>
+
+/**
+ * Each command's module is loaded when that command runs, so `sp` starts without undici, node-saml or the XML
+ * stack (see bench/cli.ts). The compiled CLI keeps these as separate chunks (scripts/build-cli.mjs).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sp: async () => (await import('./commands/sp')).runSp,
+  cert: async () => (await import('./commands/cert')).runCert,
+  metadata: async () => (await import('./commands/metadata')).runMetadata,
+  scim: async () => (await import('./commands/scim')).runScim,
+  sso: async () => (await import('./commands/sso')).runSso,
+  bundle: async () => (await import('./commands/bundle')).runBundle,
+  report: async () => (await import('./commands/report')).runReport,
+}
+
+/** The help text, from every command's usage line: loads every command, so only help and usage errors ask for it. */
+export async function usageText(): Promise<string> {
+  const [
+    { BUNDLE_EXPORT_USAGE, BUNDLE_IMPORT_USAGE, BUNDLE_VALIDATE_USAGE },
+    { CERT_USAGE },
+    { METADATA_USAGE },
+    { SCIM_FIND_USER_USAGE, SCIM_LIFECYCLE_USAGE, SCIM_TEST_USAGE },
+    { REPORT_USAGE },
+    { SP_USAGE },
+    { SSO_METADATA_USAGE, SSO_VALIDATE_USAGE },
+  ] = await Promise.all([
+    import('./commands/bundle'),
+    import('./commands/cert'),
+    import('./commands/metadata'),
+    import('./commands/scim'),
+    import('./commands/report'),
+    import('./commands/sp'),
+    import('./commands/sso'),
+  ])
+  return `Usage: dialpad-sso <command> [options]
 
 Commands:
   ${SP_USAGE}
@@ -56,36 +84,28 @@ Commands:
 
 Exit codes: 0 ok (warnings included), 1 unacceptable input or a failed check (the reason is printed), 2 usage error.
 `
-
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
-  sp: runSp,
-  cert: runCert,
-  metadata: runMetadata,
-  scim: runScim,
-  sso: runSso,
-  bundle: runBundle,
-  report: runReport,
 }
 
 /** Runs one command and resolves to its exit code; never calls process.exit, so tests can drive it. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    io[command === undefined ? 'stderr' : 'stdout'](USAGE)
+    io[command === undefined ? 'stderr' : 'stdout'](await usageText())
     return command === undefined ? EXIT_USAGE : EXIT_OK
   }
-  const run = COMMANDS[command]
-  if (!run) {
-    io.stderr(`Unknown command "${command}".\n\n${USAGE}`)
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (!load) {
+    io.stderr(`Unknown command "${command}".\n\n${await usageText()}`)
     return EXIT_USAGE
   }
   try {
+    const run = await load()
     return await run(args, io)
   } catch (error) {
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (error instanceof UsageError || parseError) {
-      io.stderr(`${(error as Error).message}\n\n${USAGE}`)
+      io.stderr(`${(error as Error).message}\n\n${await usageText()}`)
       return EXIT_USAGE
     }
     if (error instanceof UserFacingError || error instanceof UnreadableInputError) {

@@ -65,6 +65,9 @@ if (!app.requestSingleInstanceLock()) {
       clipboard: { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() },
       loginCapture: createLoginWindowCapture({ parentWindow: () => mainWindow }),
       openedFiles,
+      // Live checks go through the proxy this computer's settings (or PAC file) name for each URL, as the admin's
+      // browser does; HTTPS_PROXY, HTTP_PROXY and NO_PROXY still come first when set.
+      http: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
     })
     registerIpcHandlers(ipcMain, handlers, createFileErrorLog(app.getPath('logs')))
     showMainWindow()

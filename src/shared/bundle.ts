@@ -25,9 +25,7 @@ export const BUNDLE_FORMAT = 'dialpad-sso-bundle'
  * setup's `otherEmailDomains` (a 1.0 setup without it has none).
  */
 export const BUNDLE_FORMAT_VERSION = '1.1'
-export const BUNDLE_FILE_SUFFIX = '.dialpad-sso.json'
-/** A complete bundle is 10–50 KiB; a few certificates and many check runs stay far below this. */
-export const MAX_BUNDLE_BYTES = 2 * 1024 * 1024
+export { BUNDLE_FILE_SUFFIX, MAX_BUNDLE_BYTES } from './bundleFile'
 /** Keys refused anywhere in a bundle: they are how JSON objects pollute JavaScript prototypes when merged. */
 export const FORBIDDEN_BUNDLE_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype']
 

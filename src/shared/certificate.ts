@@ -1,10 +1,6 @@
 import { z } from 'zod'
 
-/** The largest certificate input (paste or file) the app reads; a real IdP certificate is 1–3 KiB. */
-export const MAX_CERTIFICATE_INPUT_BYTES = 64 * 1024
-
-/** A certificate closer than this to its end date gets a warning (the admin should plan a rotation). */
-export const EXPIRY_WARNING_DAYS = 30
+export { EXPIRY_WARNING_DAYS, MAX_CERTIFICATE_INPUT_BYTES } from './limits'
 
 export const CertificateWarningCode = z.enum(['expired', 'not-yet-valid', 'expires-soon', 'weak-rsa-key', 'sha1-signature'])
 export type CertificateWarningCode = z.infer<typeof CertificateWarningCode>

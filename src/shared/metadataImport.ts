@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { CertificateReport } from './certificate'
 
-/** JumpCloud's metadata export is about 3 KiB; anything this large is not IdP metadata. */
-export const MAX_METADATA_BYTES = 256 * 1024
+export { MAX_METADATA_BYTES } from './limits'
 
 /** What the app read from JumpCloud's "Export Metadata" file. */
 export const MetadataImport = z.object({

@@ -1,4 +1,5 @@
-import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, type SetupState } from './setupState'
+import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
+import type { SetupState } from './setupState'
 import { WIZARD_STEPS } from './wizard/steps'
 
 /** The setup of a new profile: nothing entered yet, on the first step. */

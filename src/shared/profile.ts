@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILE_NOTES_LENGTH } from './limits'
 import { Env, SetupState } from './setupState'
+
+export { MAX_PROFILE_NAME_LENGTH, MAX_PROFILE_NOTES_LENGTH } from './limits'
 
 /**
  * A profile is one customer's setup. Its id names its file (`profiles/<id>.json`) and its keychain account, so it
@@ -8,8 +11,6 @@ import { Env, SetupState } from './setupState'
 export const ProfileId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Unknown profile.')
 export type ProfileId = z.infer<typeof ProfileId>
 
-export const MAX_PROFILE_NAME_LENGTH = 100
-export const MAX_PROFILE_NOTES_LENGTH = 20_000
 
 /** What the admin calls the profile, usually the customer; trimmed, one line. */
 export const ProfileName = z

@@ -1,5 +1,5 @@
 import type { CertificateReport } from './certificate'
-import { EXPIRY_WARNING_DAYS } from './certificate'
+import { EXPIRY_WARNING_DAYS } from './limits'
 import type { CheckStep } from './checkRun'
 import type { SpValues } from './contract'
 import { checkIdpEntityId, checkIdpSsoUrl } from './idpValues'

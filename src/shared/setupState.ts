@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
+import { MAX_CA_PEM_BYTES } from './limits'
+
+export { MAX_CA_PEM_BYTES } from './limits'
+export { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
 
 export const SETUP_SCHEMA_VERSION = 3
 
@@ -38,8 +42,6 @@ export type IdpState = z.infer<typeof IdpState>
 export const CopiedSpValues = z.strictObject({ spEntityId: Text, acsUrl: Text })
 export type CopiedSpValues = z.infer<typeof CopiedSpValues>
 
-/** A corporate root CA file is a few KiB; anything this large is not one. */
-export const MAX_CA_PEM_BYTES = 256 * 1024
 
 /** The SCIM provisioning part: where the checks go, and what they found (with timestamps). */
 export const ScimState = z.strictObject({
@@ -53,15 +55,6 @@ export const ScimState = z.strictObject({
 })
 export type ScimState = z.infer<typeof ScimState>
 
-export const EMPTY_SCIM: ScimState = {
-  baseUrlMode: 'environment',
-  customBaseUrl: '',
-  extraCa: null,
-  testUserEmail: '',
-  lastConnectionTest: null,
-  lastLifecycleTest: null,
-}
-
 /** Where the checked login came from: the app's login window, or a SAML response pasted or loaded from a file. */
 export const LoginCheckSource = z.enum(['login-window', 'pasted'])
 export type LoginCheckSource = z.infer<typeof LoginCheckSource>
@@ -72,10 +65,6 @@ export const SsoState = z.strictObject({
   lastLoginCheck: z.strictObject({ source: LoginCheckSource, run: CheckRun }).nullable(),
 })
 export type SsoState = z.infer<typeof SsoState>
-
-export const EMPTY_SSO: SsoState = { lastServicesCheck: null, lastLoginCheck: null }
-
-export const EMPTY_IDP: IdpState = { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }
 
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
 export const SetupState = z.strictObject({

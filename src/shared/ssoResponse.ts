@@ -1,17 +1,7 @@
 import { z } from 'zod'
 import { CheckRun } from './checkRun'
 
-/**
- * The largest SAML response the app reads, as pasted or loaded (base64 or XML text). A JumpCloud response is
- * 5–15 KiB; even one with hundreds of attributes stays far below this.
- */
-export const MAX_SAML_RESPONSE_BYTES = 512 * 1024
-
-/**
- * How far the clocks of JumpCloud, Dialpad and this computer may disagree before an assertion counts as expired or
- * not yet valid. Stated in the UI next to the time-window check.
- */
-export const ASSERTION_CLOCK_SKEW_MS = 2 * 60_000
+export { ASSERTION_CLOCK_SKEW_MS, MAX_SAML_RESPONSE_BYTES } from './limits'
 
 /** Limits of the decoded summary, so a hostile response cannot make the table (or a saved result) huge. */
 export const MAX_SUMMARY_TEXT_CHARS = 2048

@@ -96,6 +96,10 @@ export class FakeSession extends EventEmitter {
     super()
   }
 
+  /** What the system's proxy settings answer for every URL, PAC style (Electron's session.resolveProxy). */
+  proxyAnswer = 'DIRECT'
+  readonly resolveProxy = vi.fn(async (_url: string) => this.proxyAnswer)
+
   readonly clearStorageData = vi.fn(async (_options?: unknown) => undefined)
   readonly clearCache = vi.fn(async () => undefined)
 
@@ -107,6 +111,8 @@ export class FakeSession extends EventEmitter {
     this.devicePermissionHandler = null
     this.beforeRequest = null
     this.beforeRequestFilter = null
+    this.proxyAnswer = 'DIRECT'
+    this.resolveProxy.mockClear()
   }
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CSP_HEADER } from '../../src/shared/csp'
+import type { LiveCheckProgress } from '../../src/shared/liveCheck'
 import { METHOD_NAMES } from '../../src/shared/methods'
+import { closedPort } from '../support/scimNetFixtures'
 import { type FakeSession, FakeWebContents, fakeFrame, mockedElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
@@ -184,6 +186,30 @@ describe('src/main/index.ts once ready', () => {
     expect(await take()).toEqual({ ok: true, value: { fileName: 'acme.dialpad-sso.json', base64: Buffer.from('{"format":"dialpad-sso-bundle"}').toString('base64') } })
     expect(await take()).toMatchObject({ ok: true, value: { fileName: 'globex.dialpad-sso.json' } })
     expect(await take()).toEqual({ ok: true, value: null })
+  })
+
+  it("sends live checks through the proxy the system's settings name for each URL (session.resolveProxy)", async () => {
+    const proxyEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']
+    const saved = proxyEnv.map((name) => [name, process.env[name]] as const)
+    for (const name of proxyEnv) delete process.env[name]
+    const proxyPort = await closedPort()
+    fakeElectron.defaultSession.proxyAnswer = `PROXY 127.0.0.1:${proxyPort}; DIRECT`
+    try {
+      const started = await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:sso.checkServices', { domain: 'example.com', env: 'production', idpSsoUrl: null, extraCaPem: null })
+      const { runId } = (started as { ok: true; value: { runId: string } }).value
+      let progress: LiveCheckProgress
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        progress = ((await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:liveCheck.progress', { runId })) as { value: LiveCheckProgress }).value
+      } while (!progress.done)
+
+      expect(fakeElectron.defaultSession.resolveProxy.mock.calls).toEqual([['https://dialpad.com/']])
+      // The first entry is used: the (closed) proxy refused, so the check names the proxy's address, not Dialpad's.
+      expect(JSON.stringify(progress.run)).toContain(`127.0.0.1:${proxyPort}`)
+      expect(progress.run?.ok).toBe(false)
+    } finally {
+      for (const [name, value] of saved) if (value !== undefined) process.env[name] = value
+    }
   })
 
   it.skipIf(process.platform === 'darwin')('quits when the last window closes (outside macOS)', () => {

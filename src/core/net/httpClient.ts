@@ -1,6 +1,7 @@
 import { createSecureContext } from 'node:tls'
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici'
 import { UserFacingError } from '../userFacingError'
+import { PROXY_LOOKUP_TIMEOUT_MS, type ProxyResolver, SystemProxyDispatcher } from './systemProxy'
 import { trustedCaCertificates } from './trust'
 
 export interface HttpTimeouts {
@@ -10,9 +11,11 @@ export interface HttpTimeouts {
   headersMs: number
   /** Longest silence allowed between two pieces of the response body. */
   bodyMs: number
+  /** The system's answer to "which proxy for this URL?" (a PAC file may have to be fetched and run first). */
+  proxyLookupMs: number
 }
 
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000 }
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, proxyLookupMs: PROXY_LOOKUP_TIMEOUT_MS }
 
 export interface ProxySettings {
   httpProxy?: string
@@ -26,6 +29,12 @@ export interface HttpClientOptions {
   timeouts?: Partial<HttpTimeouts>
   /** Where to read HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case); defaults to process.env. */
   env?: NodeJS.ProcessEnv
+  /**
+   * The system's proxy for a URL (settings, PAC), asked once per origin: the desktop app passes Electron's
+   * session.resolveProxy. HTTPS_PROXY or HTTP_PROXY, when set, win over it; NO_PROXY hosts always go direct.
+   * Without it (CLI, browser preview) only the environment counts.
+   */
+  resolveProxy?: ProxyResolver
 }
 
 /** Proxy settings from the environment, lowercase first as curl and undici read them. */
@@ -49,7 +58,7 @@ function assertProxyUrl(name: string, value: string | undefined): void {
 
 /**
  * The one dispatcher every live check uses: a keep-alive pool with our timeouts and trust store, going through
- * the environment's proxy when one is set. Redirects are never followed (undici's request does not, and no
+ * the environment's proxy when one is set, else the system's proxy when a resolver is given. Redirects are never followed (undici's request does not, and no
  * redirect interceptor is added), so an Authorization header only ever reaches the origin it was built for.
  * Throws UserFacingError when the CA file or a proxy setting is unusable. Close it when done.
  *
@@ -75,7 +84,16 @@ export function createHttpDispatcher(options: HttpClientOptions = {}): Dispatche
   assertProxyUrl('HTTPS_PROXY', proxy.httpsProxy)
 
   if (!proxy.httpProxy && !proxy.httpsProxy) {
-    return new Agent({ ...poolOptions, connect: tlsOptions })
+    const direct = new Agent({ ...poolOptions, connect: tlsOptions })
+    if (!options.resolveProxy) return direct
+    return new SystemProxyDispatcher({
+      resolve: options.resolveProxy,
+      noProxy: proxy.noProxy,
+      direct,
+      lookupTimeoutMs: timeouts.proxyLookupMs,
+      // Tunnelled connections use `requestTls` to the origin, `proxyTls` to an https:// proxy (PAC "HTTPS host:port").
+      viaProxy: (uri) => new ProxyAgent({ ...poolOptions, uri, requestTls: tlsOptions, proxyTls: tlsOptions }),
+    })
   }
   return new EnvHttpProxyAgent({
     ...poolOptions,

@@ -27,6 +27,13 @@ export interface NetFailure {
   peer?: string
 }
 
+/**
+ * What to do about a 'proxy' failure, in every check. The desktop app takes the proxy from the system's settings
+ * (PAC included); the CLI, and the app too when they are set, from HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
+ */
+export const PROXY_SETTINGS_FIX =
+  "Check this computer's proxy settings (the system's network settings or PAC file; HTTPS_PROXY, HTTP_PROXY and NO_PROXY when set, which come first). If the proxy needs a sign-in, ask IT for a proxy address this computer may use."
+
 const KIND_BY_CODE: Record<string, NetFailureKind> = {
   ENOTFOUND: 'dns',
   EAI_AGAIN: 'dns',
@@ -51,6 +58,8 @@ const KIND_BY_CODE: Record<string, NetFailureKind> = {
   EPIPE: 'reset',
   UND_ERR_SOCKET: 'reset',
   UND_ERR_PRX_CONN: 'proxy',
+  // SystemProxyError: the system's proxy settings (PAC) named no proxy the checks can use, or gave no answer.
+  SYSTEM_PROXY: 'proxy',
   UND_ERR_HEADERS_TIMEOUT: 'headers-timeout',
   UND_ERR_BODY_TIMEOUT: 'body-timeout',
 }

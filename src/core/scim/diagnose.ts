@@ -1,4 +1,4 @@
-import type { NetFailure } from '../net/netFailure'
+import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { expectedScimBaseUrl } from './scimBaseUrl'
@@ -74,7 +74,7 @@ export function diagnoseNetFailure(failure: NetFailure, ctx: DiagnoseContext): D
     case 'proxy':
       return {
         detail: `The proxy would not open a connection to ${host}${code}: ${failure.message}`,
-        fix: 'Check the proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); if the proxy needs a sign-in, ask IT for a proxy address this computer may use.',
+        fix: PROXY_SETTINGS_FIX,
       }
     case 'headers-timeout':
       return {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type { KeyStatus } from '../../shared/keyStatus'
 import { requireValidApiKey } from './apiKeyFormat'
 import { KeychainUnavailableError, NoApiKeyError, classifyKeychainFailure, type KeychainAction } from './keychainErrors'
@@ -37,9 +38,14 @@ export interface SecretStoreOptions {
   platform?: NodeJS.Platform
 }
 
-async function importKeytar(): Promise<KeytarLike> {
-  const module: Partial<KeytarLike> & { default?: KeytarLike } = await import('keytar')
-  return module.default ?? (module as KeytarLike)
+/**
+ * keytar is a native addon: load it with require(), the way Node and Electron load addons (from app.asar.unpacked
+ * in the installed app). An ES-module import of a native module has a history of failing inside asar archives.
+ * createRequire keeps it a real require() in every build: the CommonJS main bundle, the ES-module CLI (whose build
+ * defines __filename), tsx, vitest and Playwright.
+ */
+async function requireKeytar(): Promise<KeytarLike> {
+  return createRequire(__filename)('keytar') as KeytarLike
 }
 
 /** Problems after which nothing can be in the keychain: there is no keychain to hold it. */
@@ -68,7 +74,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
   async function keychain<T>(action: KeychainAction, call: (keytar: KeytarLike) => Promise<T>): Promise<T> {
     let loaded: KeytarLike
     try {
-      loaded = await (keytar ??= options.keytar ? Promise.resolve(options.keytar) : (options.loadKeytar ?? importKeytar)())
+      loaded = await (keytar ??= options.keytar ? Promise.resolve(options.keytar) : (options.loadKeytar ?? requireKeytar)())
     } catch {
       keychainUsable = false
       throw new KeychainUnavailableError('failed-to-load', action, platform)

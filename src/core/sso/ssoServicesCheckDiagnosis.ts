@@ -1,4 +1,4 @@
-import type { NetFailure } from '../net/netFailure'
+import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { Diagnosis } from '../scim/diagnose'
 import type { ClockService } from './clockSkew'
 
@@ -73,7 +73,7 @@ export function diagnoseSsoNetFailure(failure: NetFailure, target: SsoTarget): D
     case 'proxy':
       return {
         detail: `The proxy would not open a connection to ${service} (${host})${code}: ${failure.message}`,
-        fix: 'Check the proxy settings (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); if the proxy needs a sign-in, ask IT for a proxy address this computer may use.',
+        fix: PROXY_SETTINGS_FIX,
       }
     case 'headers-timeout':
       return {

@@ -1,10 +1,13 @@
-import { useEffect } from 'react'
+import { Suspense, lazy, useEffect } from 'react'
 import { ProfileListScreen } from './components/profiles/ProfileListScreen'
-import { ReportScreen } from './components/report/ReportScreen'
 import { WizardFrame } from './components/WizardFrame'
 import { takeOpenedBundle } from './profiles/bundleImport'
 import { closeReport, refreshProfiles } from './profiles/session'
 import { useWizard } from './store/wizardStore'
+
+// Views opened now and then load on first use, in their own chunks, so the window's first load stays small
+// (the build prints its size). New views of that kind belong here too.
+const ReportScreen = lazy(async () => ({ default: (await import('./components/report/ReportScreen')).ReportScreen }))
 
 /** The window: the profile list (where the app opens), a profile's wizard, or a profile's setup report. */
 export function App() {
@@ -20,6 +23,12 @@ export function App() {
   }, [])
 
   if (screen.kind === 'wizard') return <WizardFrame />
-  if (screen.kind === 'report') return <ReportScreen profileId={screen.profileId} onClose={() => void closeReport()} />
+  if (screen.kind === 'report') {
+    return (
+      <Suspense fallback={null}>
+        <ReportScreen profileId={screen.profileId} onClose={() => void closeReport()} />
+      </Suspense>
+    )
+  }
   return <ProfileListScreen />
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { type CertificateReport, MAX_CERTIFICATE_INPUT_BYTES } from '../../../shared/certificate'
+import type { CertificateReport } from '../../../shared/certificate'
+import { MAX_CERTIFICATE_INPUT_BYTES } from '../../../shared/limits'
 import type { MethodInput } from '../../../shared/contract'
 import { call } from '../api/client'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { MAX_METADATA_BYTES } from '../../../shared/metadataImport'
+import { MAX_METADATA_BYTES } from '../../../shared/limits'
 import { call } from '../api/client'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { useCertificateReports } from '../hooks/useCertificateReport'

@@ -1,4 +1,4 @@
-import { BUNDLE_FILE_SUFFIX } from '../../../shared/bundle'
+import { BUNDLE_FILE_SUFFIX } from '../../../shared/bundleFile'
 import type { Screen } from '../store/screenSlice'
 
 export function isBundleFileName(name: string): boolean {

@@ -1,4 +1,5 @@
-import { MAX_BUNDLE_BYTES, type ImportTarget } from '../../../shared/bundle'
+import type { ImportTarget } from '../../../shared/bundle'
+import { MAX_BUNDLE_BYTES } from '../../../shared/bundleFile'
 import { call } from '../api/client'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { shouldImportDroppedFile } from '../files/windowDrop'

@@ -1,7 +1,7 @@
 import { call } from '../api/client'
 import { useState } from 'react'
 import { defaultScimBaseUrl } from '../../../shared/environments'
-import { MAX_CA_PEM_BYTES } from '../../../shared/setupState'
+import { MAX_CA_PEM_BYTES } from '../../../shared/limits'
 import { FileDropZone } from '../components/FileDropZone'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'

@@ -1,19 +1,21 @@
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import type { LoginStart } from '../../../shared/contract'
 import { parseDomain } from '../../../shared/domain'
 import type { EnvironmentId } from '../../../shared/environments'
 import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
 import type { LoginCheckExtras } from '../../../shared/liveCheck'
-import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/ssoResponse'
+import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/limits'
 import { SKIP_LOGIN_CHECK } from '../../../shared/wizard/checklists'
 import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { RedirectChain } from '../components/RedirectChain'
-import { ResponsePasteSection } from '../components/ResponsePasteSection'
-import { SamlResponseTable } from '../components/SamlResponseTable'
 import { saveTextFile } from '../files/saveTextFile'
 import { useWizard } from '../store/wizardStore'
+
+// The SAML response decoder and paste mode load with this step, not with the window (see App.tsx).
+const ResponsePasteSection = lazy(async () => ({ default: (await import('../components/ResponsePasteSection')).ResponsePasteSection }))
+const SamlResponseTable = lazy(async () => ({ default: (await import('../components/SamlResponseTable')).SamlResponseTable }))
 
 interface LoginExpectations {
   domain: string
@@ -136,22 +138,24 @@ export function SsoLoginStep() {
         </p>
       ) : null}
       {login ? <RedirectChain hops={login.hops} /> : null}
-      {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
-      <ResponsePasteSection
-        expectations={
-          'blocked' in expectations
-            ? expectations
-            : {
-                domain: expectations.domain,
-                otherEmailDomains: expectations.otherEmailDomains,
-                env: expectations.env,
-                idpEntityId: expectations.idpEntityId,
-                idpCertificate: expectations.idpCertificate,
-              }
-        }
-        lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
-        onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
-      />
+      <Suspense fallback={null}>
+        {login?.summary ? <SamlResponseTable summary={login.summary} /> : null}
+        <ResponsePasteSection
+          expectations={
+            'blocked' in expectations
+              ? expectations
+              : {
+                  domain: expectations.domain,
+                  otherEmailDomains: expectations.otherEmailDomains,
+                  env: expectations.env,
+                  idpEntityId: expectations.idpEntityId,
+                  idpCertificate: expectations.idpCertificate,
+                }
+          }
+          lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
+          onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
+        />
+      </Suspense>
       <Checklist section={SKIP_LOGIN_CHECK} />
     </>
   )

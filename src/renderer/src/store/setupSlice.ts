@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { EnvironmentId } from '../../../shared/environments'
-import { type CopiedSpValues, EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, type IdpState, type ScimState, type SsoState } from '../../../shared/setupState'
+import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from '../../../shared/setupDefaults'
+import type { CopiedSpValues, IdpState, ScimState, SsoState } from '../../../shared/setupState'
 import type { WizardStore } from './wizardStore'
 
 export interface SetupSlice {

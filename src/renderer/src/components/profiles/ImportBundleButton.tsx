@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundle'
+import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundleFile'
 import { previewBundleFile } from '../../profiles/bundleImport'
 
 /** "Import bundle…": a file picker; a bundle dropped anywhere on the window does the same. */

@@ -1,4 +1,4 @@
-import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/profile'
+import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/limits'
 import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { call } from '../../api/client'
