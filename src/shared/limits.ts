@@ -30,3 +30,6 @@ export const EXPIRY_WARNING_DAYS = 30
 
 /** JumpCloud's metadata export is about 3 KiB; anything this large is not IdP metadata. */
 export const MAX_METADATA_BYTES = 256 * 1024
+
+/** More company email domains than a company plausibly has; keeps a hand-edited file from growing without bound. */
+export const MAX_OTHER_EMAIL_DOMAINS = 50

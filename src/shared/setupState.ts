@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
-import { MAX_CA_PEM_BYTES } from './limits'
+import { MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS } from './limits'
 
-export { MAX_CA_PEM_BYTES } from './limits'
+export { MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS } from './limits'
 export { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
 
 export const SETUP_SCHEMA_VERSION = 3
@@ -13,8 +13,6 @@ export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowerc
 export const ChecklistItemId = z.string().regex(/^[a-z0-9.-]{1,100}$/)
 
 const Text = z.string().max(2000)
-/** More than a company plausibly has; keeps a hand-edited file from growing the setup without bound. */
-export const MAX_OTHER_EMAIL_DOMAINS = 50
 /** Base64 of a certificate's DER on one line, as accepted by the certificate import. */
 export const CertificateBody = z.string().max(16 * 1024).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'A certificate body is base64 text.')
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
-import { MAX_OTHER_EMAIL_DOMAINS } from '../../../shared/setupState'
+import { MAX_OTHER_EMAIL_DOMAINS } from '../../../shared/limits'
 import { useWizard } from '../store/wizardStore'
 
 /**
