@@ -1,4 +1,4 @@
-import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, type SetupState } from './setupState'
+import { EMPTY_IDP, EMPTY_PROVENANCE, EMPTY_SCIM, EMPTY_SSO, type SetupState } from './setupState'
 import { WIZARD_STEPS } from './wizard/steps'
 
 /** The setup of a new profile: nothing entered yet, on the first step. */
@@ -14,5 +14,6 @@ export function newSetup(): SetupState {
     spCopiedToJumpCloud: null,
     scim: EMPTY_SCIM,
     sso: EMPTY_SSO,
+    provenance: EMPTY_PROVENANCE,
   }
 }

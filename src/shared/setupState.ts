@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
+import { LiveCheckKind } from './liveCheck'
+import { Provenance } from './provenance'
 
-export const SETUP_SCHEMA_VERSION = 3
+export const SETUP_SCHEMA_VERSION = 4
 
 export const Env = z.enum(ENVIRONMENT_IDS)
 export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowercase words joined by hyphens.')
@@ -75,6 +77,18 @@ export const EMPTY_SSO: SsoState = { lastServicesCheck: null, lastLoginCheck: nu
 
 export const EMPTY_IDP: IdpState = { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }
 
+/**
+ * What each tick and each saved check result was made against (version 4). A tick's record goes with the tick and a
+ * check's with its latest result: the store sets or clears both in one change.
+ */
+export const SetupProvenance = z.strictObject({
+  ticks: z.record(ChecklistItemId, Provenance).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
+  checks: z.strictObject(Object.fromEntries(LiveCheckKind.options.map((kind) => [kind, Provenance.optional()])) as Record<LiveCheckKind, z.ZodOptional<typeof Provenance>>),
+})
+export type SetupProvenance = z.infer<typeof SetupProvenance>
+
+export const EMPTY_PROVENANCE: SetupProvenance = { ticks: {}, checks: {} }
+
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
 export const SetupState = z.strictObject({
   currentStepId: StepId,
@@ -87,6 +101,7 @@ export const SetupState = z.strictObject({
   spCopiedToJumpCloud: CopiedSpValues.nullable(),
   scim: ScimState,
   sso: SsoState,
+  provenance: SetupProvenance,
 })
 export type SetupState = z.infer<typeof SetupState>
 

@@ -38,9 +38,9 @@ const CASES: Case[] = [
   { name: 'JSON that is not an object', input: () => '[1, 2, 3]', problem: 'unknown-format', message: /holds JSON but not a Dialpad SSO configuration bundle/ },
   { name: 'an unknown format', input: edited((b) => void (b.format = 'okta-export' as 'dialpad-sso-bundle')), problem: 'unknown-format', message: /not a Dialpad SSO configuration bundle \(its format is "okta-export"\)/ },
   { name: 'no format at all', input: () => '{"name": "something else"}', problem: 'unknown-format', message: /\(it has no "format": "dialpad-sso-bundle"\)/ },
-  { name: 'a newer major version', input: edited((b) => Object.assign(b, { formatVersion: '2.0', appVersion: '3.1.0' })), problem: 'newer-major', message: /exported by a newer version of Dialpad SSO Assistant \(3\.1\.0\) in bundle format 2\.0, which this version \(format 1\.0\) cannot read\. Update the app/ },
+  { name: 'a newer major version', input: edited((b) => Object.assign(b, { formatVersion: '2.0', appVersion: '3.1.0' })), problem: 'newer-major', message: /exported by a newer version of Dialpad SSO Assistant \(3\.1\.0\) in bundle format 2\.0, which this version \(format 1\.1\) cannot read\. Update the app/ },
   { name: 'a newer minor version using a new field', input: edited((b) => Object.assign(b, { formatVersion: '1.4', signedBy: 'support' })), problem: 'newer-minor', message: /newer version .* uses a field this version does not know \("signedBy"\)\. Update the app/ },
-  { name: 'a format version that is not one', input: edited((b) => void (b.formatVersion = 'latest')), problem: 'invalid', message: /format version \(formatVersion\) is missing or not a version such as "1\.0"/ },
+  { name: 'a format version that is not one', input: edited((b) => void (b.formatVersion = 'latest')), problem: 'invalid', message: /format version \(formatVersion\) is missing or not a version such as "1\.1"/ },
   { name: 'an unknown field', input: edited((b) => void (b.extra = true)), problem: 'invalid', message: /a field a bundle never has \("extra" in the top level\)/ },
   {
     name: 'an unknown field deep inside a check result',
@@ -93,7 +93,26 @@ const CASES: Case[] = [
     message: /This bundle's IdP SSO URL \(values\.idpSsoUrl\) does not match the setup saved in the same bundle \(profile\.setup\), so part of the file was edited by hand/,
   },
   { name: 'edited check results', input: edited((b) => void (b.latestChecks[0].run.ok = false)), problem: 'inconsistent', message: /latest check results \(latestChecks\)/ },
-  { name: 'edited progress', input: edited((b) => void (b.progress.done = 1)), problem: 'inconsistent', message: /progress \(progress\) does not match/ },
+  { name: 'edited progress', input: edited((b) => void (b.progress.done = 1)), problem: 'inconsistent', message: /progress and step states \(progress, steps, overview\) do not match/ },
+  {
+    name: 'a step marked done by hand',
+    input: edited((b) => void (b.steps![10].state = 'done')),
+    problem: 'inconsistent',
+    message: /progress and step states \(progress, steps, overview\) do not match the setup saved in the same bundle/,
+  },
+  { name: 'an edited overall status', input: edited((b) => void (b.overview!.headline = 'Verified.')), problem: 'inconsistent', message: /progress and step states/ },
+  {
+    name: 'provenance edited to say a tick was made for the current values',
+    input: edited((b) => void (b.profile.setup.provenance.ticks['configure-dialpad.saved'].against.idpEntityId = 'Someone else')),
+    problem: 'inconsistent',
+    message: /progress and step states/,
+  },
+  {
+    name: 'a 1.1 bundle without provenance',
+    input: edited((b) => void delete (b.profile.setup as Partial<typeof b.profile.setup>).provenance),
+    problem: 'invalid',
+    message: /value at profile\.setup\.provenance is not valid/,
+  },
 ]
 
 describe('bundle import refuses a bad file with a specific message, and changes nothing', () => {
@@ -143,7 +162,12 @@ describe('bundle import refuses a bad file with a specific message, and changes 
 
   it('reports a failed check in the bundle as a result, not as a problem of the file', () => {
     const setup = { ...valid.bundle.profile.setup, scim: { ...valid.bundle.profile.setup.scim, lastLifecycleTest: FAILED_CONNECTION } }
-    const bundle = { ...valid.bundle, profile: { ...valid.bundle.profile, setup }, latestChecks: [...valid.bundle.latestChecks, { kind: 'scim-lifecycle', title: 'SCIM user lifecycle test', run: FAILED_CONNECTION }] }
-    expect(readBundle(withFreshDigest(bundle)).kind).toBe('valid')
+    const profile = { id: '0a0b0c0d-0000-4000-8000-000000000002', name: 'Acme', notes: '', createdAt: '2026-11-01T00:00:00.000Z', modifiedAt: '2026-11-02T00:00:00.000Z', setup }
+    const read = readBundle(exported(profile).text)
+    expect(read.kind).toBe('valid')
+    expect(read.kind === 'valid' && read.bundle.latestChecks.map((check) => [check.kind, check.run.ok])).toEqual([
+      ['scim-connection', true],
+      ['scim-lifecycle', false],
+    ])
   })
 })

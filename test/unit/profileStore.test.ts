@@ -45,7 +45,17 @@ describe('ProfileStore: create, rename, duplicate, delete, list', () => {
     const reopened = profileStoreIn(dir, { secrets })
     expect(await reopened.store.get(created.id)).toEqual(created)
     expect(await reopened.store.list()).toEqual({
-      profiles: [{ id: created.id, name: 'Acme Widgets', domain: null, env: 'production', modifiedAt: created.modifiedAt, progress: { done: 0, total: STEPS } }],
+      profiles: [
+        {
+          id: created.id,
+          name: 'Acme Widgets',
+          domain: null,
+          env: 'production',
+          modifiedAt: created.modifiedAt,
+          progress: { done: 0, total: STEPS },
+          status: { kind: 'not-started', headline: 'Not started yet.', outOfDate: 0, waiting: 0, skipped: 0 },
+        },
+      ],
       problems: [],
     })
   })

@@ -41,6 +41,7 @@ export function ScimLifecycleStep() {
         />
       </div>
       <LiveCheckPanel
+        kind="scim-lifecycle"
         title="User lifecycle test"
         buttonLabel="Create and delete a test user"
         confirm={() => window.confirm(LIFECYCLE_WARNING)}
@@ -57,7 +58,6 @@ export function ScimLifecycleStep() {
                 })
         }
         lastRun={scim.lastLifecycleTest}
-        onFinished={(run) => updateScim({ lastLifecycleTest: run })}
       />
       <Checklist section={SKIP_LIFECYCLE_TEST} />
     </>

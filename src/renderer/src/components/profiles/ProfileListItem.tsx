@@ -63,6 +63,9 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
           {done} of {total} steps done
         </p>
         <progress className="progress" max={total} value={done} aria-labelledby={progressId} />
+        <p className={`profile-card__status profile-card__status--${profile.status.kind}`} data-testid="profile-status">
+          {profile.status.headline}
+        </p>
         <div className="profile-card__actions">
           <button type="button" className="button button--primary" onClick={() => void act(() => openProfile(profile.id))}>
             Open
