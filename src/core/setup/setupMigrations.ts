@@ -56,7 +56,7 @@ export function recoverProvenance(setup: SetupObject): SetupProvenance {
 }
 
 const HOST_TO_ENV = new Map<string, EnvironmentId>(ENVIRONMENT_IDS.map((id) => [DIALPAD_ENVIRONMENTS[id].host, id]))
-const SP_ENTITY_ID = /https:\/\/([a-z.]+)\/api\/saml\/metadata\/custom\/([a-z0-9.-]{1,253})(?=[.,;)\s]|$)/g
+const SP_ENTITY_ID = /https:\/\/([a-z.]+)\/api\/saml\/metadata\/custom\/([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?=[.,;)\s]|$)/g
 const FINGERPRINT = /SHA-256 ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})/g
 
 /** The domain and environment in an SP Entity ID the app derived (https://<Dialpad host>/api/saml/metadata/custom/<domain>). */

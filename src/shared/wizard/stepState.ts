@@ -230,7 +230,9 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
   const stale = [...ticks, ...(check ? [check] : [])].filter(lapsed)
   if (stale.length > 0) {
     const changes = stale.flatMap((verdict) => verdict.changes)
-    const again = check && lapsed(check) ? 'do it again (tick or run)' : 'tick again'
+    const ticksLapsed = stale.some((verdict) => verdict.kind === 'tick')
+    const checkLapsed = stale.some((verdict) => verdict.kind === 'check')
+    const again = ticksLapsed && checkLapsed ? 'tick and run again' : checkLapsed ? 'run it again' : 'tick again'
     const note =
       changes.length > 0
         ? `Out of date: ${wasFor(changes)}. ${capitalize(again)} for the current values.`
@@ -240,7 +242,7 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
 
   const asked = step.waitingOn ? ticks.find((tick) => tick.id === step.waitingOn?.askedItem) : undefined
   if (step.waitingOn && asked && counts(asked) && ticks.every((tick) => tick === asked || counts(tick) || !tick.made)) {
-    const since = asked.at ? ` since ${formatUtc(asked.at)}` : ''
+    const since = asked.at ? ` on ${formatUtc(asked.at)}` : ''
     return { ...base, state: 'waiting', note: `Waiting on ${step.waitingOn.who}: requested${since}.`, missing: step.incompleteHint }
   }
 
