@@ -39,13 +39,26 @@ interface VerdictInput<T> {
   describe(value: T): string
 }
 
-const input = <T>(definition: VerdictInput<T>): VerdictInput<T> => definition
+/**
+ * The value each input has, as recorded. Spelled out rather than inferred from VERDICT_INPUTS: SetupState embeds the
+ * records, and the inputs read SetupState, so inferring would make the types depend on themselves.
+ */
+export interface InputValues {
+  domain: string | null
+  env: EnvironmentId
+  idpEntityId: string | null
+  idpSsoUrl: string | null
+  certificate: string | null
+  scimBaseUrl: string | null
+  apiKey: KeyIdentity | null
+}
+
 const Text = z.string().max(2000).nullable()
 const FINGERPRINT = /^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/
 
 /** Every input a verdict can depend on. The order is the order "was for …" lists them in. */
-export const VERDICT_INPUTS = {
-  domain: input({
+export const VERDICT_INPUTS: { readonly [K in keyof InputValues]: VerdictInput<InputValues[K]> } = {
+  domain: {
     label: 'company domain',
     schema: z.string().max(253).nullable(),
     current: (facts) => {
@@ -53,50 +66,50 @@ export const VERDICT_INPUTS = {
       return parsed.ok ? parsed.domain : null
     },
     describe: (domain) => domain ?? 'no valid company domain',
-  }),
-  env: input<EnvironmentId>({
+  },
+  env: {
     label: 'Dialpad environment',
     schema: z.enum(ENVIRONMENT_IDS),
     current: (facts) => facts.env,
     describe: (env) => `Dialpad ${DIALPAD_ENVIRONMENTS[env].label} (${DIALPAD_ENVIRONMENTS[env].host})`,
-  }),
-  idpEntityId: input({
+  },
+  idpEntityId: {
     label: 'IdP Entity ID',
     schema: Text,
     // Exactly as typed: Dialpad compares it letter for letter.
     current: (facts) => (facts.idp.entityIdInput.trim() === '' ? null : facts.idp.entityIdInput),
     describe: (value) => (value === null ? 'no IdP Entity ID' : `the IdP Entity ID “${value}”`),
-  }),
-  idpSsoUrl: input({
+  },
+  idpSsoUrl: {
     label: 'IdP SSO URL',
     schema: Text,
     current: (facts) => facts.idp.ssoUrlInput.trim() || null,
     describe: (value) => (value === null ? 'no IdP SSO URL' : `the IdP SSO URL ${value}`),
-  }),
-  certificate: input({
+  },
+  certificate: {
     label: 'IdP certificate',
     schema: z.string().regex(FINGERPRINT, 'A SHA-256 fingerprint is 32 hex pairs joined by ":".').nullable(),
     current: (facts) => (facts.idp.certificate === null ? null : certificateFingerprint(facts.idp.certificate)),
     describe: (fingerprint) => (fingerprint === null ? 'no IdP certificate' : `the certificate with SHA-256 ${fingerprint.slice(0, 11)}…${fingerprint.slice(-5)}`),
-  }),
-  scimBaseUrl: input({
+  },
+  scimBaseUrl: {
     label: 'SCIM base URL',
     schema: Text,
     current: (facts) => (facts.scim.baseUrlMode === 'custom' ? facts.scim.customBaseUrl.trim() || null : defaultScimBaseUrl(facts.env)),
     describe: (url) => (url === null ? 'no SCIM base URL' : `the SCIM base URL ${url}`),
-  }),
-  apiKey: input<KeyIdentity | null>({
+  },
+  apiKey: {
     label: 'API key',
     schema: KeyIdentity.nullable(),
     current: (facts) => facts.apiKey,
     same: (recorded, now) => (recorded === null || now === null ? recorded === now : recorded.storedAt === now.storedAt),
     describe: (key) =>
       key === null ? 'no stored API key' : `the API key ${key.last4 === null ? '' : `ending in …${key.last4} `}stored ${formatUtc(key.storedAt)}`,
-  }),
-} as const
+  },
+}
 
-export type InputName = keyof typeof VERDICT_INPUTS
-export type InputValue<K extends InputName> = ReturnType<(typeof VERDICT_INPUTS)[K]['current']>
+export type InputName = keyof InputValues
+export type InputValue<K extends InputName> = InputValues[K]
 export const INPUT_NAMES = Object.keys(VERDICT_INPUTS) as InputName[]
 
 /** The recorded values. An input a verdict depends on but that is missing here was not recorded (an older version). */
