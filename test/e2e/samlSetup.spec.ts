@@ -141,6 +141,16 @@ test('a mismatch between the consoles is explained with the field to fix', async
   // The admin then imports a different certificate than the metadata's, and retypes the Entity ID in lower case.
   await page.getByLabel('Or paste the certificate').fill(rotated.pem)
   await page.getByRole('button', { name: 'Use pasted certificate' }).click()
+  // Replacing the certificate asks first, with both fingerprints and expiry dates.
+  const dialog = page.getByRole('dialog', { name: 'Replace the IdP certificate?' })
+  await expect(dialog).toContainText(certificate.sha256)
+  await expect(dialog).toContainText(rotated.sha256)
+  await expect(dialog).toContainText(/Valid until .* \(18\d\d days from now\)/)
+  await expect(dialog).toContainText(/Valid until .* \(19\d days from now\)/)
+  await expect(dialog).toContainText('Nothing done so far depends on it.')
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(dialog).toHaveCount(0)
   await expect(page.getByText('Certificate imported from the pasted text.')).toBeVisible()
   await page.getByLabel('IdP Entity ID').fill('jumpcloud')
   await page.getByRole('button', { name: 'Next' }).click()

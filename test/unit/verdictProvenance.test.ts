@@ -135,16 +135,18 @@ describe('step states', () => {
   it('a new setup is not started; typing a domain starts step 2', () => {
     expect(deriveSetupStatus(bare).overview).toMatchObject({ kind: 'not-started', headline: 'Not started yet.', done: 0 })
     expect(stateOf({ ...bare, domainInput: 'acme' }, 'enable-saml')?.state).toBe('in-progress')
+    // A later step that only needs the domain has not started because it was entered.
+    expect(stateOf({ ...bare, domainInput: 'acme.com' }, 'configure-jumpcloud')?.state).toBe('not-started')
   })
 
   it('after the domain changes, what was done for it is out of date, says what it was for, and stops counting', () => {
     const changed = { ...complete(), domainInput: 'acme.com' }
     const status = deriveSetupStatus(changed)
-    expect(status.overview.outOfDate.map((step) => step.number)).toEqual([1, 2, 3, 6, 7])
-    expect(wizardProgress(changed)).toEqual({ done: 8, total: 13 })
+    expect(status.overview.outOfDate.map((step) => step.number)).toEqual([2, 3, 6, 7])
+    expect(wizardProgress(changed)).toEqual({ done: 9, total: 13 })
     expect(stateOf(changed, 'configure-jumpcloud')).toMatchObject({ state: 'out-of-date', note: 'Out of date: was for acme-widgets.com. Tick again for the current values.' })
     expect(stateOf(changed, 'sso-login')).toMatchObject({ state: 'out-of-date', note: 'Out of date: was for acme-widgets.com. Run it again for the current values.' })
-    expect(status.overview.headline).toBe('5 steps are out of date: they were done for values that have changed since. 8 of 13 steps done.')
+    expect(status.overview.headline).toBe('4 steps are out of date: they were done for values that have changed since. 9 of 13 steps done.')
   })
 
   it('doing it again for the new value makes it current', () => {

@@ -220,7 +220,7 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
   const skip = step.skip ? step.skip.items.map((item) => tickVerdict(item, facts)) : []
   const check = step.check ? checkVerdict(step.check, facts) : null
   const otherChecks = (step.alsoShows ?? []).map((kind) => checkVerdict(kind, facts))
-  const needs = step.needs ?? []
+  const needs = [...(step.enters ?? []), ...(step.needs ?? [])]
   const base = { id: step.id, title: step.title, number: index + 1, ticks, skip, check, otherChecks }
 
   const done = needs.every((need) => requirementMet(need, facts)) && ticks.every(counts) && (check === null || (counts(check) && check.ok === true))
@@ -246,7 +246,7 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
     return { ...base, state: 'waiting', note: `Waiting on ${step.waitingOn.who}: requested${since}.`, missing: step.incompleteHint }
   }
 
-  const started = needs.some((need) => requirementStarted(need, facts)) || [...ticks, ...skip, ...(check ? [check] : []), ...otherChecks].some((verdict) => verdict.made)
+  const started = (step.enters ?? []).some((value) => requirementStarted(value, facts)) || [...ticks, ...skip, ...(check ? [check] : []), ...otherChecks].some((verdict) => verdict.made)
   return { ...base, state: started ? 'in-progress' : 'not-started', note: null, missing: step.incompleteHint }
 }
 

@@ -27,7 +27,9 @@ export interface WizardStep {
   title: string
   /** The ticks this step shows, in the order shown (including a skip section, if any). */
   checklists: readonly ChecklistSection[]
-  /** Values that must be there. */
+  /** Values entered on this step: they must be there, and entering one starts the step. */
+  enters?: readonly StepRequirement[]
+  /** Values entered on an earlier step that this one needs too. */
   needs?: readonly StepRequirement[]
   /** The live check whose passing result (for the current values) completes the step. */
   check?: LiveCheckKind
@@ -53,7 +55,7 @@ export const WIZARD_STEPS = [
     id: 'enable-saml',
     title: 'Enable SAML in Dialpad',
     checklists: [ENABLE_SAML_IN_DIALPAD],
-    needs: ['domain'],
+    enters: ['domain'],
     incompleteHint: 'Enter a valid company domain and tick each item under “Check in Dialpad”.',
   },
   {
@@ -67,7 +69,7 @@ export const WIZARD_STEPS = [
     id: 'idp-values',
     title: 'Bring the IdP values back from JumpCloud',
     checklists: [],
-    needs: ['idp-values'],
+    enters: ['idp-values'],
     incompleteHint: 'Import JumpCloud’s metadata or certificate, and make sure the IdP Entity ID and IdP SSO URL have no errors.',
   },
   {
@@ -101,7 +103,7 @@ export const WIZARD_STEPS = [
     id: 'store-api-key',
     title: 'Store the API key',
     checklists: [],
-    needs: ['api-key'],
+    enters: ['api-key'],
     incompleteHint: 'Paste the API key and select “Store in keychain”.',
   },
   {

@@ -41,7 +41,8 @@ export function EnableSamlStep() {
   const describedBy = [ids.hint, showError ? ids.error : ids.normalized, draft !== null ? ids.pending : null].filter(Boolean).join(' ')
 
   const typeDomain = (value: string) => {
-    if (lapsedBy(facts, { ...facts, domainInput: value }).length === 0) {
+    // Only a change of a valid domain can undo work; the first domain (or a fix of an invalid one) goes straight in.
+    if (!current.ok || lapsedBy(facts, { ...facts, domainInput: value }).length === 0) {
       setDomainInput(value)
       setDraft(null)
     } else {
@@ -105,7 +106,11 @@ export function EnableSamlStep() {
           onChange={(event) => typeDomain(event.target.value)}
           onBlur={reviewDraft}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') reviewDraft()
+            if (event.key === 'Enter') {
+              // Otherwise the same key press would also activate the dialog's focused button.
+              event.preventDefault()
+              reviewDraft()
+            }
             if (event.key === 'Escape' && draft !== null) setDraft(null)
           }}
         />
