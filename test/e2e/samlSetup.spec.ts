@@ -4,18 +4,8 @@ import type { Page } from '@playwright/test'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
-const DIALPAD_SAML_CHECKS = ['I opened Admin Settings › My Company › Authentication › SAML.', 'I pasted the IdP Entity ID (Issuer)', 'I selected Save']
-const SAML_USER_CHECKS = [
-  'selected User Groups',
-  'ticked the Dialpad SSO app',
-  'I signed in to JumpCloud as a test user',
-  'The Dialpad application is listed',
-  'I opened the Dialpad login page',
-  'I clicked “Login with Another Provider”',
-  'the test user is logged in to Dialpad',
-]
 
 const DAY_MS = 24 * 3600_000
 type Certificate = TestCertificate & { sha256: string }

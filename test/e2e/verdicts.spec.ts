@@ -7,18 +7,8 @@ import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { type ScimServer, startScimServer } from '../support/scimServer'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
-const DIALPAD_SAML_CHECKS = ['I opened Admin Settings › My Company › Authentication › SAML.', 'I pasted the IdP Entity ID (Issuer)', 'I selected Save']
-const SAML_USER_CHECKS = [
-  'selected User Groups',
-  'ticked the Dialpad SSO app',
-  'I signed in to JumpCloud as a test user',
-  'The Dialpad application is listed',
-  'I opened the Dialpad login page',
-  'I clicked “Login with Another Provider”',
-  'the test user is logged in to Dialpad',
-]
 const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
 const API_KEY = 'dpk_e2e_verdicts_0123456789WXYZ'
 

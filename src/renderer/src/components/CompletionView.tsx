@@ -4,6 +4,7 @@ import { useCertificateReport } from '../hooks/useCertificateReport'
 import { saveOpenProfile, showReport } from '../profiles/session'
 import { useWizard } from '../store/wizardStore'
 import { formatUtc } from './formatDate'
+import { OverviewLists } from './OverviewLists'
 import { ExportBundleForm } from './profiles/ExportBundleForm'
 
 export interface CompletionViewProps {
@@ -21,32 +22,21 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
   const headingId = useId()
   const notes = new Map(steps.map((step) => [step.id, step.state === 'in-progress' || step.state === 'not-started' ? step.missing : step.note]))
 
-  const list = (title: string, refs: readonly StepRef[]) =>
-    refs.length === 0 ? null : (
-      <section aria-label={title} className="completion__group">
-        <h4>{title}</h4>
-        <ul>
-          {refs.map((ref) => (
-            <li key={ref.id}>
-              <button type="button" className="link-button" onClick={() => onOpenStep(ref.id)}>
-                {ref.number}. {ref.title}
-              </button>
-              {notes.get(ref.id) ? <span className="completion__note"> {notes.get(ref.id)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      </section>
-    )
+  const withNotes = (refs: readonly StepRef[]) => refs.map((ref) => ({ ...ref, note: notes.get(ref.id) ?? null }))
 
   return (
     <>
       <section className={`card completion completion--${overview.kind}`} aria-labelledby={headingId} data-testid="completion-status">
         <h3 id={headingId}>Overall status</h3>
         <p className="completion__headline">{overview.headline}</p>
-        {list('Out of date', overview.outOfDate)}
-        {list('Waiting', overview.waiting)}
-        {list('Skipped', overview.skipped)}
-        {list('Not done yet', overview.open)}
+        <OverviewLists
+          outOfDate={withNotes(overview.outOfDate)}
+          waiting={withNotes(overview.waiting)}
+          skipped={withNotes(overview.skipped)}
+          open={withNotes(overview.open)}
+          onOpenStep={onOpenStep}
+          headingLevel={4}
+        />
       </section>
 
       <section className="card" aria-label="IdP certificate">
