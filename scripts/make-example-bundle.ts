@@ -22,7 +22,9 @@ import { runConnectionTest } from '../src/core/scim/connectionTest'
 import { runLifecycleTest } from '../src/core/scim/lifecycleTest'
 import { LIST_RESPONSE_URN, SCIM_CONTENT_TYPE, SERVICE_PROVIDER_CONFIG_URN, USER_URN } from '../src/core/scim/schemas'
 import type { Profile } from '../src/shared/profile'
+import { provenanceNow } from '../src/shared/provenance'
 import type { SetupState } from '../src/shared/setupState'
+import { checkInputs, tickInputs } from '../src/shared/wizard/verdictInputs'
 import { deriveSpValues } from '../src/shared/spValues'
 import { WIZARD_STEPS } from '../src/shared/wizard/steps'
 
@@ -111,7 +113,8 @@ async function main(): Promise<void> {
   // The SCIM lifecycle test ran and passed, so it is not skipped; the login was checked by the test user instead.
   delete checklist['scim-lifecycle.skipped']
   const ssoUrl = 'https://sso.jumpcloud.com/saml2/dialpad'
-  const setup: SetupState = {
+  const keyStoredAt = at(30).toISOString()
+  const withoutProvenance: Omit<SetupState, 'provenance'> = {
     currentStepId: 'identity-management',
     visitedStepIds: WIZARD_STEPS.map((step) => step.id),
     domainInput: DOMAIN,
@@ -128,6 +131,18 @@ async function main(): Promise<void> {
     scim: { baseUrlMode: 'environment', customBaseUrl: '', extraCa: null, testUserEmail: TEST_USER, lastConnectionTest: connection, lastLifecycleTest: lifecycle },
     sso: { lastServicesCheck: null, lastLoginCheck: null },
   }
+  // Every tick and check as the app records it: made against the values of the setup, with the key stored then.
+  const facts = { ...withoutProvenance, provenance: { ticks: {}, checks: {} }, apiKey: { last4: PLACEHOLDER_KEY.slice(-4), storedAt: keyStoredAt } }
+  const setup: SetupState = {
+    ...withoutProvenance,
+    provenance: {
+      ticks: Object.fromEntries(Object.keys(checklist).map((id) => [id, provenanceNow(tickInputs(id), facts, at(60))])),
+      checks: {
+        'scim-connection': provenanceNow(checkInputs('scim-connection'), facts, connection.checkedAt),
+        'scim-lifecycle': provenanceNow(checkInputs('scim-lifecycle'), facts, lifecycle.checkedAt),
+      },
+    },
+  }
   const profile: Profile = {
     id: '00000000-0000-4000-8000-000000000000',
     name: 'Example Inc.',
@@ -139,7 +154,7 @@ async function main(): Promise<void> {
   const bundle = buildBundle(profile, {
     appVersion: APP_VERSION,
     now: exportedAt,
-    keyStatus: { stored: true, last4: PLACEHOLDER_KEY.slice(-4), backend: 'keychain' },
+    keyStatus: { stored: true, last4: PLACEHOLDER_KEY.slice(-4), backend: 'keychain', storedAt: keyStoredAt },
     includeKeyHint: false,
   })
   const text = bundleText(bundle)

@@ -13,6 +13,7 @@ import { ReplayGuard, validateSamlResponse } from './sso/response/validateSamlRe
 import { copyApiKeyToClipboard } from './secrets/apiKeyClipboard'
 import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from './secrets/keychain'
 import { OpenedFiles } from './profiles/openedFiles'
+import { deleteProfileKey, profileKeyStatus, storeProfileKey } from './profiles/profileKeys'
 import { OpenProfile, createProfileServices } from './profiles/profileServices'
 import { ProfileStore } from './profiles/profileStore'
 import { decodeXmlBytes } from './xml/safeXml'
@@ -40,6 +41,7 @@ export function createServices(options: ServiceOptions): Handlers {
   const secrets = givenSecrets ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
   const store = new ProfileStore({ dataDir, secrets })
   const open = new OpenProfile()
+  const keys = { store, secrets }
   const runner = new LiveCheckRunner()
   // Test logins only: a pasted response may be checked again and again while the admin fixes the setup.
   const replayGuard = new ReplayGuard()
@@ -55,10 +57,10 @@ export function createServices(options: ServiceOptions): Handlers {
         source.source === 'text' ? { text: source.text } : { bytes: Buffer.from(source.base64, 'base64'), fileName: source.fileName },
       ),
     'metadata.import': async ({ fileName, base64 }) => importIdpMetadata(fileName, decodeXmlBytes(Buffer.from(base64, 'base64'))),
-    'apiKey.status': async () => secrets.status(open.require()),
-    'apiKey.store': async ({ apiKey }) => secrets.set(open.require(), apiKey),
-    'apiKey.keepForSession': async ({ apiKey }) => secrets.setInMemory(open.require(), apiKey),
-    'apiKey.delete': async () => secrets.delete(open.require()),
+    'apiKey.status': async () => profileKeyStatus(keys, await store.get(open.require())),
+    'apiKey.store': async ({ apiKey }) => storeProfileKey(keys, open.require(), apiKey, 'keychain'),
+    'apiKey.keepForSession': async ({ apiKey }) => storeProfileKey(keys, open.require(), apiKey, 'memory'),
+    'apiKey.delete': async () => deleteProfileKey(keys, open.require()),
     'apiKey.copyToClipboard': async () => copyApiKeyToClipboard(secrets, open.require(), clipboard, clearClipboardAfterMs),
     'scim.start': async (request) => startScimCheck(request, { secrets, account: open.require(), runner, http }),
     'scim.findUser': async (request) => findProvisionedUser(request, { secrets, account: open.require(), http }),

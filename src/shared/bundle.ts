@@ -7,9 +7,11 @@
  * - A reader accepts a newer minor only when the bundle uses nothing it does not know (strict validation passes):
  *   such a bundle means exactly the same to both versions, and the digest covers all of it. A newer-minor bundle
  *   that does use new fields is refused with "update the app", never imported with parts dropped.
- * - The profile's `setup` is the app's SetupState. A SetupState change that only adds fields with an empty default
- *   is a minor bump (older bundles get the default on import); any other change is a major bump with an import
- *   migration for the previous major.
+ * - The profile's `setup` is the app's SetupState. A SetupState change that only adds fields is a minor bump: on
+ *   import, an older bundle's setup goes through the same migration a saved profile does; any other change is a
+ *   major bump with an import migration for the previous major.
+ * - 1.1 added provenance to the setup (what each tick and check result was made against, setup version 4) and the
+ *   readable `steps` and `overview`. A 1.0 bundle's results are judged like a profile saved before provenance.
  *
  * The API key is never part of a bundle; at most its last 4 characters (`keyHint`), and only when the admin asks.
  */
@@ -17,12 +19,13 @@ import { z } from 'zod'
 import { CheckStatus } from './checkRun'
 import { LiveCheckKind } from './liveCheck'
 import { Profile, ProfileId, ProfileName, ProfileNotes, Progress } from './profile'
-import { Env, LoginCheckSource, SetupState } from './setupState'
+import { Env, LoginCheckSource, SetupState, StepId } from './setupState'
 
 export const BUNDLE_FORMAT = 'dialpad-sso-bundle'
 /**
- * 1.1 added `values.scimBaseUrl`, `decisive` on check steps (a 1.0 step without it reads as decisive) and the
- * setup's `otherEmailDomains` (a 1.0 setup without it has none).
+ * 1.1 added `values.scimBaseUrl`, `decisive` on check steps (a 1.0 step without it reads as decisive), the setup's
+ * `otherEmailDomains` (a 1.0 setup without it has none) and provenance: the setup's records of what each verdict was
+ * made against, with readable `steps` and `overview` derived from them.
  */
 export const BUNDLE_FORMAT_VERSION = '1.1'
 export { BUNDLE_FILE_SUFFIX, MAX_BUNDLE_BYTES } from './bundleFile'
@@ -77,6 +80,16 @@ export const BundleValues = z.strictObject({
 })
 export type BundleValues = z.infer<typeof BundleValues>
 
+const StepStateName = z.enum(['not-started', 'in-progress', 'waiting', 'done', 'out-of-date', 'skipped'])
+const OverviewKind = z.enum(['not-started', 'in-progress', 'out-of-date', 'finished', 'verified'])
+
+/** A wizard step's state when exported, with why when it needs saying ("Out of date: was for acme-corp.com."). */
+export const BundleStep = z.strictObject({ id: StepId, title: z.string().max(200), state: StepStateName, note: z.string().max(2000).nullable() })
+export type BundleStep = z.infer<typeof BundleStep>
+
+/** The overall status when exported. */
+export const BundleOverview = z.strictObject({ kind: OverviewKind, headline: z.string().max(2000) })
+
 export const BundleDigest = z.strictObject({
   algorithm: z.literal('sha256'),
   value: z.string().regex(/^[0-9a-f]{64}$/, 'The digest is 64 lowercase hex characters.'),
@@ -92,6 +105,9 @@ export const Bundle = z.strictObject({
   /** Steps done when exported, as the exporting app judged them (with its API key status). */
   progress: Progress.refine((p) => p.done <= p.total, 'More steps done than there are steps.'),
   latestChecks: z.array(BundleLatestCheck).max(LiveCheckKind.options.length),
+  /** Since 1.1: every step's state and the overall status when exported, as the exporting app derived them. */
+  steps: z.array(BundleStep).max(100).optional(),
+  overview: BundleOverview.optional(),
   keyHint: z.strictObject({ last4: z.string().regex(/^[\x21-\x7E]{4}$/, 'The key hint is the last 4 characters of the API key.') }).optional(),
   /** SHA-256 of the canonical JSON of everything else (keys sorted, no spaces): catches accidental edits. */
   digest: BundleDigest,
@@ -122,8 +138,15 @@ export const BundleSummary = z.strictObject({
   appVersion: z.string(),
   /** As it will be here, where no API key is stored for an imported profile yet. */
   progress: Progress,
+  /** The overall status as it will be here (no API key stored for the profile yet). */
+  overview: BundleOverview,
+  /** The overall status when exported (null for a 1.0 bundle, which did not carry it). */
+  exportedOverview: BundleOverview.nullable(),
+  /** Each step's state as it will be here. */
+  steps: z.array(z.strictObject({ number: z.number().int(), title: z.string(), state: StepStateName, note: z.string().nullable() })),
   certificate: z.strictObject({ subject: z.string(), sha256: z.string(), notAfter: z.string() }).nullable(),
-  checks: z.array(z.strictObject({ title: z.string(), ok: z.boolean(), checkedAt: z.string() })),
+  /** `note` says when a result no longer holds for the values in the bundle ("Out of date: was for …"). */
+  checks: z.array(z.strictObject({ title: z.string(), ok: z.boolean(), checkedAt: z.string(), note: z.string().nullable() })),
   keyHintLast4: z.string().nullable(),
   /** Worth reading before importing (an expired certificate, for example); none of them block. */
   warnings: z.array(z.string()),

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { parseDomain } from './domain'
 import { CertificateImportResult, MAX_CERTIFICATE_INPUT_BYTES } from './certificate'
-import { KeyStatus } from './keyStatus'
+import { ProfileKeyStatus } from './keyStatus'
 import { LiveCheckKind, LiveCheckProgress, RunId } from './liveCheck'
 import { MAX_METADATA_BYTES, MetadataImport } from './metadataImport'
 import { CertificateBody, Env, MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS, SetupState } from './setupState'
@@ -192,14 +192,14 @@ export const contract = {
     }),
     output: MetadataImport,
   },
-  'apiKey.status': { does: 'checking the stored API key', input: z.strictObject({}), output: KeyStatus },
-  'apiKey.store': { does: 'storing the API key in the keychain', input: z.strictObject({ apiKey: ApiKeyInput }), output: KeyStatus },
+  'apiKey.status': { does: 'checking the stored API key', input: z.strictObject({}), output: ProfileKeyStatus },
+  'apiKey.store': { does: 'storing the API key in the keychain', input: z.strictObject({ apiKey: ApiKeyInput }), output: ProfileKeyStatus },
   'apiKey.keepForSession': {
     does: 'keeping the API key for this session',
     input: z.strictObject({ apiKey: ApiKeyInput }),
-    output: KeyStatus,
+    output: ProfileKeyStatus,
   },
-  'apiKey.delete': { does: 'deleting the stored API key', input: z.strictObject({}), output: KeyStatus },
+  'apiKey.delete': { does: 'deleting the stored API key', input: z.strictObject({}), output: ProfileKeyStatus },
   'apiKey.copyToClipboard': {
     does: 'copying the API key',
     input: z.strictObject({}),

@@ -13,3 +13,20 @@ export const KeyStatus = z.union([
   z.strictObject({ stored: z.literal(false), last4: z.null(), backend: z.enum(['keychain', 'none']) }),
 ])
 export type KeyStatus = z.infer<typeof KeyStatus>
+
+/**
+ * What a profile keeps about its API key, next to the keychain entry: the last 4 characters (to recognise the key the
+ * keychain holds) and when it was stored for the profile. Never the key. Main writes it; the renderer never does.
+ */
+export const KeyRecord = z.strictObject({ last4: z.string().length(4), storedAt: z.iso.datetime() })
+export type KeyRecord = z.infer<typeof KeyRecord>
+
+/**
+ * A profile's key status as the app and reports see it: with when the key was stored, which tells one key from the
+ * next in what each verdict was made against.
+ */
+export const ProfileKeyStatus = z.union([
+  z.strictObject({ stored: z.literal(true), last4: z.string().length(4), backend: z.enum(['keychain', 'memory']), storedAt: z.iso.datetime() }),
+  z.strictObject({ stored: z.literal(false), last4: z.null(), backend: z.enum(['keychain', 'none']) }),
+])
+export type ProfileKeyStatus = z.infer<typeof ProfileKeyStatus>

@@ -10,6 +10,9 @@ export const LIVE_CHECK_TITLES: Record<LiveCheckKind, string> = {
   'sso-login': 'SSO login check',
 }
 
+/** The live checks in wizard order. */
+export const LIVE_CHECKS_IN_ORDER: readonly LiveCheckKind[] = ['sso-services', 'sso-login', 'scim-connection', 'scim-lifecycle']
+
 export interface LatestCheck {
   kind: LiveCheckKind
   title: string
@@ -18,15 +21,24 @@ export interface LatestCheck {
   run: CheckRun
 }
 
+/** The saved result of one live check (and, for the login check, where its response came from), or null. */
+export function savedRun(setup: SetupState, kind: LiveCheckKind): { run: CheckRun; source?: LoginCheckSource } | null {
+  switch (kind) {
+    case 'sso-services':
+      return setup.sso.lastServicesCheck ? { run: setup.sso.lastServicesCheck } : null
+    case 'sso-login':
+      return setup.sso.lastLoginCheck
+    case 'scim-connection':
+      return setup.scim.lastConnectionTest ? { run: setup.scim.lastConnectionTest } : null
+    case 'scim-lifecycle':
+      return setup.scim.lastLifecycleTest ? { run: setup.scim.lastLifecycleTest } : null
+  }
+}
+
 /** The last result of every live check the setup has run, in wizard order; checks never run are left out. */
 export function latestChecksOf(setup: SetupState): LatestCheck[] {
-  const found: LatestCheck[] = []
-  const add = (kind: LiveCheckKind, run: CheckRun | null, source?: LoginCheckSource) => {
-    if (run) found.push({ kind, title: LIVE_CHECK_TITLES[kind], ...(source === undefined ? {} : { source }), run })
-  }
-  add('sso-services', setup.sso.lastServicesCheck)
-  add('sso-login', setup.sso.lastLoginCheck?.run ?? null, setup.sso.lastLoginCheck?.source)
-  add('scim-connection', setup.scim.lastConnectionTest)
-  add('scim-lifecycle', setup.scim.lastLifecycleTest)
-  return found
+  return LIVE_CHECKS_IN_ORDER.flatMap((kind) => {
+    const saved = savedRun(setup, kind)
+    return saved ? [{ kind, title: LIVE_CHECK_TITLES[kind], ...(saved.source === undefined ? {} : { source: saved.source }), run: saved.run }] : []
+  })
 }

@@ -1,4 +1,4 @@
-import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
+import { EMPTY_IDP, EMPTY_PROVENANCE, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
 import type { SetupState } from './setupState'
 import { WIZARD_STEPS } from './wizard/steps'
 
@@ -16,5 +16,6 @@ export function newSetup(): SetupState {
     spCopiedToJumpCloud: null,
     scim: EMPTY_SCIM,
     sso: EMPTY_SSO,
+    provenance: EMPTY_PROVENANCE,
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { KeyRecord } from './keyStatus'
 import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILE_NOTES_LENGTH } from './limits'
 import { Env, SetupState } from './setupState'
 
@@ -29,6 +30,8 @@ export const Profile = z.strictObject({
   createdAt: z.iso.datetime(),
   modifiedAt: z.iso.datetime(),
   setup: SetupState,
+  /** When the profile's API key was stored (the key itself is in the keychain). Absent: no key stored by this version. */
+  apiKeyRecord: KeyRecord.optional(),
 })
 export type Profile = z.infer<typeof Profile>
 
@@ -44,6 +47,14 @@ export const ProfileSummary = z.strictObject({
   env: Env,
   modifiedAt: z.string(),
   progress: Progress,
+  /** The overall status in one sentence, and how many steps are out of date, waiting or skipped. */
+  status: z.strictObject({
+    kind: z.enum(['not-started', 'in-progress', 'out-of-date', 'finished', 'verified']),
+    headline: z.string(),
+    outOfDate: z.number().int().min(0),
+    waiting: z.number().int().min(0),
+    skipped: z.number().int().min(0),
+  }),
 })
 export type ProfileSummary = z.infer<typeof ProfileSummary>
 

@@ -1,5 +1,6 @@
 import type { CheckStep } from './checkRun'
 import type { Progress } from './profile'
+import type { Freshness, OverviewKind, StepRef, StepState } from './wizard/stepState'
 
 /**
  * The printable setup report as data: core builds it, and renders it to one self-contained HTML document (printed
@@ -17,6 +18,8 @@ export interface SetupReport {
   domain: string | null
   environment: string
   progress: Progress
+  /** The overall status the report opens with, as the app's completion view shows it. */
+  overview: ReportOverview
   /** Whether an API key is stored, and at most its last 4 characters: never the key. */
   apiKey: string
   consoles: ReportConsole[]
@@ -65,11 +68,41 @@ export type ReportCertificate =
     }
   | { readable: false; problem: string }
 
+export interface ReportOverview {
+  kind: OverviewKind
+  headline: string
+  outOfDate: ReportStepRef[]
+  waiting: ReportStepRef[]
+  skipped: ReportStepRef[]
+  open: ReportStepRef[]
+}
+
+export interface ReportStepRef extends StepRef {
+  note: string | null
+}
+
+/** A wizard step, shown once with one state, and what it is made of (each with its own state). */
 export interface ReportStep {
   id: string
+  number: number
   title: string
-  complete: boolean
-  sections: { title: string; items: { id: string; label: string; checked: boolean }[] }[]
+  state: StepState
+  /** The state in words ("Out of date"). */
+  stateLabel: string
+  /** Why, when it needs saying ("Out of date: was for acme-corp.com. Tick again for the current values."). */
+  note: string | null
+  items: ReportStepItem[]
+}
+
+export type ReportItemState = 'done' | 'not-done' | 'failed' | 'out-of-date' | 'unrecorded'
+
+export interface ReportStepItem {
+  kind: 'tick' | 'check'
+  /** The checklist item id, or the live check kind. */
+  id: string
+  label: string
+  state: ReportItemState
+  note: string | null
 }
 
 export interface ReportCheck {
@@ -79,6 +112,10 @@ export interface ReportCheck {
   /** When it ran; for the offline cross-checks, when the report was made. */
   checkedAt: string
   ok: boolean
+  /** Live checks: whether the result holds for the current values (offline checks always do). */
+  freshness: Freshness
+  /** For a result that no longer holds: why ("Out of date: was for acme-corp.com. Run it again …"). */
+  freshnessNote: string | null
   /** Extra context, e.g. where the checked SAML response came from. */
   note: string | null
   steps: CheckStep[]

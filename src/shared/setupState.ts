@@ -2,11 +2,13 @@ import { z } from 'zod'
 import { CheckRun } from './checkRun'
 import { ENVIRONMENT_IDS } from './environments'
 import { MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS } from './limits'
+import { LiveCheckKind } from './liveCheck'
+import { Provenance } from './provenanceSchema'
 
 export { MAX_CA_PEM_BYTES, MAX_OTHER_EMAIL_DOMAINS } from './limits'
-export { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
+export { EMPTY_IDP, EMPTY_PROVENANCE, EMPTY_SCIM, EMPTY_SSO } from './setupDefaults'
 
-export const SETUP_SCHEMA_VERSION = 3
+export const SETUP_SCHEMA_VERSION = 4
 
 export const Env = z.enum(ENVIRONMENT_IDS)
 export const StepId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'Step ids are lowercase words joined by hyphens.')
@@ -64,6 +66,16 @@ export const SsoState = z.strictObject({
 })
 export type SsoState = z.infer<typeof SsoState>
 
+/**
+ * What each tick and each saved check result was made against (version 4). A tick's record goes with the tick and a
+ * check's with its latest result: the store sets or clears both in one change.
+ */
+export const SetupProvenance = z.strictObject({
+  ticks: z.record(ChecklistItemId, Provenance).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
+  checks: z.strictObject(Object.fromEntries(LiveCheckKind.options.map((kind) => [kind, Provenance.optional()])) as Record<LiveCheckKind, z.ZodOptional<typeof Provenance>>),
+})
+export type SetupProvenance = z.infer<typeof SetupProvenance>
+
 /** The wizard's durable state: what the admin typed and ticked, and where they are. */
 export const SetupState = z.strictObject({
   currentStepId: StepId,
@@ -72,15 +84,16 @@ export const SetupState = z.strictObject({
   domainInput: z.string().max(1000),
   /**
    * The company's other email domains in Dialpad (a company can have secondary domains), normalized; users' addresses
-   * there are accepted by the SSO login check. Added without a schema version: files saved before it get none.
+   * there are accepted by the SSO login check. Version 4 added it: the migration from 3 gives older setups none.
    */
-  otherEmailDomains: z.array(z.string().max(253)).max(MAX_OTHER_EMAIL_DOMAINS).default([]),
+  otherEmailDomains: z.array(z.string().max(253)).max(MAX_OTHER_EMAIL_DOMAINS),
   env: Env,
   checklist: z.record(ChecklistItemId, z.boolean()).refine((r) => Object.keys(r).length <= 500, 'Too many checklist items.'),
   idp: IdpState,
   spCopiedToJumpCloud: CopiedSpValues.nullable(),
   scim: ScimState,
   sso: SsoState,
+  provenance: SetupProvenance,
 })
 export type SetupState = z.infer<typeof SetupState>
 

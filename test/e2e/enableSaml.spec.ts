@@ -59,7 +59,7 @@ test('an admin enables SAML: domain in, SP values out, copied, and still there a
   await expect(page.getByText('https://sandbox.dialpad.com/api/saml/metadata/custom/example.com')).toBeVisible()
 
   const saved = await app.savedProfile(TEST_PROFILE)
-  expect(saved).toMatchObject({ schemaVersion: 1, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
+  expect(saved).toMatchObject({ schemaVersion: 2, setup: { currentStepId: 'enable-saml', domainInput: 'Example.COM', env: 'sandbox' } })
 })
 
 test('bad domains get a specific message and no values', async ({ page, app }) => {

@@ -4,18 +4,8 @@ import type { Page } from '@playwright/test'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
-const DIALPAD_SAML_CHECKS = ['I opened Admin Settings › My Company › Authentication › SAML.', 'I pasted the IdP Entity ID (Issuer)', 'I selected Save']
-const SAML_USER_CHECKS = [
-  'selected User Groups',
-  'ticked the Dialpad SSO app',
-  'I signed in to JumpCloud as a test user',
-  'The Dialpad application is listed',
-  'I opened the Dialpad login page',
-  'I clicked “Login with Another Provider”',
-  'the test user is logged in to Dialpad',
-]
 
 const DAY_MS = 24 * 3600_000
 type Certificate = TestCertificate & { sha256: string }
@@ -141,6 +131,16 @@ test('a mismatch between the consoles is explained with the field to fix', async
   // The admin then imports a different certificate than the metadata's, and retypes the Entity ID in lower case.
   await page.getByLabel('Or paste the certificate').fill(rotated.pem)
   await page.getByRole('button', { name: 'Use pasted certificate' }).click()
+  // Replacing the certificate asks first, with both fingerprints and expiry dates.
+  const dialog = page.getByRole('dialog', { name: 'Replace the IdP certificate?' })
+  await expect(dialog).toContainText(certificate.sha256)
+  await expect(dialog).toContainText(rotated.sha256)
+  await expect(dialog).toContainText(/Valid until .* \(18\d\d days from now\)/)
+  await expect(dialog).toContainText(/Valid until .* \(19\d days from now\)/)
+  await expect(dialog).toContainText('Nothing done so far depends on it.')
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(dialog).toHaveCount(0)
   await expect(page.getByText('Certificate imported from the pasted text.')).toBeVisible()
   await page.getByLabel('IdP Entity ID').fill('jumpcloud')
   await page.getByRole('button', { name: 'Next' }).click()

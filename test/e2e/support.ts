@@ -13,6 +13,19 @@ export const DIALPAD_CHECKS = ['I opened Admin Settings', 'I selected Custom', '
 export const CREATE_APP_CHECKS = ['I signed in to the JumpCloud Admin Portal', 'typed Dialpad in the search bar', 'I entered a Display Label', 'opened its SSO tab']
 export const SSO_TAB_CHECKS = ['I pasted the SP Entity ID and ACS URL', 'I clicked the created application again', 'is mapped to the JumpCloud attribute name email']
 
+/** "Configure SAML in Dialpad". */
+export const DIALPAD_SAML_CHECKS = ['I opened Admin Settings › My Company › Authentication › SAML.', 'I pasted the IdP Entity ID (Issuer)', 'I selected Save']
+/** "Set up SAML users": the group, then the test login. */
+export const SAML_USER_CHECKS = [
+  'selected User Groups',
+  'ticked the Dialpad SSO app',
+  'I signed in to JumpCloud as a test user',
+  'The Dialpad application is listed',
+  'I opened the Dialpad login page',
+  'I clicked “Login with Another Provider”',
+  'the test user is logged in to Dialpad',
+]
+
 export async function tickAll(page: Page, labels: readonly string[]): Promise<void> {
   for (const label of labels) await page.getByRole('checkbox', { name: label }).check()
 }

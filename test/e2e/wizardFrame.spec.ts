@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises'
+import { copyFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
-test('the step list shows done, current and ahead, and only reached steps can be opened', async ({ page, app }) => {
+test('the step list shows each step’s state, any step can be opened at any time, and Next never refuses', async ({ page, app }) => {
   await app.openWizard()
   const steps = page.getByRole('navigation', { name: 'Setup steps' })
   const first = steps.getByRole('button', { name: /Before you start/ })
@@ -12,27 +13,32 @@ test('the step list shows done, current and ahead, and only reached steps can be
   await expect(page.getByText('Step 1 of 13')).toBeVisible()
   await expect(page.getByText('0 of 13 steps done')).toBeVisible()
   await expect(first).toHaveAttribute('aria-current', 'step')
-  await expect(second).toBeDisabled()
-  await expect(second).toHaveAccessibleName(/not reached yet/)
+  await expect(second).toBeEnabled()
+  await expect(second).toHaveAccessibleName(/not started/)
 
+  // Next moves on and says what the step left behind still needs.
   await page.getByRole('button', { name: 'Next' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Tick each item' })).toBeVisible()
-  await expect(page.getByText('Step 1 of 13')).toBeVisible()
+  await expect(page.getByText('Step 2 of 13')).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: '“Before you start” is not done yet: Tick each item' })).toBeVisible()
+  await expect(first).toHaveAccessibleName(/not started/)
 
+  await first.click()
   await tickAll(page, PREREQUISITES)
   await expect(page.getByText('1 of 13 steps done')).toBeVisible()
   await page.getByRole('button', { name: 'Next' }).click()
   await expect(second).toHaveAttribute('aria-current', 'step')
   await expect(first).toHaveAccessibleName(/done/)
   await expect(page.getByText('Step 2 of 13')).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'not done yet' })).toHaveCount(0)
 
-  await first.click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Before you start' })).toBeVisible()
-  await expect(second).toBeEnabled()
-  await second.click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Enable SAML in Dialpad' })).toBeVisible()
+  // Any step, however far ahead.
+  await steps.getByRole('button', { name: /Test the SCIM connection/ }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Test the SCIM connection' })).toBeVisible()
+  await steps.getByRole('button', { name: /Enable Identity Management/ }).click()
+  await page.getByRole('button', { name: 'Finish' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused()
   await page.getByRole('button', { name: 'Back', exact: true }).click()
-  await expect(page.getByRole('heading', { level: 2, name: 'Before you start' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Enable Identity Management in JumpCloud' })).toBeVisible()
 })
 
 test('the whole step can be done with the keyboard alone', async ({ page, app }) => {
@@ -103,6 +109,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await mkdir('test-results/screenshots', { recursive: true })
     await page.screenshot({ path: `test-results/screenshots/wizard-${colorScheme}.png`, fullPage: true })
+    await copyFile(`test-results/screenshots/wizard-${colorScheme}.png`, join(__dirname, `../../docs/wizard-${colorScheme}.png`))
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 23, 28)' : 'rgb(246, 247, 249)')
   })

@@ -130,4 +130,35 @@ describe('autosave of the open profile', () => {
     expect(saved).toHaveLength(1)
     expect(useWizard.getState().saveStatus).toEqual({ kind: 'saved', at: '2026-11-22T10:00:01.000Z' })
   })
+
+  it('saves the profile’s notes too, debounced, and at once on flush (leaving the profile)', async () => {
+    const notes: string[] = []
+    useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
+    useWizard.getState().hydrate(SAMPLE_SETUP)
+    const session = startAutosaveSession({
+      store: useWizard,
+      profileId: ACME,
+      save: saveInto(ACME),
+      saveNotes: async (text) => {
+        notes.push(text)
+        return { savedAt: '2026-11-22T10:00:05.000Z' }
+      },
+      debounceMs: DEBOUNCE_MS,
+    })
+    sessions.push(session)
+    useWizard.getState().setNotes('Ticket 4')
+    useWizard.getState().setNotes('Ticket 47')
+    expect(useWizard.getState().saveStatus).toEqual({ kind: 'saving' })
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS)
+    expect(notes).toEqual(['Ticket 47'])
+    expect(saved).toEqual([])
+    expect(useWizard.getState().saveStatus).toEqual({ kind: 'saved', at: '2026-11-22T10:00:05.000Z' })
+
+    // Typed, then the admin leaves at once: flush sends it without waiting for the pause.
+    useWizard.getState().setNotes('Ticket 4711, call back Friday')
+    useWizard.getState().setDomainInput('acme.com')
+    await session.flush()
+    expect(notes).toEqual(['Ticket 47', 'Ticket 4711, call back Friday'])
+    expect(saved.map((entry) => entry.state.domainInput)).toEqual(['acme.com'])
+  })
 })

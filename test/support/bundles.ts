@@ -2,15 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { bundleDigest, bundleText, buildBundle } from '../../src/core/bundle/bundleExport'
 import type { Bundle } from '../../src/shared/bundle'
-import type { KeyStatus } from '../../src/shared/keyStatus'
+import type { ProfileKeyStatus } from '../../src/shared/keyStatus'
 import type { Profile } from '../../src/shared/profile'
 
 export const EXAMPLE_BUNDLE = join(__dirname, '..', '..', 'examples', 'example.dialpad-sso.json')
 export const EXPORTED_AT = new Date('2026-11-22T12:00:00.000Z')
-const NO_KEY: KeyStatus = { stored: false, last4: null, backend: 'keychain' }
+const NO_KEY: ProfileKeyStatus = { stored: false, last4: null, backend: 'keychain' }
 
 /** A profile exported as the app does it, as an object (to edit) and as the file's text. */
-export function exported(profile: Profile, options: { keyStatus?: KeyStatus; includeKeyHint?: boolean; now?: Date } = {}): { bundle: Bundle; text: string } {
+export function exported(profile: Profile, options: { keyStatus?: ProfileKeyStatus; includeKeyHint?: boolean; now?: Date } = {}): { bundle: Bundle; text: string } {
   const bundle = buildBundle(profile, {
     appVersion: '0.1.0',
     now: options.now ?? EXPORTED_AT,

@@ -18,4 +18,5 @@ export const SAMPLE_SETUP: SetupState = {
     lastLifecycleTest: null,
   },
   sso: { lastServicesCheck: null, lastLoginCheck: null },
+  provenance: { ticks: {}, checks: {} },
 }

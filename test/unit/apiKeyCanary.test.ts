@@ -5,6 +5,7 @@ import { runCli } from '../../src/cli/runCli'
 import { bundleText, buildBundle } from '../../src/core/bundle/bundleExport'
 import { applyBundleImport } from '../../src/core/bundle/bundleImport'
 import { createFileErrorLog } from '../../src/core/log/errorLog'
+import { profileKeyStatus } from '../../src/core/profiles/profileKeys'
 import { renderSetupReportHtml } from '../../src/core/report/reportHtml'
 import { buildSetupReport } from '../../src/core/report/setupReport'
 import { EXPORTED_AT, snapshotFiles } from '../support/bundles'
@@ -43,7 +44,7 @@ describe('an API key stored for a profile appears in no file the app writes', ()
     await store.duplicate(acme.id)
     await store.rename(acme.id, 'Acme Widgets')
     const profile = await store.get(acme.id)
-    const keyStatus = await secrets.status(acme.id)
+    const keyStatus = await profileKeyStatus({ store, secrets }, profile)
 
     // Bundles, without and with the key hint, from core and from the CLI.
     const plain = bundleText(buildBundle(profile, { appVersion: '0.1.0', now: EXPORTED_AT, keyStatus, includeKeyHint: false }))

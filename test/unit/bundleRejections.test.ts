@@ -93,7 +93,26 @@ const CASES: Case[] = [
     message: /This bundle's IdP SSO URL \(values\.idpSsoUrl\) does not match the setup saved in the same bundle \(profile\.setup\), so part of the file was edited by hand/,
   },
   { name: 'edited check results', input: edited((b) => void (b.latestChecks[0].run.ok = false)), problem: 'inconsistent', message: /latest check results \(latestChecks\)/ },
-  { name: 'edited progress', input: edited((b) => void (b.progress.done = 1)), problem: 'inconsistent', message: /progress \(progress\) does not match/ },
+  { name: 'edited progress', input: edited((b) => void (b.progress.done = 1)), problem: 'inconsistent', message: /progress and step states \(progress, steps, overview\) do not match/ },
+  {
+    name: 'a step marked done by hand',
+    input: edited((b) => void (b.steps![10].state = 'done')),
+    problem: 'inconsistent',
+    message: /progress and step states \(progress, steps, overview\) do not match the setup saved in the same bundle/,
+  },
+  { name: 'an edited overall status', input: edited((b) => void (b.overview!.headline = 'Verified.')), problem: 'inconsistent', message: /progress and step states/ },
+  {
+    name: 'provenance edited to say a tick was made for the current values',
+    input: edited((b) => void (b.profile.setup.provenance.ticks['configure-dialpad.saved'].against.idpEntityId = 'Someone else')),
+    problem: 'inconsistent',
+    message: /progress and step states/,
+  },
+  {
+    name: 'a 1.1 bundle without provenance',
+    input: edited((b) => void delete (b.profile.setup as Partial<typeof b.profile.setup>).provenance),
+    problem: 'invalid',
+    message: /value at profile\.setup\.provenance is not valid/,
+  },
 ]
 
 describe('bundle import refuses a bad file with a specific message, and changes nothing', () => {
@@ -143,7 +162,12 @@ describe('bundle import refuses a bad file with a specific message, and changes 
 
   it('reports a failed check in the bundle as a result, not as a problem of the file', () => {
     const setup = { ...valid.bundle.profile.setup, scim: { ...valid.bundle.profile.setup.scim, lastLifecycleTest: FAILED_CONNECTION } }
-    const bundle = { ...valid.bundle, profile: { ...valid.bundle.profile, setup }, latestChecks: [...valid.bundle.latestChecks, { kind: 'scim-lifecycle', title: 'SCIM user lifecycle test', run: FAILED_CONNECTION }] }
-    expect(readBundle(withFreshDigest(bundle)).kind).toBe('valid')
+    const profile = { id: '0a0b0c0d-0000-4000-8000-000000000002', name: 'Acme', notes: '', createdAt: '2026-11-01T00:00:00.000Z', modifiedAt: '2026-11-02T00:00:00.000Z', setup }
+    const read = readBundle(exported(profile).text)
+    expect(read.kind).toBe('valid')
+    expect(read.kind === 'valid' && read.bundle.latestChecks.map((check) => [check.kind, check.run.ok])).toEqual([
+      ['scim-connection', true],
+      ['scim-lifecycle', false],
+    ])
   })
 })

@@ -45,7 +45,10 @@ describe('cli bundle and report', () => {
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
       expect(stdout).toContain('is a valid configuration bundle (format 1.1, digest matches).')
       expect(stdout).toMatch(/Domain +example\.com \(Production\)/)
-      expect(stdout).toMatch(/Check +SCIM connection test: passed on /)
+      expect(stdout).toMatch(/Exported as +Finished: 12 steps done, 1 skipped\./)
+      expect(stdout).toMatch(/Here +9 of 13 steps done until the API key is stored/)
+      // Made with the exporter's key: out of date here, and said so.
+      expect(stdout).toMatch(/Check +SCIM connection test: passed on \S+ \(Out of date: was for the API key stored /)
     })
 
     it('--json gives the summary scripts rely on', async () => {

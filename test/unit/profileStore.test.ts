@@ -45,20 +45,30 @@ describe('ProfileStore: create, rename, duplicate, delete, list', () => {
     const reopened = profileStoreIn(dir, { secrets })
     expect(await reopened.store.get(created.id)).toEqual(created)
     expect(await reopened.store.list()).toEqual({
-      profiles: [{ id: created.id, name: 'Acme Widgets', domain: null, env: 'production', modifiedAt: created.modifiedAt, progress: { done: 0, total: STEPS } }],
+      profiles: [
+        {
+          id: created.id,
+          name: 'Acme Widgets',
+          domain: null,
+          env: 'production',
+          modifiedAt: created.modifiedAt,
+          progress: { done: 0, total: STEPS },
+          status: { kind: 'not-started', headline: 'Not started yet.', outOfDate: 0, waiting: 0, skipped: 0 },
+        },
+      ],
       problems: [],
     })
   })
 
-  it('loads a profile saved before other email domains and decisive steps existed, without a new schema version', async () => {
+  it('loads a profile saved before other email domains and decisive steps existed (format 1, setup version 3)', async () => {
     const dir = await tempDir()
     const { store, secrets } = profileStoreIn(dir)
     const created = await store.create({ name: 'Older', setup: { ...SAMPLE_SETUP, otherEmailDomains: ['acme.example'] } })
     const document = JSON.parse(await readFile(profileFile(dir, created.id), 'utf8')) as { setup: Record<string, unknown> }
-    const { otherEmailDomains: _dropped, ...olderSetup } = document.setup
+    const { otherEmailDomains: _dropped, provenance: _none, ...olderSetup } = document.setup
     const run = { ok: false, checkedAt: '2026-11-20T09:15:00.000Z', steps: [{ id: 'service-provider-config', title: 'Old', status: 'fail', durationMs: 5, detail: 'Not found (404).', fix: 'x' }] }
     const scim = { ...(olderSetup.scim as Record<string, unknown>), lastConnectionTest: run }
-    await writeFile(profileFile(dir, created.id), JSON.stringify({ ...document, setup: { ...olderSetup, scim } }))
+    await writeFile(profileFile(dir, created.id), JSON.stringify({ ...document, schemaVersion: 1, setup: { ...olderSetup, scim } }))
 
     const loaded = await profileStoreIn(dir, { secrets }).store.get(created.id)
     expect(loaded.setup.otherEmailDomains).toEqual([])

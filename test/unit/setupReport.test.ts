@@ -1,18 +1,19 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readBundle } from '../../src/core/bundle/bundleRead'
+import { exporterKeyOf, readBundle } from '../../src/core/bundle/bundleRead'
 import { renderSetupReportHtml } from '../../src/core/report/reportHtml'
 import { buildSetupReport, type ReportProfile } from '../../src/core/report/setupReport'
 import { REDACTED, rememberSecret } from '../../src/core/secrets/redact'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
 import { EXAMPLE_BUNDLE } from '../support/bundles'
-import { FAILED_CONNECTION, PASSED_CONNECTION, filledSetup } from '../support/filledSetup'
+import { FAILED_CONNECTION, FILLED_KEY, PASSED_CONNECTION, filledSetup } from '../support/filledSetup'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
 
 const NOW = new Date('2026-11-22T12:00:00.000Z')
 const DAY_MS = 24 * 3600_000
-const KEY_STATUS = { stored: true, last4: 'WXYZ', backend: 'keychain' } as const
+/** The key the filled setup's SCIM check ran with (its last 4 characters as this test's key shows them). */
+const KEY_STATUS = { stored: true, last4: 'WXYZ', backend: 'keychain', storedAt: FILLED_KEY.storedAt } as const
 
 describe('setup report', () => {
   let cert: TestCertificate
@@ -33,13 +34,26 @@ describe('setup report', () => {
   })
 
   it('gives JumpCloud Dialpad’s Base URL when the checks use a test-only address, warns, and marks informational steps', () => {
-    const custom = { ...profile, setup: { ...profile.setup, scim: { ...profile.setup.scim, baseUrlMode: 'custom' as const, customBaseUrl: 'http://127.0.0.1:9999/scim', lastConnectionTest: PASSED_CONNECTION } } }
+    const scim = { ...profile.setup.scim, baseUrlMode: 'custom' as const, customBaseUrl: 'http://127.0.0.1:9999/scim', lastConnectionTest: PASSED_CONNECTION }
+    const custom = { ...profile, setup: { ...profile.setup, scim } }
     const report = buildSetupReport(custom, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
     const baseUrl = report.consoles.flatMap((c) => c.values).find((v) => v.label === 'SCIM Base URL')
     expect(baseUrl?.value).toBe('https://dialpad.com/scim')
     expect(report.consoles.flatMap((c) => c.values).find((v) => v.label === 'Test User Email')?.value).toBe('sso-test@acme-widgets.com')
     expect(report.warnings).toContain("For testing only: the SCIM checks use http://127.0.0.1:9999/scim instead of Dialpad's https://dialpad.com/scim. JumpCloud's Base URL must still be https://dialpad.com/scim.")
-    expect(report.checks.find((check) => check.title === 'SCIM connection test')?.note).toBe("The SCIM checks are set to the test-only address http://127.0.0.1:9999/scim, not Dialpad's.")
+    // The result's own record says where it ran: here Dialpad's address, before the checks were pointed elsewhere.
+    expect(report.checks.find((check) => check.title === 'SCIM connection test')).toMatchObject({ note: null, freshness: 'out-of-date' })
+    const recorded = { at: PASSED_CONNECTION.checkedAt, against: { scimBaseUrl: 'http://127.0.0.1:9999/scim', apiKey: custom.setup.provenance.checks['scim-connection']?.against.apiKey } }
+    const ranThere = { ...custom, setup: { ...custom.setup, provenance: { ...custom.setup.provenance, checks: { ...custom.setup.provenance.checks, 'scim-connection': recorded } } } }
+    expect(buildSetupReport(ranThere, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' }).checks.find((check) => check.title === 'SCIM connection test')?.note).toBe(
+      "Ran against the test-only address http://127.0.0.1:9999/scim, not Dialpad's.",
+    )
+    // A result saved before provenance says what the checks are set to now.
+    const { 'scim-connection': _unrecorded, ...otherChecks } = custom.setup.provenance.checks
+    const older = { ...custom, setup: { ...custom.setup, provenance: { ...custom.setup.provenance, checks: otherChecks } } }
+    expect(buildSetupReport(older, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' }).checks.find((check) => check.title === 'SCIM connection test')?.note).toBe(
+      "The SCIM checks are set to the test-only address http://127.0.0.1:9999/scim, not Dialpad's.",
+    )
     const html = renderSetupReportHtml(report)
     expect(html).toContain('Dialpad answers as a SCIM 2.0 service</strong> <span class="quiet">(informational)</span>')
     expect(html).toContain('Steps marked informational can warn but never make the check fail.')
@@ -82,16 +96,64 @@ describe('setup report', () => {
     })
   })
 
-  it('lists every step with every checklist item and its state', () => {
+  it('opens with the overall status and shows each step once, with one state and what it is made of', () => {
     const report = buildSetupReport(profile, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
     expect(report.steps.map((s) => s.title)).toEqual(WIZARD_STEPS.map((s) => s.title))
-    const items = report.steps.flatMap((s) => s.sections.flatMap((section) => section.items))
-    const expected = WIZARD_STEPS.flatMap((s) => s.checklists.flatMap((c) => c.items))
-    expect(items.map((i) => [i.id, i.label])).toEqual(expected.map((i) => [i.id, i.label]))
-    expect(items.find((i) => i.id === 'prerequisites.dialpad-admin')?.checked).toBe(true)
-    expect(items.find((i) => i.id === 'identity-management.saved')?.checked).toBe(false)
-    expect(report.steps.find((s) => s.id === 'store-api-key')?.complete).toBe(true)
+    expect(Object.fromEntries(report.steps.map((s) => [s.id, s.state]))).toEqual({
+      prerequisites: 'done',
+      'enable-saml': 'done',
+      'configure-jumpcloud': 'done',
+      'idp-values': 'done',
+      'configure-dialpad': 'done',
+      'saml-users': 'done',
+      'sso-login': 'skipped',
+      'create-api-key': 'done',
+      'store-api-key': 'done',
+      'secondary-domain': 'not-started',
+      'scim-connection': 'done',
+      'scim-lifecycle': 'in-progress',
+      'identity-management': 'not-started',
+    })
     expect(report.progress).toEqual({ done: 10, total: WIZARD_STEPS.length })
+    expect(report.overview).toMatchObject({
+      kind: 'in-progress',
+      headline: '10 of 13 steps done. 1 skipped, 3 not done yet.',
+      skipped: [{ id: 'sso-login', number: 7, title: 'Check a real SSO login', note: 'Skipped by choice.' }],
+    })
+    const items = (id: string) => report.steps.find((s) => s.id === id)?.items.map((i) => [i.id, i.state])
+    expect(items('prerequisites')).toEqual(WIZARD_STEPS[0].checklists[0].items.map((i) => [i.id, 'done']))
+    // A skipped step lists the skip, and its check once (never run); a step done by its check never lists the skip.
+    expect(items('sso-login')).toEqual([
+      ['sso-login', 'not-done'],
+      ['sso-login.skipped', 'done'],
+    ])
+    // A failed result saved before the app recorded provenance is neither trusted nor counted.
+    expect(items('scim-lifecycle')).toEqual([['scim-lifecycle', 'unrecorded']])
+    expect(items('scim-connection')).toEqual([['scim-connection', 'done']])
+    expect(report.steps.find((s) => s.id === 'identity-management')?.items.find((i) => i.id === 'identity-management.saved')?.state).toBe('not-done')
+  })
+
+  it('says what became out of date after the domain changed, and what it was for, in the steps, checks and status', () => {
+    const changed = { ...profile, setup: { ...profile.setup, domainInput: 'acme.com' } }
+    const report = buildSetupReport(changed, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
+    const outOfDate = report.steps.filter((s) => s.state === 'out-of-date')
+    expect(outOfDate.map((s) => s.id)).toEqual(['enable-saml', 'configure-jumpcloud', 'saml-users'])
+    expect(outOfDate.every((s) => s.note?.startsWith('Out of date: was for acme-widgets.com.'))).toBe(true)
+    const pasted = report.steps.find((s) => s.id === 'configure-jumpcloud')?.items.find((i) => i.id === 'configure-jumpcloud.pasted-sp-values')
+    expect(pasted).toMatchObject({ state: 'out-of-date', note: 'Out of date: was for acme-widgets.com. Tick it again for the current values.' })
+    expect(report.overview).toMatchObject({ kind: 'out-of-date', headline: expect.stringMatching(/^3 steps are out of date/) })
+    expect(report.progress.done).toBe(7)
+    const html = renderSetupReportHtml(report)
+    expect(html).toContain('Out of date: was for acme-widgets.com.')
+    expect(html).toContain('<h2>Overall status</h2>')
+  })
+
+  it('marks a check made with another API key out of date, and says which', () => {
+    const report = buildSetupReport(profile, { keyStatus: { ...KEY_STATUS, storedAt: '2026-11-22T09:00:00.000Z' }, now: NOW, appVersion: '0.1.0' })
+    const scim = report.checks.find((c) => c.title === 'SCIM connection test')
+    expect(scim).toMatchObject({ ok: true, freshness: 'out-of-date', freshnessNote: 'Out of date: was for the API key ending in …LAST stored 2026-11-21 10:00 UTC. Run it again for the current values.' })
+    expect(report.steps.find((s) => s.id === 'scim-connection')?.state).toBe('out-of-date')
+    expect(renderSetupReportHtml(report)).toContain('<span class="badge fail">Out of date</span>')
   })
 
   it('gives every check with its result, time, detail and fix, and the offline cross-checks as of now', () => {
@@ -153,7 +215,12 @@ describe('setup report', () => {
       if (read.kind !== 'valid') throw new Error('the example bundle is not valid')
       const { profile: example, exportedAt, appVersion } = read.bundle
       const html = renderSetupReportHtml(
-        buildSetupReport(example, { keyStatus: null, now: NOW, appVersion: '0.1.0', bundle: { exportedAt, appVersion, keyHintLast4: null, digestMismatch: false } }),
+        buildSetupReport(example, {
+          keyStatus: null,
+          now: NOW,
+          appVersion: '0.1.0',
+          bundle: { exportedAt, appVersion, keyHintLast4: null, digestMismatch: false, exporterKey: exporterKeyOf(read.bundle) ?? null },
+        }),
       )
       for (const text of [
         'Dialpad SSO setup report: example.com',
@@ -164,15 +231,18 @@ describe('setup report', () => {
         'SCIM user lifecycle test',
         'Not included: bundles never contain the API key.',
         'Timeline',
+        // As exported: complete, the login check skipped (the exporter's key is what its SCIM checks ran with).
+        'Finished: 12 steps done, 1 skipped.',
       ]) {
         expect(html).toContain(text)
       }
       expect(html.match(/class="step"/g)).toHaveLength(WIZARD_STEPS.length)
+      expect(html).not.toContain('Out of date')
     })
 
     it('warns in the report itself when its bundle was edited after export', () => {
       const html = renderSetupReportHtml(
-        buildSetupReport(profile, { keyStatus: null, now: NOW, appVersion: '0.1.0', bundle: { exportedAt: NOW.toISOString(), appVersion: '0.1.0', keyHintLast4: 'WXYZ', digestMismatch: true } }),
+        buildSetupReport(profile, { keyStatus: null, now: NOW, appVersion: '0.1.0', bundle: { exportedAt: NOW.toISOString(), appVersion: '0.1.0', keyHintLast4: 'WXYZ', digestMismatch: true, exporterKey: null } }),
       )
       expect(html).toMatch(/<p class="alert" role="alert"><strong>Warning:<\/strong> The bundle this report was made from was changed after it was exported/)
       expect(html).toContain('The key used for this setup ends in …WXYZ.')

@@ -21,29 +21,36 @@ describe('SetupStore', () => {
     expect(await new SetupStore(dir).load()).toEqual({ state: SAMPLE_SETUP, notice: null })
 
     const document = JSON.parse(await readFile(join(dir, 'setup.json'), 'utf8'))
-    expect(document).toEqual({ schemaVersion: 3, savedAt: FIXED_NOW.toISOString(), setup: SAMPLE_SETUP })
+    expect(document).toEqual({ schemaVersion: 4, savedAt: FIXED_NOW.toISOString(), setup: SAMPLE_SETUP })
     if (process.platform !== 'win32') expect((await stat(join(dir, 'setup.json'))).mode & 0o777).toBe(0o600)
   })
 
   it('upgrades a version 1 setup (before the IdP values existed) and keeps everything it had', async () => {
     const dir = await tempDir()
-    const { idp: _idp, spCopiedToJumpCloud: _copied, scim: _scim, sso: _sso, ...version1Setup } = SAMPLE_SETUP
+    const { idp: _idp, spCopiedToJumpCloud: _copied, scim: _scim, sso: _sso, provenance: _provenance, ...version1Setup } = SAMPLE_SETUP
     await writeFile(join(dir, 'setup.json'), JSON.stringify({ schemaVersion: 1, savedAt: FIXED_NOW.toISOString(), setup: version1Setup }))
     const result = await new SetupStore(dir).load()
     expect(result).toEqual({
-      state: { ...version1Setup, idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }, spCopiedToJumpCloud: null, scim: SAMPLE_SETUP.scim, sso: SAMPLE_SETUP.sso },
+      state: { ...version1Setup, idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null }, spCopiedToJumpCloud: null, scim: SAMPLE_SETUP.scim, sso: SAMPLE_SETUP.sso, provenance: { ticks: {}, checks: {} } },
       notice: null,
     })
   })
 
   it('upgrades a version 2 setup (before the live SSO checks) and keeps its SCIM results', async () => {
     const dir = await tempDir()
-    const { sso: _sso, ...version2Setup } = SAMPLE_SETUP
+    const { sso: _sso, provenance: _provenance, ...version2Setup } = SAMPLE_SETUP
     await writeFile(join(dir, 'setup.json'), JSON.stringify({ schemaVersion: 2, savedAt: FIXED_NOW.toISOString(), setup: version2Setup }))
     expect(await new SetupStore(dir).load()).toEqual({
-      state: { ...version2Setup, sso: { lastServicesCheck: null, lastLoginCheck: null } },
+      state: { ...version2Setup, sso: { lastServicesCheck: null, lastLoginCheck: null }, provenance: { ticks: {}, checks: {} } },
       notice: null,
     })
+  })
+
+  it('upgrades a version 3 setup (before provenance): nothing recorded, so nothing is trusted that depends on a value', async () => {
+    const dir = await tempDir()
+    const { provenance: _provenance, ...version3Setup } = SAMPLE_SETUP
+    await writeFile(join(dir, 'setup.json'), JSON.stringify({ schemaVersion: 3, savedAt: FIXED_NOW.toISOString(), setup: version3Setup }))
+    expect(await new SetupStore(dir).load()).toEqual({ state: { ...version3Setup, provenance: { ticks: {}, checks: {} } }, notice: null })
   })
 
   it('creates the data folder on first save', async () => {

@@ -11,6 +11,7 @@ import { readBundle } from '../../core/bundle/bundleRead'
 import { summarizeBundle } from '../../core/bundle/bundleSummary'
 import { profileDifferences } from '../../core/bundle/profileDiff'
 import { defaultDataDir } from '../../core/dataDir'
+import { profileKeyStatus } from '../../core/profiles/profileKeys'
 import { ProfileStore } from '../../core/profiles/profileStore'
 import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from '../../core/secrets/keychain'
 import { writeFileAtomic } from '../../core/storage/atomicWrite'
@@ -92,9 +93,11 @@ export function summaryText(summary: BundleSummary): string {
     `Profile       ${summary.name}`,
     `Domain        ${summary.domain ?? '(not entered)'} (${DIALPAD_ENVIRONMENTS[summary.env].label})`,
     `Exported      ${summary.exportedAt} by Dialpad SSO Assistant ${summary.appVersion}`,
-    `Progress      ${summary.progress.done} of ${summary.progress.total} steps (the API key is never in a bundle)`,
+    ...(summary.exportedOverview ? [`Exported as   ${summary.exportedOverview.headline}`] : []),
+    `Here          ${summary.progress.done} of ${summary.progress.total} steps done until the API key is stored for the profile (a bundle never holds it). ${summary.overview.headline}`,
+    ...summary.steps.filter((step) => step.note !== null).map((step) => `Step ${String(step.number).padEnd(9)}${step.title}: ${step.note}`),
     `Certificate   ${summary.certificate ? `${summary.certificate.subject}, valid until ${summary.certificate.notAfter}, SHA-256 ${summary.certificate.sha256}` : '(none)'}`,
-    ...summary.checks.map((check) => `Check         ${check.title}: ${check.ok ? 'passed' : 'failed'} on ${check.checkedAt}`),
+    ...summary.checks.map((check) => `Check         ${check.title}: ${check.ok ? 'passed' : 'failed'} on ${check.checkedAt}${check.note ? ` (${check.note})` : ''}`),
     ...(summary.keyHintLast4 ? [`Key hint      the API key ends in …${summary.keyHintLast4}`] : []),
     ...summary.warnings.map((warning) => `Warning       ${warning}`),
   ]
@@ -112,7 +115,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   if (values.out === undefined) throw new UsageError(`bundle export needs --out, the file to write, for example --out example.com.dialpad-sso.json: ${BUNDLE_EXPORT_USAGE}`)
   const { store, secrets } = cliProfiles(io, values['data-dir'])
   const profile = await store.requireByName(values.profile)
-  const keyStatus = await secrets.status(profile.id)
+  const keyStatus = await profileKeyStatus({ store, secrets }, profile)
   const bundle = buildBundle(profile, { appVersion: APP_VERSION, now: new Date(), keyStatus, includeKeyHint: values['include-key-hint'] })
   await writeOutput(values.out, bundleText(bundle))
   const hint = bundle.keyHint

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import { MAX_BUNDLE_BYTES } from '../../shared/bundle'
 import { APP_VERSION } from '../../core/bundle/appVersion'
-import { readBundle } from '../../core/bundle/bundleRead'
+import { exporterKeyOf, readBundle } from '../../core/bundle/bundleRead'
+import { profileKeyStatus } from '../../core/profiles/profileKeys'
 import { renderSetupReportHtml } from '../../core/report/reportHtml'
 import { buildSetupReport } from '../../core/report/setupReport'
 import { UserFacingError } from '../../core/userFacingError'
@@ -46,13 +47,13 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
         keyStatus: null,
         now,
         appVersion: APP_VERSION,
-        bundle: { exportedAt, appVersion, keyHintLast4: keyHint?.last4 ?? null, digestMismatch },
+        bundle: { exportedAt, appVersion, keyHintLast4: keyHint?.last4 ?? null, digestMismatch, exporterKey: exporterKeyOf(read.bundle) ?? null },
       }),
     )
   } else {
     const { store, secrets } = cliProfiles(io, values['data-dir'])
     const profile = await store.requireByName(values.profile as string)
-    html = renderSetupReportHtml(buildSetupReport(profile, { keyStatus: await secrets.status(profile.id), now, appVersion: APP_VERSION }))
+    html = renderSetupReportHtml(buildSetupReport(profile, { keyStatus: await profileKeyStatus({ store, secrets }, profile), now, appVersion: APP_VERSION }))
   }
   await writeOutput(values.out, html)
   io.stderr(`Wrote the setup report to ${values.out}. Open it in a browser and print it to PDF for your records; it contains no API key.\n`)

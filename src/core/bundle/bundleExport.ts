@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto'
-import { BUNDLE_FILE_SUFFIX, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle } from '../../shared/bundle'
-import type { KeyStatus } from '../../shared/keyStatus'
+import { BUNDLE_FILE_SUFFIX, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type Bundle, type BundleStep } from '../../shared/bundle'
+import type { ProfileKeyStatus } from '../../shared/keyStatus'
 import { latestChecksOf } from '../../shared/latestChecks'
 import type { Profile } from '../../shared/profile'
-import { wizardProgress } from '../../shared/wizard/steps'
+import { type KeyIdentity, type Provenance, keyIdentityOf } from '../../shared/provenance'
+import type { SetupState } from '../../shared/setupState'
+import { type SetupStatus, deriveSetupStatus } from '../../shared/wizard/stepState'
 import { CertificateRefusedError } from '../saml/certificateImport'
 import { UserFacingError } from '../userFacingError'
 import { canonicalJson } from './canonicalJson'
@@ -13,8 +15,8 @@ import { redactDeep } from '../profiles/redactDeep'
 export interface BundleExportOptions {
   appVersion: string
   now: Date
-  /** The profile's key status: it decides the exported progress and, when asked for, the key hint. */
-  keyStatus: KeyStatus
+  /** The profile's key status: it decides the exported progress and step states and, when asked for, the key hint. */
+  keyStatus: ProfileKeyStatus
   /** Only when the admin ticked "include key hint": the last 4 characters of the key, nothing else of it. */
   includeKeyHint: boolean
 }
@@ -26,7 +28,10 @@ export function bundleDigest(content: Omit<Bundle, 'digest'>): string {
 
 /** The bundle for one profile. Never holds the API key; at most its last 4 characters with `includeKeyHint`. */
 export function buildBundle(profile: Profile, options: BundleExportOptions): Bundle {
-  const { name, notes, setup } = redactDeep({ name: profile.name, notes: profile.notes, setup: profile.setup })
+  const redacted = redactDeep({ name: profile.name, notes: profile.notes, setup: profile.setup })
+  const { name, notes } = redacted
+  const setup = withoutKeyDigits(redacted.setup)
+  const status = deriveSetupStatus({ ...setup, apiKey: withoutDigits(keyIdentityOf(options.keyStatus)) })
   let certificate = null
   if (setup.idp.certificate !== null) {
     try {
@@ -45,11 +50,34 @@ export function buildBundle(profile: Profile, options: BundleExportOptions): Bun
     exportedAt: options.now.toISOString(),
     profile: { name, notes, setup },
     values: bundleValuesOf(setup, certificate),
-    progress: wizardProgress({ ...setup, apiKeyStored: options.keyStatus.stored }),
+    progress: { done: status.overview.done, total: status.overview.total },
     latestChecks: latestChecksOf(setup),
+    ...readableStatus(status),
     ...(options.includeKeyHint && options.keyStatus.stored ? { keyHint: { last4: options.keyStatus.last4 } } : {}),
   }
   return { ...content, digest: { algorithm: 'sha256', value: bundleDigest(content) } }
+}
+
+/** The steps and overall status as a bundle carries them, for readers without the app (and checked on import). */
+export function readableStatus(status: SetupStatus): { steps: BundleStep[]; overview: Bundle['overview'] & object } {
+  return {
+    steps: status.steps.map((step) => ({ id: step.id, title: step.title, state: step.state, note: step.note })),
+    overview: { kind: status.overview.kind, headline: status.overview.headline },
+  }
+}
+
+const withoutDigits = (key: KeyIdentity | null): KeyIdentity | null => (key === null ? null : { ...key, last4: null })
+
+/**
+ * The setup with the last 4 characters of every API key its provenance names left out: a bundle carries them only in
+ * the key hint, and only when asked. The time each key was stored still tells the keys apart.
+ */
+export function withoutKeyDigits(setup: SetupState): SetupState {
+  const strip = (provenance: Provenance): Provenance =>
+    provenance.against.apiKey ? { ...provenance, against: { ...provenance.against, apiKey: withoutDigits(provenance.against.apiKey) } } : provenance
+  const mapValues = <T extends Record<string, Provenance | undefined>>(records: T): T =>
+    Object.fromEntries(Object.entries(records).map(([key, value]) => [key, value && strip(value)])) as T
+  return { ...setup, provenance: { ticks: mapValues(setup.provenance.ticks), checks: mapValues(setup.provenance.checks) } }
 }
 
 /** The file's text: indented for people who open it, ending with a newline. */

@@ -2,10 +2,14 @@ import type { z } from 'zod'
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, Bundle, type BundleProblem, MAX_BUNDLE_BYTES } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
 import { latestChecksOf } from '../../shared/latestChecks'
-import { WIZARD_STEPS, wizardProgress } from '../../shared/wizard/steps'
+import type { KeyIdentity } from '../../shared/provenance'
+import type { SetupState } from '../../shared/setupState'
+import { WIZARD_STEPS } from '../../shared/wizard/steps'
+import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { migrateSetup } from '../setup/setupMigrations'
 import { CertificateRefusedError } from '../saml/certificateImport'
 import { redactKnownSecrets } from '../secrets/redact'
-import { bundleDigest } from './bundleExport'
+import { bundleDigest, readableStatus } from './bundleExport'
 import { describePath, scanBundleKeys } from './bundleKeys'
 import { bundleValuesOf, readStoredCertificate } from './bundleValues'
 import { canonicalJson } from './canonicalJson'
@@ -62,12 +66,13 @@ function check(input: Uint8Array | string, now: Date): BundleRead {
   }
   const document = raw as Record<string, unknown>
   checkFormat(document)
-  const newerMinor = checkVersion(document)
+  const { minor, newerMinor } = checkVersion(document)
+  const current = minor >= 1 ? document : withCurrentSetup(document)
 
-  const parsed = Bundle.safeParse(document)
+  const parsed = Bundle.safeParse(current)
   if (!parsed.success) throw invalid(parsed.error, newerMinor, document)
   const bundle = parsed.data
-  const dropped = firstDroppedKey(document, bundle, [])
+  const dropped = firstDroppedKey(current, bundle, [])
   if (dropped) throw unknownField(dropped.key, dropped.path, newerMinor, document)
 
   const certificate = checkCertificates(bundle, now)
@@ -116,8 +121,20 @@ function checkFormat(document: Record<string, unknown>): void {
   throw new Rejection('unknown-format', `This JSON file is not a Dialpad SSO configuration bundle${found}. ${CHOOSE_A_BUNDLE}`)
 }
 
-/** True when the bundle's minor version is newer than ours (same major): readable only if it uses nothing new. */
-function checkVersion(document: Record<string, unknown>): boolean {
+/**
+ * Format 1.0 carried setup version 3 (no provenance): its setup is upgraded as a saved profile's is, so its results
+ * are judged the same way. The digest is still checked over the file as it is.
+ */
+function withCurrentSetup(document: Record<string, unknown>): Record<string, unknown> {
+  const profile = document.profile
+  if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) return document
+  const setup = (profile as Record<string, unknown>).setup
+  if (setup === null || typeof setup !== 'object' || Array.isArray(setup) || 'provenance' in setup) return document
+  return { ...document, profile: { ...profile, setup: migrateSetup(setup, 3) } }
+}
+
+/** The bundle's minor version, and whether it is newer than ours (same major): readable only if it uses nothing new. */
+function checkVersion(document: Record<string, unknown>): { minor: number; newerMinor: boolean } {
   const version = typeof document.formatVersion === 'string' ? /^(\d{1,4})\.(\d{1,4})$/.exec(document.formatVersion) : null
   if (!version) {
     throw new Rejection('invalid', `This bundle's format version (formatVersion) is missing or not a version such as "${BUNDLE_FORMAT_VERSION}". ${EXPORT_AGAIN}`)
@@ -132,7 +149,7 @@ function checkVersion(document: Record<string, unknown>): boolean {
   if (major < CURRENT_MAJOR) {
     throw new Rejection('invalid', `This bundle's format version ${major}.${minor} never existed; the first format is 1.0. ${EXPORT_AGAIN}`)
   }
-  return minor > CURRENT_MINOR
+  return { minor, newerMinor: minor > CURRENT_MINOR }
 }
 
 function appVersionOf(document: Record<string, unknown>): string {
@@ -208,11 +225,13 @@ const VALUE_LABELS: Record<string, string> = {
 
 /** The readable copies (values, latest checks, progress) must say what the setup says. */
 function checkConsistency(bundle: Bundle, certificate: CertificateReport | null): void {
-  const disagrees = (what: string, where: string) =>
+  const says = (what: string, where: string, verb: string) =>
     new Rejection(
       'inconsistent',
-      `This bundle's ${what} (${where}) does not match the setup saved in the same bundle (profile.setup), so part of the file was edited by hand. ${EXPORT_AGAIN}`,
+      `This bundle's ${what} (${where}) ${verb} not match the setup saved in the same bundle (profile.setup), so part of the file was edited by hand. ${EXPORT_AGAIN}`,
     )
+  const disagrees = (what: string, where: string) => says(what, where, 'does')
+  const disagree = (what: string, where: string) => says(what, where, 'do')
   const expected = bundleValuesOf(bundle.profile.setup, certificate)
   for (const key of Object.keys(VALUE_LABELS) as (keyof typeof expected)[]) {
     // A 1.0 bundle has no scimBaseUrl; when present it must be Dialpad's for the environment.
@@ -222,11 +241,38 @@ function checkConsistency(bundle: Bundle, certificate: CertificateReport | null)
   if (canonicalJson(latestChecksOf(bundle.profile.setup)) !== canonicalJson(bundle.latestChecks)) {
     throw disagrees('latest check results', 'latestChecks')
   }
-  // Progress depends on whether the exporter had an API key stored, and on the exporting app's step list.
-  if (bundle.progress.total === WIZARD_STEPS.length) {
-    const possible = [false, true].map((apiKeyStored) => wizardProgress({ ...bundle.profile.setup, apiKeyStored }).done)
-    if (!possible.includes(bundle.progress.done)) throw disagrees('progress', 'progress')
-  }
+  // 1.0 bundles counted progress by older rules, and carried no step states: nothing to compare.
+  if (bundle.steps === undefined && bundle.overview === undefined) return
+  // Progress and states depend on the exporter's step list, and on its API key (never in the bundle).
+  if (bundle.progress.total !== WIZARD_STEPS.length) return
+  if (exporterKeyOf(bundle) === undefined) throw disagree('progress and step states', 'progress, steps, overview')
+}
+
+const SOME_OTHER_KEY: KeyIdentity = { last4: null, storedAt: '1970-01-01T00:00:00.000Z' }
+
+/**
+ * The exporter's API key, as far as derivation can tell keys apart: the one that reproduces the bundle's progress and
+ * step states (undefined: none does, the bundle was edited). A 1.0 bundle carries no states: it had a key when it
+ * carries the key hint.
+ */
+export function exporterKeyOf(bundle: Bundle): KeyIdentity | null | undefined {
+  if (bundle.steps === undefined && bundle.overview === undefined) return bundle.keyHint ? SOME_OTHER_KEY : null
+  const expected = canonicalJson({ progress: bundle.progress, steps: bundle.steps ?? null, overview: bundle.overview ?? null })
+  return keysTheExporterMayHaveHad(bundle.profile.setup).find((apiKey) => {
+    const status = deriveSetupStatus({ ...bundle.profile.setup, apiKey })
+    const { steps, overview } = readableStatus(status)
+    return canonicalJson({ progress: { done: status.overview.done, total: status.overview.total }, steps, overview }) === expected
+  })
+}
+
+/**
+ * The exporter's API key as derivation can tell it apart: none, one of the keys the provenance names (a verdict made
+ * with it), or another key (every verdict made with a key is then out of date, and the key step is done).
+ */
+function keysTheExporterMayHaveHad(setup: SetupState): (KeyIdentity | null)[] {
+  const named = [...Object.values(setup.provenance.ticks), ...Object.values(setup.provenance.checks)].flatMap((record) => (record?.against.apiKey ? [record.against.apiKey] : []))
+  const distinct = [...new Map(named.map((key) => [key.storedAt, key])).values()]
+  return [null, ...distinct, SOME_OTHER_KEY]
 }
 
 function formatSize(bytes: number): string {

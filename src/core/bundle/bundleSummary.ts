@@ -2,11 +2,16 @@ import { scimCheckAddress, testOnlyAddressWarning } from '../../shared/scimAddre
 import type { Bundle, BundleSummary } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
 import { latestChecksOf } from '../../shared/latestChecks'
-import { wizardProgress } from '../../shared/wizard/steps'
+import { deriveSetupStatus } from '../../shared/wizard/stepState'
 
-/** What the admin sees before importing a bundle. Progress is as it will be here, where the API key is not stored yet. */
+/**
+ * What the admin sees before importing a bundle: progress, step states and check results as they will be here, where
+ * no API key is stored for the profile yet (so what was made with the exporter's key shows as out of date).
+ */
 export function summarizeBundle(bundle: Bundle, certificate: CertificateReport | null): BundleSummary {
   const { profile, values } = bundle
+  const status = deriveSetupStatus({ ...profile.setup, apiKey: null })
+  const checkNotes = new Map(status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).map((check) => [check.id, check.note]))
   return {
     name: profile.name,
     notes: profile.notes,
@@ -14,9 +19,17 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     env: values.env,
     exportedAt: bundle.exportedAt,
     appVersion: bundle.appVersion,
-    progress: wizardProgress({ ...profile.setup, apiKeyStored: false }),
+    progress: { done: status.overview.done, total: status.overview.total },
+    overview: { kind: status.overview.kind, headline: status.overview.headline },
+    exportedOverview: bundle.overview ?? null,
+    steps: status.steps.map((step) => ({ number: step.number, title: step.title, state: step.state, note: step.note })),
     certificate: certificate ? { subject: certificate.subject, sha256: certificate.sha256, notAfter: certificate.notAfter } : null,
-    checks: latestChecksOf(profile.setup).map((check) => ({ title: check.title, ok: check.run.ok, checkedAt: check.run.checkedAt })),
+    checks: latestChecksOf(profile.setup).map((check) => ({
+      title: check.title,
+      ok: check.run.ok,
+      checkedAt: check.run.checkedAt,
+      note: checkNotes.get(check.kind) ?? null,
+    })),
     keyHintLast4: bundle.keyHint?.last4 ?? null,
     warnings: [...(certificate ? certificate.warnings.map((warning) => warning.message) : []), ...scimAddressWarnings(bundle)],
   }

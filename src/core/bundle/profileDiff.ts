@@ -8,6 +8,7 @@ import type { SetupState } from '../../shared/setupState'
 import { WIZARD_STEPS } from '../../shared/wizard/steps'
 import type { ProfileContent } from '../profiles/profileStore'
 import { CertificateRefusedError } from '../saml/certificateImport'
+import { withoutKeyDigits } from './bundleExport'
 import { readStoredCertificate } from './bundleValues'
 import { canonicalJson } from './canonicalJson'
 
@@ -26,7 +27,8 @@ export function profileDifferences(before: ProfileContent, after: ProfileContent
   const differences = fields
     .filter((field) => old.get(field) !== next.get(field))
     .map((field) => ({ field, before: old.get(field) ?? NONE, after: next.get(field) ?? NONE }))
-  const content = ({ name, notes, setup }: ProfileContent) => canonicalJson({ name, notes, setup })
+  // A bundle never carries the last 4 characters of the keys its provenance names: that is no difference.
+  const content = ({ name, notes, setup }: ProfileContent) => canonicalJson({ name, notes, setup: withoutKeyDigits(setup) })
   if (differences.length === 0 && content(before) !== content(after)) {
     differences.push({ field: 'Other saved details', before: 'as saved in this profile', after: 'as in the bundle' })
   }

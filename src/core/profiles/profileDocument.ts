@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Profile } from '../../shared/profile'
+import { SETUP_MIGRATIONS } from '../setup/setupMigrations'
 import type { Migration } from '../storage/migrateDocument'
 
 /**
@@ -11,13 +12,16 @@ import type { Migration } from '../storage/migrateDocument'
  * SETUP_VERSION_BY_PROFILE_VERSION. A unit test fails while SETUP_SCHEMA_VERSION is ahead of the profile format.
  * Changes to the profile's own fields (name, notes, ...) bump PROFILE_SCHEMA_VERSION alone.
  */
-export const PROFILE_SCHEMA_VERSION = 1
+export const PROFILE_SCHEMA_VERSION = 2
 
 /** Which SetupState version each profile document version embeds. */
-export const SETUP_VERSION_BY_PROFILE_VERSION: Readonly<Record<number, number>> = { 1: 3 }
+export const SETUP_VERSION_BY_PROFILE_VERSION: Readonly<Record<number, number>> = { 1: 3, 2: 4 }
 
-/** migrations[n] upgrades a version-n profile document to n + 1. Version 1 is the first; none are needed yet. */
-export const PROFILE_MIGRATIONS: Readonly<Record<number, Migration>> = {}
+/** migrations[n] upgrades a version-n profile document to n + 1. */
+export const PROFILE_MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 embeds setup version 4 (provenance), and may hold when the profile's API key was stored.
+  1: (document) => ({ ...document, setup: SETUP_MIGRATIONS[3](document.setup as Record<string, unknown>) }),
+}
 
 export const ProfileDocument = Profile.extend({ schemaVersion: z.literal(PROFILE_SCHEMA_VERSION) })
 export type ProfileDocument = z.infer<typeof ProfileDocument>

@@ -8,6 +8,7 @@ import { buildSetupReport } from '../report/setupReport'
 import type { SecretStore } from '../secrets/keychain'
 import { UserFacingError } from '../userFacingError'
 import type { OpenedFiles } from './openedFiles'
+import { profileKeyStatus } from './profileKeys'
 import type { ProfileStore } from './profileStore'
 
 type ProfileMethods =
@@ -58,6 +59,7 @@ export interface ProfileServiceDeps {
 
 /** The profile list, bundles and reports, over the one profile store the CLI also uses. */
 export function createProfileServices({ store, secrets, open, openedFiles, now = () => new Date() }: ProfileServiceDeps): Pick<Handlers, ProfileMethods> {
+  const keys = { store, secrets, now }
   return {
     'profiles.list': async () => store.list(),
     'profiles.create': async ({ name }) => store.summaryOf(await store.create({ name })),
@@ -80,7 +82,7 @@ export function createProfileServices({ store, secrets, open, openedFiles, now =
     },
     'bundle.export': async ({ id, includeKeyHint }) => {
       const profile = await store.get(id)
-      const bundle = buildBundle(profile, { appVersion: APP_VERSION, now: now(), keyStatus: await secrets.status(id), includeKeyHint })
+      const bundle = buildBundle(profile, { appVersion: APP_VERSION, now: now(), keyStatus: await profileKeyStatus(keys, profile), includeKeyHint })
       const domain = parseDomain(profile.setup.domainInput)
       return { fileName: suggestedBundleFileName(profile, domain.ok ? domain.domain : null), text: bundleText(bundle) }
     },
@@ -90,11 +92,11 @@ export function createProfileServices({ store, secrets, open, openedFiles, now =
     'bundle.takeOpened': async () => openedFiles.take(),
     'report.build': async ({ id }) => {
       const profile = await store.get(id)
-      return buildSetupReport(profile, { keyStatus: await secrets.status(id), now: now(), appVersion: APP_VERSION })
+      return buildSetupReport(profile, { keyStatus: await profileKeyStatus(keys, profile), now: now(), appVersion: APP_VERSION })
     },
     'report.html': async ({ id }) => {
       const profile = await store.get(id)
-      const report = buildSetupReport(profile, { keyStatus: await secrets.status(id), now: now(), appVersion: APP_VERSION })
+      const report = buildSetupReport(profile, { keyStatus: await profileKeyStatus(keys, profile), now: now(), appVersion: APP_VERSION })
       const domain = parseDomain(profile.setup.domainInput)
       const base = suggestedBundleFileName(profile, domain.ok ? domain.domain : null).replace(/\.dialpad-sso\.json$/, '')
       return { fileName: `${base}-setup-report.html`, html: renderSetupReportHtml(report) }

@@ -3,14 +3,17 @@ import { access, mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseDomain } from '../../shared/domain'
 import { newSetup } from '../../shared/newSetup'
+import type { KeyRecord } from '../../shared/keyStatus'
 import { type Profile, type ProfileFileProblem, ProfileId, type ProfileList, ProfileNotes, type ProfileSummary } from '../../shared/profile'
 import { SetupState } from '../../shared/setupState'
-import { wizardProgress } from '../../shared/wizard/steps'
+import { wizardFacts } from '../../shared/provenance'
+import { deriveSetupStatus } from '../../shared/wizard/stepState'
 import type { SecretStore } from '../secrets/keychain'
 import { redactDeep } from './redactDeep'
 import { syncFolder, writeFileAtomic } from '../storage/atomicWrite'
 import { UserFacingError } from '../userFacingError'
 import { upgradeLegacySetup } from './legacySetup'
+import { profileKeyStatus } from './profileKeys'
 import { removeLeftoverTempFiles } from './leftoverTempFiles'
 import { profileDocumentText } from './profileDocument'
 import { PROFILE_FILE, type ProfileRead, profileFileName, readProfileFile } from './profileFile'
@@ -90,15 +93,23 @@ export class ProfileStore {
   }
 
   async summaryOf(profile: Profile): Promise<ProfileSummary> {
-    const key = await this.secrets.status(profile.id)
+    const key = await profileKeyStatus({ store: this, secrets: this.secrets, now: this.now }, profile)
     const domain = parseDomain(profile.setup.domainInput)
+    const { overview } = deriveSetupStatus(wizardFacts(profile.setup, key))
     return {
       id: profile.id,
       name: profile.name,
       domain: domain.ok ? domain.domain : null,
       env: profile.setup.env,
       modifiedAt: profile.modifiedAt,
-      progress: wizardProgress({ ...profile.setup, apiKeyStored: key.stored }),
+      progress: { done: overview.done, total: overview.total },
+      status: {
+        kind: overview.kind,
+        headline: overview.headline,
+        outOfDate: overview.outOfDate.length,
+        waiting: overview.waiting.length,
+        skipped: overview.skipped.length,
+      },
     }
   }
 
@@ -166,6 +177,18 @@ export class ProfileStore {
     await this.init()
     const saved = await this.update(id, (profile) => ({ ...profile, setup: checked }))
     return { modifiedAt: saved.modifiedAt }
+  }
+
+  /**
+   * Records (or with null, forgets) when the profile's API key was stored. Not a change the admin made to the
+   * profile, so the modification time stays.
+   */
+  async setKeyRecord(id: string, record: KeyRecord | null): Promise<Profile> {
+    await this.init()
+    return this.serialised(id, async () => {
+      const { apiKeyRecord: _old, ...profile } = await this.require(id)
+      return this.write(record === null ? profile : { ...profile, apiKeyRecord: record })
+    })
   }
 
   /** Replaces name, notes and setup (an import the admin confirmed); the id, and so the stored API key, stay. */

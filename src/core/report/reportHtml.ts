@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { CheckStatus } from '../../shared/checkRun'
-import type { ReportCertificate, ReportCheck, ReportConsole, ReportStep, SetupReport } from '../../shared/setupReport'
+import type { ReportCertificate, ReportCheck, ReportConsole, ReportItemState, ReportOverview, ReportStep, ReportStepRef, SetupReport } from '../../shared/setupReport'
+import type { StepState } from '../../shared/wizard/stepState'
 import { formatInstant } from './formatInstant'
 import { reportStyles } from './reportStyles'
 
@@ -34,6 +35,7 @@ export function renderSetupReportHtml(report: SetupReport): string {
 <body>
 <main>
 ${header(report)}
+${overviewSection(report.overview)}
 ${report.warnings.map((warning) => `<p class="alert" role="alert"><strong>Warning:</strong> ${e(warning)}</p>`).join('\n')}
 ${report.notes.trim() ? `<section><h2>Notes</h2><p class="notes">${e(report.notes)}</p></section>` : ''}
 ${report.consoles.map(consoleSection).join('\n')}
@@ -102,21 +104,30 @@ ${certificate.warnings.length ? `<ul class="warnings">${certificate.warnings.map
 </section>`
 }
 
+/** Badge classes by step state: done reads as pass, out of date as a failure to act on, the rest as open. */
+const STEP_BADGE: Record<StepState, string> = { done: 'pass', skipped: 'skipped', waiting: 'warn', 'out-of-date': 'fail', 'in-progress': 'open', 'not-started': 'open' }
+const ITEM_MARK: Record<ReportItemState, string> = { done: '☑', 'not-done': '☐', failed: '☒', 'out-of-date': '⚠', unrecorded: '?' }
+const ITEM_LABEL: Record<ReportItemState, string> = { done: 'done', 'not-done': 'not done', failed: 'failed', 'out-of-date': 'out of date', unrecorded: 'not confirmed' }
+
+function overviewSection(overview: ReportOverview): string {
+  const list = (title: string, refs: ReportStepRef[]) =>
+    refs.length === 0 ? '' : `<h3>${e(title)}</h3><ul>${refs.map((ref) => `<li>${ref.number}. ${e(ref.title)}${ref.note ? ` <span class="quiet">${e(ref.note)}</span>` : ''}</li>`).join('')}</ul>`
+  return `<section class="card overview"><h2>Overall status</h2>
+<p class="headline">${e(overview.headline)}</p>
+${list('Out of date', overview.outOfDate)}${list('Waiting', overview.waiting)}${list('Skipped', overview.skipped)}${list('Not done yet', overview.open)}
+</section>`
+}
+
 function checklistSection(steps: ReportStep[]): string {
   const items = steps
-    .map((step, index) => {
-      const sections = step.sections
-        .map(
-          (section) =>
-            `<h4>${e(section.title)}</h4><ul class="ticks">${section.items
-              .map((item) => `<li class="${item.checked ? 'done' : 'open'}"><span class="tick">${item.checked ? '☑' : '☐'}</span> ${e(item.label)} <span class="state">(${item.checked ? 'done' : 'not done'})</span></li>`)
-              .join('')}</ul>`,
-        )
+    .map((step) => {
+      const ticks = step.items
+        .map((item) => `<li class="${item.state}"><span class="tick">${ITEM_MARK[item.state]}</span> ${e(item.label)} <span class="state">(${ITEM_LABEL[item.state]})</span>${item.note ? `<div class="quiet">${e(item.note)}</div>` : ''}</li>`)
         .join('')
-      return `<li class="step"><h3>${index + 1}. ${e(step.title)} <span class="badge ${step.complete ? 'pass' : 'open'}">${step.complete ? 'Complete' : 'Not complete'}</span></h3>${sections || '<p class="quiet">No checklist: completed by the values and checks in the app.</p>'}</li>`
+      return `<li class="step"><h3>${step.number}. ${e(step.title)} <span class="badge ${STEP_BADGE[step.state]}">${e(step.stateLabel)}</span></h3>${step.note ? `<p class="quiet">${e(step.note)}</p>` : ''}${ticks ? `<ul class="ticks">${ticks}</ul>` : '<p class="quiet">No checklist: done by the values and checks in the app.</p>'}</li>`
     })
     .join('\n')
-  return `<section><h2>Wizard steps and checklists</h2><ol class="steps">
+  return `<section><h2>Wizard steps</h2><ol class="steps">
 ${items}
 </ol></section>`
 }
@@ -131,8 +142,8 @@ function checksSection(checks: ReportCheck[]): string {
         )
         .join('\n')
       return `<div class="check">
-<h3>${e(check.title)} <span class="badge ${check.ok ? 'pass' : 'fail'}">${check.ok ? 'Passed' : 'Failed'}</span></h3>
-<p class="quiet">${e(formatInstant(check.checkedAt))}${check.note ? `. ${e(check.note)}` : ''}</p>
+<h3>${e(check.title)} <span class="badge ${check.ok ? 'pass' : 'fail'}">${check.ok ? 'Passed' : 'Failed'}</span>${check.freshness === 'current' ? '' : ` <span class="badge fail">${check.freshness === 'out-of-date' ? 'Out of date' : 'Not confirmed'}</span>`}</h3>
+${check.freshnessNote ? `<p class="stale">${e(check.freshnessNote)}</p>` : ''}<p class="quiet">${e(formatInstant(check.checkedAt))}${check.note ? `. ${e(check.note)}` : ''}</p>
 ${check.steps.some((step) => !step.decisive) ? '<p class="quiet">Steps marked informational can warn but never make the check fail.</p>' : ''}
 <table class="steps-table"><thead><tr><th scope="col">Result</th><th scope="col">Check, detail and fix</th><th scope="col">Time</th></tr></thead><tbody>
 ${rows}

@@ -45,7 +45,10 @@ ul.ticks{list-style:none;padding-left:2mm;margin:0}
 ul.ticks li{margin:0.5mm 0}
 .tick{font-size:11pt}
 .state{color:var(--quiet);font-size:8.5pt}
-li.open .tick{color:var(--quiet)}
+li.not-done .tick{color:var(--quiet)}
+li.out-of-date,li.unrecorded,li.failed,.stale{color:var(--fail)}
+.overview .headline{font-size:11.5pt;font-weight:600}
+.overview ul{margin:0 0 2mm}
 ul.warnings li{color:var(--warn)}
 .alert{border:1.5pt solid var(--fail);padding:2mm 3mm;color:var(--fail)}
 ol.timeline{padding-left:5mm}

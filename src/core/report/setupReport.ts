@@ -1,15 +1,26 @@
 import type { CertificateReport } from '../../shared/certificate'
 import { checkRunFrom } from '../../shared/checkRun'
 import { parseDomain } from '../../shared/domain'
-import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
-import { jumpCloudBaseUrl, scimCheckAddress, testOnlyAddressWarning, testUserEmail, type ScimCheckAddress } from '../../shared/scimAddress'
-import type { KeyStatus } from '../../shared/keyStatus'
+import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
+import type { ProfileKeyStatus } from '../../shared/keyStatus'
 import { latestChecksOf, type LatestCheck } from '../../shared/latestChecks'
+import { jumpCloudBaseUrl, scimCheckAddress, testOnlyAddressWarning, testUserEmail, type ScimCheckAddress } from '../../shared/scimAddress'
 import type { Profile } from '../../shared/profile'
+import { type KeyIdentity, keyIdentityOf } from '../../shared/provenance'
 import { crossCheckSaml } from '../../shared/samlCrossChecks'
-import type { ReportCertificate, ReportCheck, ReportConsole, ReportEvent, ReportStep, SetupReport } from '../../shared/setupReport'
+import type {
+  ReportCertificate,
+  ReportCheck,
+  ReportConsole,
+  ReportEvent,
+  ReportItemState,
+  ReportOverview,
+  ReportStep,
+  ReportStepItem,
+  SetupReport,
+} from '../../shared/setupReport'
 import { deriveSpValues } from '../../shared/spValues'
-import { WIZARD_STEPS, wizardProgress } from '../../shared/wizard/steps'
+import { STEP_STATE_LABELS, type SetupStatus, type StepRef, type Verdict, deriveSetupStatus } from '../../shared/wizard/stepState'
 import { readStoredCertificate } from '../bundle/bundleValues'
 import { redactDeep } from '../profiles/redactDeep'
 import { CertificateRefusedError } from '../saml/certificateImport'
@@ -20,11 +31,14 @@ export type ReportProfile = Pick<Profile, 'name' | 'notes' | 'setup'> & Partial<
 
 export interface SetupReportOptions {
   /** The profile's key status in this app, or null for a bundle (which never holds the key). */
-  keyStatus: KeyStatus | null
+  keyStatus: ProfileKeyStatus | null
   now: Date
   appVersion: string
-  /** For a report made from a bundle file. */
-  bundle?: { exportedAt: string; appVersion: string; keyHintLast4: string | null; digestMismatch: boolean }
+  /**
+   * For a report made from a bundle file. `exporterKey` is the exporter's API key as far as the bundle tells it
+   * (bundleRead's exporterKeyOf), so states are reported as they were exported.
+   */
+  bundle?: { exportedAt: string; appVersion: string; keyHintLast4: string | null; digestMismatch: boolean; exporterKey: KeyIdentity | null }
 }
 
 const DIALPAD_SAML_PAGE = 'Dialpad → Admin Settings › My Company › Authentication › SAML'
@@ -38,7 +52,7 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
   const sp = domain.ok ? deriveSpValues(domain.domain, setup.env) : null
   const certificate = readCertificate(setup.idp.certificate, options.now)
   const generatedAt = options.now.toISOString()
-  const apiKeyStored = options.keyStatus?.stored ?? false
+  const status = deriveSetupStatus({ ...setup, apiKey: options.bundle ? options.bundle.exporterKey : keyIdentityOf(options.keyStatus) })
 
   const report: SetupReport = {
     title: `Dialpad SSO setup report: ${domain.ok ? domain.domain : profile.name}`,
@@ -51,12 +65,13 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
     appVersion: options.appVersion,
     domain: domain.ok ? domain.domain : null,
     environment: `${DIALPAD_ENVIRONMENTS[setup.env].label} (${DIALPAD_ENVIRONMENTS[setup.env].host})`,
-    progress: wizardProgress({ ...setup, apiKeyStored }),
+    progress: { done: status.overview.done, total: status.overview.total },
+    overview: overview(status),
     apiKey: apiKeyText(options),
     consoles: consoles(profile, sp, certificate, options),
     certificate: certificateCard(certificate),
-    steps: steps(profile, apiKeyStored),
-    checks: checks(profile, sp, certificate, generatedAt),
+    steps: steps(status),
+    checks: checks(profile, status, sp, certificate, generatedAt),
     timeline: timeline(profile, options, generatedAt),
     warnings: reportWarnings(profile, options),
   }
@@ -166,28 +181,47 @@ function certificateCard(certificate: ReadCertificate): ReportCertificate | null
   }
 }
 
-function steps(profile: ReportProfile, apiKeyStored: boolean): ReportStep[] {
-  const facts = { ...profile.setup, apiKeyStored }
-  return WIZARD_STEPS.map((step) => ({
+function overview(status: SetupStatus): ReportOverview {
+  const notes = new Map(status.steps.map((step) => [step.id, step.note]))
+  const withNote = (refs: StepRef[]) => refs.map((ref) => ({ ...ref, note: notes.get(ref.id) ?? null }))
+  const { kind, headline, outOfDate, waiting, skipped, open } = status.overview
+  return { kind, headline, outOfDate: withNote(outOfDate), waiting: withNote(waiting), skipped: withNote(skipped), open: withNote(open) }
+}
+
+function itemState(verdict: Verdict): ReportItemState {
+  if (!verdict.made) return 'not-done'
+  if (verdict.freshness === 'out-of-date') return 'out-of-date'
+  if (verdict.freshness === 'unrecorded') return 'unrecorded'
+  return verdict.ok === false ? 'failed' : 'done'
+}
+
+const itemOf = (verdict: Verdict): ReportStepItem => ({ kind: verdict.kind, id: verdict.id, label: verdict.label, state: itemState(verdict), note: verdict.note })
+
+/** Each step once, with one state: its ticks and deciding check; skip ticks only when the step was skipped. */
+function steps(status: SetupStatus): ReportStep[] {
+  return status.steps.map((step) => ({
     id: step.id,
+    number: step.number,
     title: step.title,
-    complete: step.isComplete(facts),
-    sections: step.checklists.map((section) => ({
-      title: section.title,
-      items: section.items.map((item) => ({ id: item.id, label: item.label, checked: profile.setup.checklist[item.id] === true })),
-    })),
+    state: step.state,
+    stateLabel: STEP_STATE_LABELS[step.state],
+    note: step.note ?? (step.state === 'done' || step.state === 'skipped' ? null : step.missing),
+    items: [...step.ticks, ...(step.check ? [step.check] : []), ...(step.state === 'skipped' ? step.skip : [])].map(itemOf),
   }))
 }
 
-function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | null, certificate: ReadCertificate, generatedAt: string): ReportCheck[] {
+function checks(profile: ReportProfile, status: SetupStatus, sp: ReturnType<typeof deriveSpValues> | null, certificate: ReadCertificate, generatedAt: string): ReportCheck[] {
   const { setup } = profile
   const address = scimCheckAddress(setup.scim, setup.env)
+  const verdicts = new Map(status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).map((verdict) => [verdict.id, verdict]))
   const live = latestChecksOf(setup).map((check): ReportCheck => ({
     kind: 'live',
     title: check.title,
     checkedAt: check.run.checkedAt,
     ok: check.run.ok,
-    note: checkNote(check, address),
+    freshness: verdicts.get(check.kind)?.freshness ?? 'current',
+    freshnessNote: verdicts.get(check.kind)?.note ?? null,
+    note: checkNote(check, address, setup),
     steps: check.run.steps,
   }))
   const crossChecks = checkRunFrom(
@@ -195,14 +229,28 @@ function checks(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> | 
     new Date(generatedAt),
   )
   return [
-    { kind: 'offline' as const, title: 'Offline SAML cross-checks', checkedAt: generatedAt, ok: crossChecks.ok, note: 'Worked out from the saved values when this report was made.', steps: crossChecks.steps },
+    {
+      kind: 'offline' as const,
+      title: 'Offline SAML cross-checks',
+      checkedAt: generatedAt,
+      ok: crossChecks.ok,
+      freshness: 'current' as const,
+      freshnessNote: null,
+      note: 'Worked out from the saved values when this report was made.',
+      steps: crossChecks.steps,
+    },
     ...live,
   ]
 }
 
-function checkNote(check: LatestCheck, address: ScimCheckAddress): string | null {
+function checkNote(check: LatestCheck, address: ScimCheckAddress, setup: ReportProfile['setup']): string | null {
   if (check.kind === 'scim-connection' || check.kind === 'scim-lifecycle') {
-    return address.testOnly ? `The SCIM checks are set to the test-only address ${address.url || '(none entered)'}, not Dialpad's.` : null
+    // The address the result was made against, as its provenance recorded it; else what the checks are set to now.
+    const recorded = setup.provenance.checks[check.kind]?.against.scimBaseUrl
+    if (recorded === undefined) {
+      return address.testOnly ? `The SCIM checks are set to the test-only address ${address.url || '(none entered)'}, not Dialpad's.` : null
+    }
+    return recorded !== defaultScimBaseUrl(setup.env) ? `Ran against the test-only address ${recorded ?? '(none entered)'}, not Dialpad's.` : null
   }
   if (check.source === undefined) return null
   return check.source === 'pasted' ? 'Checked a pasted SAML response.' : 'Checked a login in the app’s login window.'

@@ -1,20 +1,18 @@
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { EMPTY_IDP, EMPTY_SCIM, EMPTY_SSO, SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
+import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
 import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { type Migration, migrateDocument } from '../storage/migrateDocument'
+import { SETUP_MIGRATIONS } from './setupMigrations'
 import { UserFacingError } from '../userFacingError'
 
 const FILE_NAME = 'setup.json'
 const MAX_FILE_BYTES = 1024 * 1024
-/** migrations[n] upgrades a version-n document to n + 1. */
-const MIGRATIONS: Readonly<Record<number, Migration>> = {
-  // Version 2 added the IdP values, the SP values copied to JumpCloud and SCIM; a version 1 setup had none yet.
-  1: (document) => ({ ...document, setup: { ...(document.setup as object), idp: EMPTY_IDP, spCopiedToJumpCloud: null, scim: EMPTY_SCIM } }),
-  // Version 3 added the live SSO checks.
-  2: (document) => ({ ...document, setup: { ...(document.setup as object), sso: EMPTY_SSO } }),
-}
+/** migrations[n] upgrades a version-n document to n + 1: its setup, by the one list of setup migrations. */
+const MIGRATIONS: Readonly<Record<number, Migration>> = Object.fromEntries(
+  Object.entries(SETUP_MIGRATIONS).map(([version, migrate]) => [version, (document: Record<string, unknown>) => ({ ...document, setup: migrate(document.setup as Record<string, unknown>) })]),
+)
 
 /** Main's durable copy of the wizard state, one JSON document in the app's data folder. */
 export class SetupStore {

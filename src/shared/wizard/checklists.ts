@@ -99,10 +99,12 @@ export const CREATE_API_KEY: ChecklistSection = {
   ],
 }
 
+export const SECONDARY_DOMAIN_REQUESTED = 'secondary-domain.requested'
+
 export const SECONDARY_DOMAIN: ChecklistSection = {
   title: 'Dialpad Support',
   items: [
-    { id: 'secondary-domain.requested', label: 'I sent the request to Dialpad Support.' },
+    { id: SECONDARY_DOMAIN_REQUESTED, label: 'I sent the request to Dialpad Support.' },
     { id: 'secondary-domain.confirmed', label: 'Dialpad Support confirmed jumpcloud.com is a secondary domain of our company.' },
   ],
 }

@@ -6,13 +6,14 @@ import { call } from '../api/client'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { useWizard } from '../store/wizardStore'
 import { CertificateChooser } from './CertificateChooser'
+import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
 
 /** The "IDP Certificate" file JumpCloud downloads, by file, drop or paste, in any of the usual formats. */
 export function CertificateImportSection() {
   const certificate = useWizard((s) => s.idp.certificate)
-  const updateIdp = useWizard((s) => s.updateIdp)
+  const { propose, dialog } = useIdpChange()
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
   const [candidates, setCandidates] = useState<CertificateReport[]>([])
   const [pasted, setPasted] = useState('')
@@ -30,11 +31,22 @@ export function CertificateImportSection() {
         setOutcome({ kind: 'done', message: `${from} holds ${result.certificates.length} different certificates. Choose the one JumpCloud signs with.` })
         return
       }
-      updateIdp({ certificate: result.certificate.bodySingleLine })
-      setOutcome({ kind: 'done', message: `Certificate imported from ${from}.` })
+      takeCertificate(result.certificate, `Certificate imported from ${from}.`)
     } catch (error) {
       setOutcome(refusal(error))
     }
+  }
+
+  /** Takes the certificate (asking first when it replaces another) and says what happened. */
+  function takeCertificate(report: CertificateReport, message: string) {
+    propose(
+      { certificate: report.bodySingleLine },
+      {
+        newCertificate: report,
+        onApplied: () => setOutcome({ kind: 'done', message }),
+        onKept: () => setOutcome({ kind: 'done', message: 'Kept the current certificate; nothing was changed.' }),
+      },
+    )
   }
 
   async function importFile(file: File) {
@@ -79,12 +91,12 @@ export function CertificateImportSection() {
           certificates={candidates}
           chosen={certificate}
           onChoose={(report) => {
-            updateIdp({ certificate: report.bodySingleLine })
             setCandidates([])
-            setOutcome({ kind: 'done', message: 'Certificate chosen.' })
+            takeCertificate(report, 'Certificate chosen.')
           }}
         />
       ) : null}
+      {dialog}
     </section>
   )
 }

@@ -1,29 +1,46 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import type { CheckRun } from '../../../shared/checkRun'
-import type { LiveCheckProgress } from '../../../shared/liveCheck'
+import type { LiveCheckKind, LiveCheckProgress } from '../../../shared/liveCheck'
+import { provenanceNow } from '../../../shared/provenance'
+import type { LoginCheckSource } from '../../../shared/setupState'
+import { checkInputs } from '../../../shared/wizard/verdictInputs'
 import { call } from '../api/client'
 import { useOnline } from '../hooks/useOnline'
+import { useCheckVerdict } from '../hooks/useSetupStatus'
+import { factsOf } from '../store/facts'
+import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
 
 const POLL_MS = 200
 
 export interface LiveCheckPanelProps {
+  /** Which check: its result is saved with what it was run against. */
+  kind: LiveCheckKind
+  /** For the login check: where the checked response comes from. */
+  source?: LoginCheckSource
   title: string
   buttonLabel: string
   /** Starts the check in main, or says why it cannot run yet. */
   start: (() => Promise<{ runId: string }>) | { blocked: string }
   lastRun: CheckRun | null
-  onFinished(run: CheckRun, progress: LiveCheckProgress): void
+  /** After the result is saved, for anything more the step shows (the decoded login response). */
+  onFinished?(run: CheckRun, progress: LiveCheckProgress): void
   /** Options shown under the button (disabled while the check runs). */
   children?: ReactNode
   /** Asked before starting; the check only starts when it returns true. */
   confirm?: () => boolean
 }
 
-/** Runs a live check in main, following its steps as they happen, with the elapsed time and a Cancel button. */
-export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun, onFinished, confirm, children }: LiveCheckPanelProps) {
+/**
+ * Runs a live check in main, following its steps as they happen, with the elapsed time and a Cancel button. The
+ * values it runs against are captured when it starts and saved with its result; a result that no longer holds for
+ * the current values says so.
+ */
+export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, onFinished, confirm, children }: LiveCheckPanelProps) {
   const online = useOnline()
+  const recordCheck = useWizard((s) => s.recordCheck)
+  const verdict = useCheckVerdict(kind)
   const [progress, setProgress] = useState<LiveCheckProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
   const runId = useRef<string | null>(null)
@@ -34,14 +51,15 @@ export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun,
     runId.current = null
   }, [])
 
-  async function follow(id: string) {
+  async function follow(id: string, against: ReturnType<typeof provenanceNow>) {
     while (runId.current === id) {
       const next = await call('liveCheck.progress', { runId: id })
       if (runId.current !== id) return
       setProgress(next)
       if (next.run) {
         runId.current = null
-        onFinished(next.run, next)
+        recordCheck(kind, next.run, against, source)
+        onFinished?.(next.run, next)
         return
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS))
@@ -53,10 +71,12 @@ export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun,
     if (confirm && !confirm()) return
     setError(null)
     setProgress(null)
+    // What this run is made against: the values now, not the ones when it ends.
+    const against = provenanceNow(checkInputs(kind, source), factsOf(useWizard.getState()), new Date())
     try {
       const { runId: id } = await startCheck()
       runId.current = id
-      await follow(id)
+      await follow(id, against)
     } catch (failure) {
       runId.current = null
       setProgress(null)
@@ -65,6 +85,8 @@ export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun,
   }
 
   const shown = progress?.run ?? lastRun
+  // The saved result's verdict; a result on screen that is not the saved one (another source) is judged by nothing.
+  const lapsed = !running && shown !== null && shown === lastRun && verdict?.made === true && verdict.freshness !== 'current' ? verdict.note : null
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
@@ -94,9 +116,14 @@ export function LiveCheckPanel({ title, buttonLabel, start: startCheck, lastRun,
         {running
           ? `Running… ${(progress.elapsedMs / 1000).toFixed(1)} s`
           : shown
-            ? `${shown.ok ? 'Passed' : 'Failed'} · last run ${formatUtc(shown.checkedAt)}`
+            ? `${shown.ok ? 'Passed' : 'Failed'} · last run ${formatUtc(shown.checkedAt)}${lapsed ? ' · out of date' : ''}`
             : ''}
       </p>
+      {lapsed ? (
+        <p className="stale-note">
+          {lapsed}
+        </p>
+      ) : null}
       {running ? (
         <CheckStepList label={`${title} progress`} steps={progress.steps} />
       ) : shown ? (

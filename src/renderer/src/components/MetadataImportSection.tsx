@@ -5,6 +5,7 @@ import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { useCertificateReports } from '../hooks/useCertificateReport'
 import { useWizard } from '../store/wizardStore'
 import { CertificateChooser } from './CertificateChooser'
+import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
 
@@ -12,7 +13,7 @@ import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutco
 export function MetadataImportSection() {
   const metadata = useWizard((s) => s.idp.metadata)
   const certificate = useWizard((s) => s.idp.certificate)
-  const updateIdp = useWizard((s) => s.updateIdp)
+  const { propose, dialog } = useIdpChange()
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
   const [suggestedIndex, setSuggestedIndex] = useState<number | undefined>(undefined)
   const reports = useCertificateReports(metadata?.signingCertificates ?? [])
@@ -24,24 +25,31 @@ export function MetadataImportSection() {
     try {
       const result = await call('metadata.import', { fileName: file.name, base64: await fileAsBase64(file) })
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
-      updateIdp({
-        entityIdInput: result.entityId,
-        ssoUrlInput: result.ssoUrl,
-        certificate: signingCertificates[result.suggestedCertificateIndex],
-        metadata: {
-          fileName: result.fileName,
-          importedAt: new Date().toISOString(),
-          entityId: result.entityId,
-          ssoUrl: result.ssoUrl,
-          signingCertificates,
-        },
-      })
-      setSuggestedIndex(result.suggestedCertificateIndex)
       const count = signingCertificates.length
-      setOutcome({
-        kind: 'done',
-        message: `Read ${result.fileName}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`,
-      })
+      const read = `Read ${result.fileName}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`
+      const suggested = result.suggestedCertificateIndex
+      propose(
+        {
+          entityIdInput: result.entityId,
+          ssoUrlInput: result.ssoUrl,
+          certificate: signingCertificates[suggested],
+          metadata: {
+            fileName: result.fileName,
+            importedAt: new Date().toISOString(),
+            entityId: result.entityId,
+            ssoUrl: result.ssoUrl,
+            signingCertificates,
+          },
+        },
+        {
+          newCertificate: result.certificates[suggested],
+          onApplied: () => {
+            setSuggestedIndex(suggested)
+            setOutcome({ kind: 'done', message: read })
+          },
+          onKept: () => setOutcome({ kind: 'done', message: `Kept the current IdP values; nothing from ${result.fileName} was used.` }),
+        },
+      )
     } catch (error) {
       setOutcome(refusal(error))
     }
@@ -67,9 +75,10 @@ export function MetadataImportSection() {
           certificates={reports.reports}
           chosen={certificate}
           suggestedIndex={suggestedIndex}
-          onChoose={(report) => updateIdp({ certificate: report.bodySingleLine })}
+          onChoose={(report) => propose({ certificate: report.bodySingleLine }, { newCertificate: report })}
         />
       ) : null}
+      {dialog}
     </section>
   )
 }

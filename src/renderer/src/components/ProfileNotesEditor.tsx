@@ -1,50 +1,34 @@
 import { useId, useState } from 'react'
-import { call } from '../api/client'
+import { MAX_PROFILE_NOTES_LENGTH } from '../../../shared/limits'
 import { useWizard } from '../store/wizardStore'
 
-/** Free-text notes for the open profile (ticket numbers, contacts, what is pending), saved when the admin says so. */
+/**
+ * Free-text notes for the open profile (ticket numbers, contacts, what is pending). Saved automatically like
+ * everything else: shortly after typing stops, and at once when the admin leaves the profile or closes the window.
+ */
 export function ProfileNotesEditor() {
   const profile = useWizard((s) => s.openProfile)
-  const setOpenProfile = useWizard((s) => s.setOpenProfile)
-  const [draft, setDraft] = useState(profile?.notes ?? '')
-  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; message: string } | null>(null)
+  const setNotes = useWizard((s) => s.setNotes)
   const fieldId = useId()
+  const hintId = useId()
+  // Open at first when there are notes; after that the admin decides (emptying the field does not close it).
+  const [openAtFirst] = useState(profile !== null && profile.notes !== '')
   if (!profile) return null
-  const changed = draft !== profile.notes
-
-  const save = async () => {
-    setStatus(null)
-    try {
-      await call('profiles.setNotes', { id: profile.id, notes: draft })
-      setOpenProfile({ ...profile, notes: draft })
-      setStatus({ kind: 'saved', message: 'Notes saved.' })
-    } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
-    }
-  }
 
   return (
-    <details className="profile-notes" open={profile.notes !== ''}>
+    <details className="profile-notes" open={openAtFirst}>
       <summary>Notes</summary>
       <label htmlFor={fieldId}>Notes for “{profile.name}”</label>
       <textarea
         id={fieldId}
         className="text-area profile-notes__field"
-        value={draft}
-        maxLength={20_000}
-        onChange={(event) => {
-          setDraft(event.target.value)
-          setStatus(null)
-        }}
+        value={profile.notes}
+        maxLength={MAX_PROFILE_NOTES_LENGTH}
+        aria-describedby={hintId}
+        onChange={(event) => setNotes(event.target.value)}
       />
-      <button type="button" className="button" disabled={!changed} onClick={() => void save()}>
-        Save notes
-      </button>
-      <p className="copy-field__status" role="status">
-        {status?.kind === 'saved' ? status.message : changed ? 'Not saved yet.' : ''}
-      </p>
-      <p className="error-text" role="alert">
-        {status?.kind === 'error' ? status.message : ''}
+      <p id={hintId} className="hint">
+        Saved automatically with the profile.
       </p>
     </details>
   )

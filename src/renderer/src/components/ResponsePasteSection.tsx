@@ -3,7 +3,12 @@ import type { MethodInput } from '../../../shared/contract'
 import type { CheckRun } from '../../../shared/checkRun'
 import { MAX_SAML_RESPONSE_BYTES } from '../../../shared/limits'
 import type { SsoResponseCheck } from '../../../shared/ssoResponse'
+import { provenanceNow } from '../../../shared/provenance'
+import { checkInputs } from '../../../shared/wizard/verdictInputs'
 import { call } from '../api/client'
+import { useCheckVerdict } from '../hooks/useSetupStatus'
+import { factsOf } from '../store/facts'
+import { useWizard } from '../store/wizardStore'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { CheckStepList } from './CheckStepList'
 import { FileDropZone } from './FileDropZone'
@@ -17,14 +22,15 @@ export interface ResponsePasteSectionProps {
   expectations: Omit<MethodInput<'sso.validateResponse'>, 'response' | 'requestId' | 'judgeAtIssueInstant'> | { blocked: string }
   /** The last pasted response's checks, from the saved setup (the response itself was not kept). */
   lastRun: CheckRun | null
-  onChecked(result: SsoResponseCheck): void
 }
 
 /**
  * Paste mode: the same checks as the test login, for a SAMLResponse captured in a browser (a customer's, during a
  * support call). The pasted text is cleared after each check; the response is not kept anywhere.
  */
-export function ResponsePasteSection({ expectations, lastRun, onChecked }: ResponsePasteSectionProps) {
+export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSectionProps) {
+  const recordCheck = useWizard((s) => s.recordCheck)
+  const verdict = useCheckVerdict('sso-login')
   const [pasted, setPasted] = useState('')
   const [requestId, setRequestId] = useState('')
   const [capturedEarlier, setCapturedEarlier] = useState(false)
@@ -40,6 +46,8 @@ export function ResponsePasteSection({ expectations, lastRun, onChecked }: Respo
     if ('blocked' in expectations) return
     setBusy(true)
     setError(null)
+    // What this check is made against: the values now, not the ones when it ends.
+    const against = provenanceNow(checkInputs('sso-login', 'pasted'), factsOf(useWizard.getState()), new Date())
     try {
       const checked = await call('sso.validateResponse', {
         ...expectations,
@@ -48,7 +56,7 @@ export function ResponsePasteSection({ expectations, lastRun, onChecked }: Respo
         judgeAtIssueInstant: capturedEarlier,
       })
       setResult(checked)
-      onChecked(checked)
+      recordCheck('sso-login', checked.run, against, 'pasted')
     } catch (failure) {
       setResult(null)
       setError(failure instanceof Error ? failure.message : String(failure))
@@ -142,6 +150,7 @@ export function ResponsePasteSection({ expectations, lastRun, onChecked }: Respo
           <p className="hint" role="status">
             {`Last response checked ${formatUtc(lastRun.checkedAt)}: ${lastRun.ok ? 'it passed every check' : 'it had problems'}.`}
           </p>
+          {verdict?.made && verdict.freshness !== 'current' ? <p className="stale-note">{verdict.note}</p> : null}
           <CheckStepList label="Response checks" steps={lastRun.steps} />
         </>
       ) : null}

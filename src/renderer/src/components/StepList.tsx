@@ -1,52 +1,56 @@
-import type { StepDefinition, WizardFacts } from '../steps/stepTypes'
+import { STEP_STATE_LABELS, type StepState, type StepStatus } from '../../../shared/wizard/stepState'
 
-export type StepStatus = 'done' | 'current' | 'ahead'
-
-export function statusOf(step: StepDefinition, currentId: string, setup: WizardFacts): StepStatus {
-  if (step.id === currentId) return 'current'
-  return step.isComplete(setup) ? 'done' : 'ahead'
+const STATE_MARK: Record<StepState, string> = {
+  done: '✓',
+  skipped: '↷',
+  waiting: '…',
+  'out-of-date': '!',
+  'in-progress': '◐',
+  'not-started': '○',
 }
-
-const STATUS_TEXT: Record<StepStatus, string> = { done: 'done', current: 'current step', ahead: 'not done yet' }
-const STATUS_MARK: Record<StepStatus, string> = { done: '✓', current: '●', ahead: '○' }
+/** States worth reading at a glance are spelled out next to the title, not left to the mark alone. */
+const SHOWN_STATES: readonly StepState[] = ['out-of-date', 'waiting', 'skipped']
 
 interface StepListProps {
-  steps: readonly StepDefinition[]
-  currentId: string
-  visited: readonly string[]
-  setup: WizardFacts
+  steps: readonly StepStatus[]
+  /** The step on screen, or null while the completion view is. */
+  currentId: string | null
   onSelect(stepId: string): void
+  onSummary(): void
 }
 
-/** The ordered step list: done / current / ahead, and a jump to any step already reached. */
-export function StepList({ steps, currentId, visited, setup, onSelect }: StepListProps) {
+/** Every step with its state; any of them can be opened at any time, and so can the summary. */
+export function StepList({ steps, currentId, onSelect, onSummary }: StepListProps) {
   return (
     <nav aria-label="Setup steps" className="step-list">
       <ol>
-        {steps.map((step, index) => {
-          const status = statusOf(step, currentId, setup)
-          const reached = visited.includes(step.id) || step.id === currentId
+        {steps.map((step) => {
+          const current = step.id === currentId
           return (
-            <li key={step.id} className={`step-list__item step-list__item--${status}`}>
-              <button
-                type="button"
-                className="step-list__button"
-                aria-current={status === 'current' ? 'step' : undefined}
-                disabled={!reached}
-                onClick={() => onSelect(step.id)}
-              >
+            <li key={step.id} className={`step-list__item step-list__item--${step.state}${current ? ' step-list__item--current' : ''}`}>
+              <button type="button" className="step-list__button" aria-current={current ? 'step' : undefined} onClick={() => onSelect(step.id)}>
                 <span className="step-list__mark" aria-hidden="true">
-                  {STATUS_MARK[status]}
+                  {STATE_MARK[step.state]}
                 </span>
                 <span className="step-list__title">
-                  {index + 1}. {step.title}
+                  {step.number}. {step.title}
+                  {SHOWN_STATES.includes(step.state) ? <span className="step-list__state"> ({STEP_STATE_LABELS[step.state].toLowerCase()})</span> : null}
                 </span>
-                <span className="visually-hidden">, {reached ? STATUS_TEXT[status] : 'not reached yet'}</span>
+                <span className="visually-hidden">
+                  {SHOWN_STATES.includes(step.state) ? '' : `, ${STEP_STATE_LABELS[step.state].toLowerCase()}`}
+                  {current ? ', current step' : ''}
+                </span>
               </button>
             </li>
           )
         })}
       </ol>
+      <button type="button" className="step-list__button step-list__summary" aria-current={currentId === null ? 'step' : undefined} onClick={onSummary}>
+        <span className="step-list__mark" aria-hidden="true">
+          ★
+        </span>
+        <span className="step-list__title">Summary and report</span>
+      </button>
     </nav>
   )
 }

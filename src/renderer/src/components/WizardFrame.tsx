@@ -1,46 +1,63 @@
 import { useEffect, useRef, useState } from 'react'
-import { STEPS } from '../steps/stepList'
-import { snapshotOf } from '../store/persistenceSlice'
-import { useWizard } from '../store/wizardStore'
+import { useSetupStatus } from '../hooks/useSetupStatus'
 import { showProfileList, showReport } from '../profiles/session'
+import { STEPS } from '../steps/stepList'
+import { useWizard } from '../store/wizardStore'
+import { CompletionView } from './CompletionView'
 import { ProfileNotesEditor } from './ProfileNotesEditor'
 import { SaveIndicator } from './SaveIndicator'
 import { StepList } from './StepList'
 
-/** Header (the open profile, its report, back to the list), progress, step list, the current step and Back / Next. */
+/** A step left before it was done: said once on the step the admin moved to. */
+interface LeftUnfinished {
+  onStepId: string
+  text: string
+}
+
+/**
+ * Header (the open profile, its report, back to the list), progress, step list, the current step (or the completion
+ * view after the last one) and Back / Next. Next never refuses: leaving a step that is not done says what it still
+ * needs, and the step list shows it for later.
+ */
 export function WizardFrame() {
-  const store = useWizard()
-  const profile = store.openProfile
-  const setup = { ...snapshotOf(store), apiKeyStored: store.keyStatus?.stored === true }
+  const profile = useWizard((s) => s.openProfile)
+  const currentStepId = useWizard((s) => s.currentStepId)
+  const showingSummary = useWizard((s) => s.showingSummary)
+  const goTo = useWizard((s) => s.goTo)
+  const showSummary = useWizard((s) => s.showSummary)
+  const { steps, overview } = useSetupStatus()
   const index = Math.max(
     0,
-    STEPS.findIndex((step) => step.id === store.currentStepId),
+    STEPS.findIndex((step) => step.id === currentStepId),
   )
   const step = STEPS[index]
-  const doneCount = STEPS.filter((s) => s.isComplete(setup)).length
-  // Remembers which step the hint is about, so it disappears on any step change.
-  const [blocked, setBlocked] = useState<{ stepId: string; hint: string } | null>(null)
-  const blockedHint = blocked?.stepId === step.id ? blocked.hint : null
+  const state = steps[index]
+  const [left, setLeft] = useState<LeftUnfinished | null>(null)
+  const leftNote = !showingSummary && left?.onStepId === step.id ? left.text : ''
   const headingRef = useRef<HTMLHeadingElement>(null)
   const firstRender = useRef(true)
+  const view = showingSummary ? 'summary' : step.id
 
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false
       return
     }
-    // Move focus to the new step so keyboard and screen-reader users start at its top.
+    // Move focus to the new step (or the summary) so keyboard and screen-reader users start at its top.
     headingRef.current?.focus()
-  }, [step.id])
+  }, [view])
 
-  const goTo = (stepId: string) => store.goTo(stepId)
   const next = () => {
-    if (!step.isComplete(setup)) {
-      setBlocked({ stepId: step.id, hint: step.incompleteHint })
-      return
-    }
     const following = STEPS[index + 1]
-    if (following) goTo(following.id)
+    const unfinished = state.state === 'not-started' || state.state === 'in-progress' || state.state === 'out-of-date'
+    const text = unfinished ? `“${step.title}” is not done yet: ${state.note ?? step.incompleteHint} It stays in the step list for later.` : ''
+    if (following) {
+      setLeft(unfinished ? { onStepId: following.id, text } : null)
+      goTo(following.id)
+    } else {
+      setLeft(null)
+      showSummary()
+    }
   }
   const StepComponent = step.component
 
@@ -70,39 +87,53 @@ export function WizardFrame() {
       <div className="app__body">
         <aside className="app__sidebar">
           <p className="progress-label" id="progress-label">
-            {doneCount} of {STEPS.length} steps done
+            {overview.done} of {overview.total} steps done
           </p>
-          <progress className="progress" max={STEPS.length} value={doneCount} aria-labelledby="progress-label" />
-          <StepList
-            steps={STEPS}
-            currentId={step.id}
-            visited={store.visitedStepIds}
-            setup={setup}
-            onSelect={goTo}
-          />
+          <progress className="progress" max={overview.total} value={overview.done} aria-labelledby="progress-label" />
+          {overview.outOfDate.length > 0 || overview.waiting.length > 0 ? (
+            <p className="progress-extra" data-testid="progress-extra">
+              {[
+                overview.outOfDate.length > 0 ? `${overview.outOfDate.length} out of date` : null,
+                overview.waiting.length > 0 ? `${overview.waiting.length} waiting` : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          ) : null}
+          <StepList steps={steps} currentId={showingSummary ? null : step.id} onSelect={goTo} onSummary={showSummary} />
           {profile ? <ProfileNotesEditor key={profile.id} /> : null}
         </aside>
         <main className="app__main">
-          <p className="step-counter">
-            Step {index + 1} of {STEPS.length}
-          </p>
+          <p className="step-counter">{showingSummary ? `All ${STEPS.length} steps` : `Step ${index + 1} of ${STEPS.length}`}</p>
           <h2 ref={headingRef} tabIndex={-1}>
-            {step.title}
+            {showingSummary ? 'Summary' : step.title}
           </h2>
-          <StepComponent />
+          <p className="left-note" role="status">
+            {leftNote}
+          </p>
+          {showingSummary ? (
+            <CompletionView steps={steps} overview={overview} onOpenStep={goTo} />
+          ) : (
+            <>
+              {state.note && state.state !== 'done' ? <p className={`step-note step-note--${state.state}`}>{state.note}</p> : null}
+              <StepComponent />
+            </>
+          )}
           <div className="nav-buttons">
-            <button type="button" className="button" onClick={() => goTo(STEPS[index - 1].id)} disabled={index === 0}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => (showingSummary ? goTo(step.id) : goTo(STEPS[index - 1].id))}
+              disabled={!showingSummary && index === 0}
+            >
               Back
             </button>
-            {index < STEPS.length - 1 ? (
+            {showingSummary ? null : (
               <button type="button" className="button button--primary" onClick={next}>
-                Next
+                {index < STEPS.length - 1 ? 'Next' : 'Finish'}
               </button>
-            ) : null}
+            )}
           </div>
-          <p className="error-text" role="alert">
-            {blockedHint ?? ''}
-          </p>
         </main>
       </div>
     </div>

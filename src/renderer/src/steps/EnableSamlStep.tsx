@@ -1,8 +1,12 @@
 import { ENABLE_SAML_IN_DIALPAD } from '../../../shared/wizard/checklists'
 import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
-import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS } from '../../../shared/environments'
+import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../../shared/environments'
+import { type LapsingVerdict, lapsedBy } from '../../../shared/wizard/stepState'
 import { Checklist } from '../components/Checklist'
+import { ConfirmDialog } from '../components/ConfirmDialog'
+import { LapsingVerdicts } from '../components/LapsingVerdicts'
+import { useWizardFacts } from '../hooks/useSetupStatus'
 import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { OtherEmailDomains } from '../components/OtherEmailDomains'
@@ -11,17 +15,67 @@ import { useWizard } from '../store/wizardStore'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
 
+function normalized(text: string): string {
+  const parsed = parseDomain(text)
+  return parsed.ok ? parsed.domain : text.trim()
+}
+
+/** A domain or environment change that would make done work out of date, waiting for the admin's answer. */
+type PendingChange = { kind: 'domain'; value: string; lapsing: LapsingVerdict[] } | { kind: 'env'; value: EnvironmentId; lapsing: LapsingVerdict[] }
+
 export function EnableSamlStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const env = useWizard((s) => s.env)
   const setDomainInput = useWizard((s) => s.setDomainInput)
   const setEnv = useWizard((s) => s.setEnv)
-  const parsed = parseDomain(domainInput)
+  const facts = useWizardFacts()
+  // What the admin typed while it would undo done work: applied only once they confirm.
+  const [draft, setDraft] = useState<string | null>(null)
+  const [asking, setAsking] = useState<PendingChange | null>(null)
+  const shown = draft ?? domainInput
+  const parsed = parseDomain(shown)
+  const current = parseDomain(domainInput)
   // Judge the domain once the admin leaves the field (or comes back to a saved one), not on the first keystroke.
   const [judged, setJudged] = useState(() => domainInput.trim() !== '')
-  const showError = judged && !parsed.ok && domainInput.trim() !== ''
-  const ids = { hint: useId(), error: useId(), normalized: useId() }
-  const describedBy = [ids.hint, showError ? ids.error : ids.normalized].join(' ')
+  const showError = judged && !parsed.ok && shown.trim() !== ''
+  const ids = { hint: useId(), error: useId(), normalized: useId(), pending: useId() }
+  const describedBy = [ids.hint, showError ? ids.error : ids.normalized, draft !== null ? ids.pending : null].filter(Boolean).join(' ')
+
+  const typeDomain = (value: string) => {
+    // Only a change of a valid domain can undo work; the first domain (or a fix of an invalid one) goes straight in.
+    if (!current.ok || lapsedBy(facts, { ...facts, domainInput: value }).length === 0) {
+      setDomainInput(value)
+      setDraft(null)
+    } else {
+      setDraft(value)
+    }
+  }
+  /** Leaving the field (or Enter) with a change that undoes work: ask. An invalid domain is never put over a valid one. */
+  const reviewDraft = () => {
+    setJudged(true)
+    if (draft === null || !parseDomain(draft).ok) return
+    setAsking({ kind: 'domain', value: draft, lapsing: lapsedBy(facts, { ...facts, domainInput: draft }) })
+  }
+  const chooseEnv = (value: EnvironmentId) => {
+    const lapsing = lapsedBy(facts, { ...facts, env: value })
+    if (lapsing.length === 0) setEnv(value)
+    else setAsking({ kind: 'env', value, lapsing })
+  }
+  const confirm = () => {
+    if (asking?.kind === 'domain') {
+      setDomainInput(asking.value)
+      setDraft(null)
+    } else if (asking?.kind === 'env') {
+      setEnv(asking.value)
+    }
+    setAsking(null)
+  }
+  const keep = () => {
+    if (asking?.kind === 'domain') setDraft(null)
+    setAsking(null)
+  }
+  const was = current.ok ? current.domain : domainInput.trim() || 'no domain'
+  const newDomain = asking?.kind === 'domain' ? normalized(asking.value) : ''
 
   return (
     <>
@@ -48,11 +102,19 @@ export function EnableSamlStep() {
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="none"
-          value={domainInput}
+          value={shown}
           aria-invalid={showError}
           aria-describedby={describedBy}
-          onChange={(event) => setDomainInput(event.target.value)}
-          onBlur={() => setJudged(true)}
+          onChange={(event) => typeDomain(event.target.value)}
+          onBlur={reviewDraft}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              // Otherwise the same key press would also activate the dialog's focused button.
+              event.preventDefault()
+              reviewDraft()
+            }
+            if (event.key === 'Escape' && draft !== null) setDraft(null)
+          }}
         />
         {showError ? (
           <p id={ids.error} className="error-text">
@@ -60,9 +122,14 @@ export function EnableSamlStep() {
           </p>
         ) : (
           <p id={ids.normalized} className="hint">
-            {parsed.ok && parsed.domain !== domainInput ? `Dialpad will use: ${parsed.domain}` : ''}
+            {parsed.ok && parsed.domain !== shown ? `Dialpad will use: ${parsed.domain}` : ''}
           </p>
         )}
+        {draft !== null ? (
+          <p id={ids.pending} className="warning-text">
+            Not changed yet: steps done for {was} depend on the domain. Press Enter or leave the field to see what changes; Escape keeps {was}.
+          </p>
+        ) : null}
       </div>
 
       <OtherEmailDomains />
@@ -71,7 +138,7 @@ export function EnableSamlStep() {
         <legend>Dialpad environment</legend>
         {ENVIRONMENT_IDS.map((id) => (
           <label key={id} className="radio">
-            <input type="radio" name="environment" value={id} checked={env === id} onChange={() => setEnv(id)} />
+            <input type="radio" name="environment" value={id} checked={env === id} onChange={() => chooseEnv(id)} />
             <span>
               {DIALPAD_ENVIRONMENTS[id].label} ({DIALPAD_ENVIRONMENTS[id].host})
             </span>
@@ -97,6 +164,23 @@ export function EnableSamlStep() {
       </section>
 
       <Checklist section={ENABLE_SAML_IN_DIALPAD} />
+      {asking ? (
+        <ConfirmDialog
+          title={asking.kind === 'domain' ? `Change the company domain to ${newDomain}?` : `Switch to Dialpad ${DIALPAD_ENVIRONMENTS[asking.value].label}?`}
+          confirmLabel={asking.kind === 'domain' ? `Change to ${newDomain}` : `Switch to ${DIALPAD_ENVIRONMENTS[asking.value].label}`}
+          cancelLabel={asking.kind === 'domain' ? `Keep ${was}` : `Keep ${DIALPAD_ENVIRONMENTS[env].label}`}
+          onConfirm={confirm}
+          onCancel={keep}
+        >
+          <p>
+            {asking.kind === 'domain'
+              ? `These were done for ${was} and will be out of date until you do them again for ${newDomain}:`
+              : `These were done for Dialpad ${DIALPAD_ENVIRONMENTS[env].label} and will be out of date until you do them again for ${DIALPAD_ENVIRONMENTS[asking.value].label}:`}
+          </p>
+          <LapsingVerdicts lapsing={asking.lapsing} />
+          <p className="hint">Nothing is deleted: changing it back makes them count again.</p>
+        </ConfirmDialog>
+      ) : null}
     </>
   )
 }

@@ -10,6 +10,7 @@ const GROUP_PATH = ['User Groups', 'your Dialpad group', 'Applications tab', 'ti
 
 export function SamlUsersStep() {
   const domainInput = useWizard((s) => s.domainInput)
+  const goTo = useWizard((s) => s.goTo)
   const domain = parseDomain(domainInput)
   return (
     <>
@@ -34,6 +35,15 @@ export function SamlUsersStep() {
         <p>
           Fix every problem the cross-checks above show first. Most failed logins come from a value pasted into the wrong
           field, a domain that differs between the two consoles, or a certificate that is not the one JumpCloud signs with.
+        </p>
+        <p>
+          Then check the login itself: the next step signs in as the test user (or reads a SAML response you captured in the
+          browser) and says exactly which value is wrong and where to change it. You do not need to tick the last item first.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => goTo('sso-login')}>
+            Diagnose the login in “Check a real SSO login”
+          </button>
         </p>
       </section>
     </>

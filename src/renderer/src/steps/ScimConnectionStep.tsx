@@ -84,6 +84,7 @@ export function ScimConnectionStep() {
         ) : null}
       </section>
       <LiveCheckPanel
+        kind="scim-connection"
         title="Test connection"
         buttonLabel="Test connection"
         start={
@@ -96,7 +97,6 @@ export function ScimConnectionStep() {
                 : () => call('scim.start', { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null })
         }
         lastRun={scim.lastConnectionTest}
-        onFinished={(run) => updateScim({ lastConnectionTest: run })}
       />
     </>
   )

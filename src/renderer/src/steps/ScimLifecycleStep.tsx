@@ -15,7 +15,6 @@ export const LIFECYCLE_WARNING =
 export function ScimLifecycleStep() {
   const scim = useWizard((s) => s.scim)
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
-  const updateScim = useWizard((s) => s.updateScim)
   const address = useScimCheckAddress()
   const email = useTestUserEmail()
   return (
@@ -34,6 +33,7 @@ export function ScimLifecycleStep() {
       <TestUserEmailField hint="The same address you will enter in JumpCloud's Test User Email field (next step). Use one at your company's domain: Dialpad only accepts users on the company's domains. An @jumpcloud.com address needs jumpcloud.com as a secondary domain (the step before)." />
       <TestOnlyAddressNote address={address} />
       <LiveCheckPanel
+        kind="scim-lifecycle"
         title="User lifecycle test"
         buttonLabel="Create and delete a test user"
         confirm={() => window.confirm(LIFECYCLE_WARNING)}
@@ -52,7 +52,6 @@ export function ScimLifecycleStep() {
                   })
         }
         lastRun={scim.lastLifecycleTest}
-        onFinished={(run) => updateScim({ lastLifecycleTest: run })}
       />
       <Checklist section={SKIP_LIFECYCLE_TEST} />
     </>

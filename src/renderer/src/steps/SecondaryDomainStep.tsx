@@ -1,7 +1,9 @@
-import { SECONDARY_DOMAIN } from '../../../shared/wizard/checklists'
+import { SECONDARY_DOMAIN, SECONDARY_DOMAIN_REQUESTED } from '../../../shared/wizard/checklists'
 import { parseDomain } from '../../../shared/domain'
 import { Checklist } from '../components/Checklist'
 import { CopyField } from '../components/CopyField'
+import { formatUtc } from '../components/formatDate'
+import { useSetupStatus } from '../hooks/useSetupStatus'
 import { useWizard } from '../store/wizardStore'
 
 /** The request an admin sends Dialpad Support; only the key's last 4 characters, never the key. */
@@ -22,6 +24,9 @@ export function supportRequestText(domain: string, last4: string | null): string
 export function SecondaryDomainStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const keyStatus = useWizard((s) => s.keyStatus)
+  const goTo = useWizard((s) => s.goTo)
+  const step = useSetupStatus().steps.find((candidate) => candidate.id === 'secondary-domain')
+  const requested = step?.ticks.find((tick) => tick.id === SECONDARY_DOMAIN_REQUESTED)
   const domain = parseDomain(domainInput)
   return (
     <>
@@ -42,6 +47,23 @@ export function SecondaryDomainStep() {
         destination="an email or chat to Dialpad Support"
       />
       <Checklist section={SECONDARY_DOMAIN} />
+      <section className="note" aria-labelledby="waiting-heading">
+        <h3 id="waiting-heading">While you wait for Dialpad Support</h3>
+        <p data-testid="secondary-domain-waiting">
+          {step?.state === 'waiting'
+            ? `Requested from Dialpad Support${requested?.at ? ` on ${formatUtc(requested.at)}` : ''}: this step waits for their answer. `
+            : step?.state === 'done'
+              ? 'Dialpad Support confirmed it. '
+              : 'Tick “I sent the request” once you have sent it: the step then waits for Support’s answer, and the date is kept. '}
+          Support can take a few days. You do not have to wait here: the SCIM connection test does not need the secondary
+          domain, and neither does anything before JumpCloud’s Activate in the last step.
+        </p>
+        <p>
+          <button type="button" className="button" onClick={() => goTo('scim-connection')}>
+            Go on to “Test the SCIM connection”
+          </button>
+        </p>
+      </section>
     </>
   )
 }

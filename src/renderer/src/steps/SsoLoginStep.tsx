@@ -53,7 +53,6 @@ export function SsoLoginStep() {
   const expectations = useLoginExpectations()
   const sso = useWizard((s) => s.sso)
   const extraCaPem = useWizard((s) => s.scim.extraCa?.pem ?? null)
-  const updateSso = useWizard((s) => s.updateSso)
   const [start, setStart] = useState<LoginStart>('dialpad-login')
   const [continueToDialpad, setContinueToDialpad] = useState(false)
   const [login, setLogin] = useState<LoginCheckExtras | null>(null)
@@ -84,21 +83,20 @@ export function SsoLoginStep() {
         window (allowing {ASSERTION_CLOCK_SKEW_MS / 60_000} minutes of clock difference) and the user’s email.
       </p>
       <LiveCheckPanel
+        kind="sso-services"
         title="Check Dialpad and JumpCloud"
         buttonLabel="Check both services"
         start={servicesStart}
         lastRun={sso.lastServicesCheck}
-        onFinished={(run) => updateSso({ lastServicesCheck: run })}
       />
       <LiveCheckPanel
+        kind="sso-login"
+        source="login-window"
         title="Test SSO login"
         buttonLabel="Test SSO login"
         start={loginStart}
         lastRun={sso.lastLoginCheck?.source === 'login-window' ? sso.lastLoginCheck.run : null}
-        onFinished={(run, progress) => {
-          setLogin(progress.login)
-          updateSso({ lastLoginCheck: { source: 'login-window', run } })
-        }}
+        onFinished={(_run, progress) => setLogin(progress.login)}
       >
         <p>
           A separate window opens (desktop app only). Sign in there as the <strong>test user</strong>, not as an admin.
@@ -153,7 +151,6 @@ export function SsoLoginStep() {
                 }
           }
           lastRun={sso.lastLoginCheck?.source === 'pasted' ? sso.lastLoginCheck.run : null}
-          onChecked={({ run }) => updateSso({ lastLoginCheck: { source: 'pasted', run } })}
         />
       </Suspense>
       <Checklist section={SKIP_LOGIN_CHECK} />

@@ -1,8 +1,6 @@
 import type { ComponentType } from 'react'
 import type { WizardStep } from '../../../shared/wizard/steps'
 
-export type { WizardFacts } from '../../../shared/wizard/steps'
-
 /** A wizard step with its screen. */
 export interface StepDefinition extends WizardStep {
   component: ComponentType

@@ -3,11 +3,16 @@ import { type AutosaveSession, startAutosaveSession } from './autosaveSession'
 import { useWizard } from './wizardStore'
 
 /**
- * Starts saving the open profile's setup as the admin works. Closing or reloading the window writes what is pending
+ * Starts saving the open profile's setup and notes as the admin works. Closing or reloading the window writes what is pending
  * right away rather than after the debounce.
  */
 export function startAutosave(profileId: string): AutosaveSession {
-  const session = startAutosaveSession({ store: useWizard, profileId, save: (state) => call('setup.save', { state }) })
+  const session = startAutosaveSession({
+    store: useWizard,
+    profileId,
+    save: (state) => call('setup.save', { state }),
+    saveNotes: async (notes) => ({ savedAt: (await call('profiles.setNotes', { id: profileId, notes })).modifiedAt }),
+  })
   const flush = () => session.sendNow()
   window.addEventListener('pagehide', flush)
   return {

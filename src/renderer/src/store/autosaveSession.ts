@@ -17,6 +17,8 @@ export interface AutosaveOptions {
   profileId: string
   /** Writes the setup to the open profile (main's 'setup.save'); resolves with the time it was written. */
   save(state: SetupState): Promise<{ savedAt: string }>
+  /** Writes the open profile's notes (main's 'profiles.setNotes'); without it notes are not watched. */
+  saveNotes?(notes: string): Promise<{ savedAt: string }>
   debounceMs?: number
 }
 
@@ -33,17 +35,21 @@ export interface AutosaveSession {
   stop(): void
 }
 
+const notesOf = (state: WizardStore) => state.openProfile?.notes ?? ''
+
 /**
- * Sends the setup to main shortly after each change; main writes it atomically into the open profile.
- * Saves go one at a time in order, so the last state the admin produced is the one on disk, and a profile's state is
- * never sent after another profile was opened. The indicator says "Saving…" from the moment a change is pending, so
- * "All changes saved" is never stale.
+ * Sends the setup (and the profile's notes) to main shortly after each change; main writes them atomically into the
+ * open profile. Saves go one at a time in order, so the last state the admin produced is the one on disk, and a
+ * profile's state is never sent after another profile was opened. The indicator says "Saving…" from the moment a
+ * change is pending, so "All changes saved" is never stale.
  */
-export function startAutosaveSession({ store, profileId, save, debounceMs = AUTOSAVE_DEBOUNCE_MS }: AutosaveOptions): AutosaveSession {
+export function startAutosaveSession({ store, profileId, save, saveNotes, debounceMs = AUTOSAVE_DEBOUNCE_MS }: AutosaveOptions): AutosaveSession {
   let lastSaved = JSON.stringify(snapshotOf(store.getState()))
+  let lastSavedNotes = notesOf(store.getState())
   let lastSavedAt: string | null = null
-  // The setup as last seen: changes to anything else (the save status itself) must not trigger a save.
-  let lastSeen = lastSaved
+  // What is saved, as last seen: changes to anything else (the save status itself) must not trigger a save.
+  const seen = (state: WizardStore) => `${JSON.stringify(snapshotOf(state))}\n${saveNotes ? notesOf(state) : ''}`
+  let lastSeen = seen(store.getState())
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
   let queue: Promise<void> = Promise.resolve()
@@ -53,20 +59,26 @@ export function startAutosaveSession({ store, profileId, save, debounceMs = AUTO
   const saveNow = async () => {
     clearTimeout(timer)
     if (!belongsHere()) return
-    const snapshot = snapshotOf(store.getState())
+    const state = store.getState()
+    const snapshot = snapshotOf(state)
     const serialized = JSON.stringify(snapshot)
-    if (serialized === lastSaved) {
+    const notes = notesOf(state)
+    const setupChanged = serialized !== lastSaved
+    const notesChanged = saveNotes !== undefined && notes !== lastSavedNotes
+    if (!setupChanged && !notesChanged) {
       // Changed and changed back before the save: what is on disk is current after all.
-      if (store.getState().saveStatus.kind === 'saving') store.getState().setSaveStatus(lastSavedAt ? { kind: 'saved', at: lastSavedAt } : { kind: 'idle' })
+      if (state.saveStatus.kind === 'saving') state.setSaveStatus(lastSavedAt ? { kind: 'saved', at: lastSavedAt } : { kind: 'idle' })
       return
     }
     try {
-      const { savedAt } = await save(snapshot)
-      lastSaved = serialized
-      lastSavedAt = savedAt
+      // Both requests leave at once: when the window is closing, only requests already started still go out.
+      const [setupSaved, notesSaved] = await Promise.all([setupChanged ? save(snapshot) : null, notesChanged && saveNotes ? saveNotes(notes) : null])
+      if (setupSaved) lastSaved = serialized
+      if (notesSaved) lastSavedNotes = notes
+      lastSavedAt = [setupSaved?.savedAt, notesSaved?.savedAt, lastSavedAt].filter((at): at is string => typeof at === 'string').sort().pop() ?? null
       // A newer change may have arrived while this one was being written; it has its own timer.
-      if (belongsHere() && JSON.stringify(snapshotOf(store.getState())) === serialized) {
-        store.getState().setSaveStatus({ kind: 'saved', at: savedAt })
+      if (belongsHere() && lastSavedAt && seen(store.getState()) === `${serialized}\n${saveNotes ? notes : ''}`) {
+        store.getState().setSaveStatus({ kind: 'saved', at: lastSavedAt })
       }
     } catch (error) {
       if (belongsHere()) store.getState().setSaveStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
@@ -80,7 +92,7 @@ export function startAutosaveSession({ store, profileId, save, debounceMs = AUTO
   store.setState({ retrySave: () => void enqueue() })
   const unsubscribe = store.subscribe((state) => {
     if (!belongsHere() || !state.hydrated) return
-    const serialized = JSON.stringify(snapshotOf(state))
+    const serialized = seen(state)
     if (serialized === lastSeen) return
     lastSeen = serialized
     if (state.saveStatus.kind !== 'saving') state.setSaveStatus({ kind: 'saving' })

@@ -19,7 +19,7 @@ export const createPersistenceSlice: StateCreator<WizardStore, [], [], Persisten
   hydrated: false,
   saveStatus: { kind: 'idle' },
   retrySave: () => undefined,
-  hydrate: (saved) => set({ ...saved, hydrated: true }),
+  hydrate: (saved) => set({ ...saved, showingSummary: false, hydrated: true }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 })
 
@@ -36,5 +36,6 @@ export function snapshotOf(store: WizardStore): SetupState {
     spCopiedToJumpCloud: store.spCopiedToJumpCloud,
     scim: store.scim,
     sso: store.sso,
+    provenance: store.provenance,
   }
 }

@@ -16,6 +16,8 @@ export interface ScreenSlice {
   openProfile: OpenProfileInfo | null
   showScreen(screen: Screen): void
   setOpenProfile(profile: OpenProfileInfo | null): void
+  /** The open profile's notes as typed; autosave writes them. */
+  setNotes(notes: string): void
 }
 
 export const createScreenSlice: StateCreator<WizardStore, [], [], ScreenSlice> = (set) => ({
@@ -23,4 +25,5 @@ export const createScreenSlice: StateCreator<WizardStore, [], [], ScreenSlice> =
   openProfile: null,
   showScreen: (screen) => set({ screen }),
   setOpenProfile: (openProfile) => set({ openProfile }),
+  setNotes: (notes) => set((state) => (state.openProfile ? { openProfile: { ...state.openProfile, notes } } : {})),
 })

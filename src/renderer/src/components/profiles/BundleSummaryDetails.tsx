@@ -18,11 +18,28 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
         <dd>
           {formatUtc(summary.exportedAt)} by Dialpad SSO Assistant {summary.appVersion}
         </dd>
-        <dt>Progress</dt>
+        {summary.exportedOverview ? (
+          <>
+            <dt>When exported</dt>
+            <dd>{summary.exportedOverview.headline}</dd>
+          </>
+        ) : null}
+        <dt>Progress here</dt>
         <dd>
           {progress.done} of {progress.total} steps done
-          {/* The key step counts only once a key is stored here, which a bundle never brings. */}
-          <span className="hint"> (here, until you store the API key for this profile)</span>
+          {/* What was made with the exporter's API key counts once it is done again with this profile's key. */}
+          <span className="hint"> (until you store the API key for this profile). {summary.overview.headline}</span>
+          {summary.steps.some((step) => step.note !== null && step.state !== 'skipped') ? (
+            <ul className="plain-list">
+              {summary.steps
+                .filter((step) => step.note !== null && step.state !== 'skipped')
+                .map((step) => (
+                  <li key={step.number}>
+                    {step.number}. {step.title}: {step.note}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
         </dd>
         <dt>IdP certificate</dt>
         <dd>
@@ -47,6 +64,7 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
               {summary.checks.map((check) => (
                 <li key={check.title}>
                   {check.title}: {check.ok ? 'passed' : 'failed'} on {formatUtc(check.checkedAt)}
+                  {check.note ? <span className="hint"> {check.note}</span> : null}
                 </li>
               ))}
             </ul>

@@ -4,12 +4,14 @@ import { call } from '../../api/client'
 import { saveTextFile } from '../../files/saveTextFile'
 
 export interface ExportBundleFormProps {
-  profile: ProfileSummary
+  profile: Pick<ProfileSummary, 'id' | 'name'>
   onDone(savedAs: string | null): void
+  /** Runs first (the wizard saves the open profile's latest change, so the bundle holds it). */
+  beforeExport?(): Promise<void>
 }
 
 /** Exports a profile as a bundle file. The API key never goes in; its last 4 characters only when ticked. */
-export function ExportBundleForm({ profile, onDone }: ExportBundleFormProps) {
+export function ExportBundleForm({ profile, onDone, beforeExport }: ExportBundleFormProps) {
   const [includeKeyHint, setIncludeKeyHint] = useState(false)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -20,6 +22,7 @@ export function ExportBundleForm({ profile, onDone }: ExportBundleFormProps) {
     setBusy(true)
     setError('')
     try {
+      await beforeExport?.()
       const { fileName, text } = await call('bundle.export', { id: profile.id, includeKeyHint })
       saveTextFile(fileName, text, 'application/json')
       onDone(fileName)

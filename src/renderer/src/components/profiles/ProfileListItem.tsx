@@ -11,6 +11,15 @@ import { RenameProfileForm } from './RenameProfileForm'
 
 type Mode = 'view' | 'rename' | 'export' | 'delete'
 
+/**
+ * What the progress bar does not say: the overall status when something is out of date, finished or verified;
+ * otherwise only what is waiting or skipped (the count is already above it).
+ */
+function statusLine(status: ProfileSummary['status']): string {
+  if (status.kind !== 'in-progress') return status.kind === 'not-started' ? '' : status.headline
+  return [status.waiting > 0 ? `${status.waiting} waiting on someone else` : '', status.skipped > 0 ? `${status.skipped} skipped` : ''].filter(Boolean).join(' · ')
+}
+
 export interface ProfileListItemProps {
   profile: ProfileSummary
   /** Where focus goes once this profile is gone (deleted). */
@@ -63,6 +72,11 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
           {done} of {total} steps done
         </p>
         <progress className="progress" max={total} value={done} aria-labelledby={progressId} />
+        {statusLine(profile.status) ? (
+          <p className={`profile-card__status profile-card__status--${profile.status.kind}`} data-testid="profile-status">
+            {statusLine(profile.status)}
+          </p>
+        ) : null}
         <div className="profile-card__actions">
           <button type="button" className="button button--primary" onClick={() => void act(() => openProfile(profile.id))}>
             Open

@@ -5,6 +5,7 @@ import { ReportChecks } from './ReportChecks'
 import { ReportConsoleValues } from './ReportConsoleValues'
 import { ReportHeader } from './ReportHeader'
 import { ReportNotes } from './ReportNotes'
+import { ReportOverview } from './ReportOverview'
 import { ReportSteps } from './ReportSteps'
 import { ReportTimeline } from './ReportTimeline'
 import { ReportWarnings } from './ReportWarnings'
@@ -14,6 +15,7 @@ export function ReportBody({ report, titleRef }: { report: SetupReport; titleRef
   return (
     <article className="report__body" data-testid="setup-report">
       <ReportHeader report={report} titleRef={titleRef} />
+      <ReportOverview overview={report.overview} />
       <ReportWarnings warnings={report.warnings} />
       <ReportNotes notes={report.notes} />
       {report.consoles.map((values) => (

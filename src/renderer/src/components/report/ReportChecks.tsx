@@ -26,7 +26,14 @@ function Check({ check }: { check: ReportCheck }) {
       <h3 id={headingId}>
         {check.title}{' '}
         <span className={`report__badge report__badge--${check.ok ? 'pass' : 'fail'}`}>{check.ok ? '✓ Passed' : '✗ Failed'}</span>
+        {check.freshness === 'current' ? null : (
+          <>
+            {' '}
+            <span className="report__badge report__badge--fail">! {check.freshness === 'out-of-date' ? 'Out of date' : 'Not confirmed'}</span>
+          </>
+        )}
       </h3>
+      {check.freshnessNote ? <p className="report__step-note">{check.freshnessNote}</p> : null}
       <p className="report__quiet">
         Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${check.note}` : ''}
       </p>

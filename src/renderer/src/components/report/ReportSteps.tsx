@@ -1,37 +1,47 @@
 import { useId } from 'react'
-import type { ReportStep } from '../../../../shared/setupReport'
+import type { ReportItemState, ReportStep } from '../../../../shared/setupReport'
+import type { StepState } from '../../../../shared/wizard/stepState'
 
-/** Every wizard step, complete or not, with each checklist item's state spelled out (not shown by colour alone). */
+const BADGE: Record<StepState, string> = { done: 'pass', skipped: 'open', waiting: 'open', 'out-of-date': 'fail', 'in-progress': 'open', 'not-started': 'open' }
+const STATE_MARK: Record<StepState, string> = { done: '✓', skipped: '↷', waiting: '…', 'out-of-date': '!', 'in-progress': '◐', 'not-started': '○' }
+const ITEM: Record<ReportItemState, { mark: string; text: string }> = {
+  done: { mark: '✓', text: 'Done' },
+  'not-done': { mark: '✗', text: 'Not done' },
+  failed: { mark: '✗', text: 'Failed' },
+  'out-of-date': { mark: '!', text: 'Out of date' },
+  unrecorded: { mark: '?', text: 'Not confirmed' },
+}
+
+/** Every wizard step once, with one state, and what it is made of with each item's state spelled out (not colour alone). */
 export function ReportSteps({ steps }: { steps: readonly ReportStep[] }) {
   const headingId = useId()
   return (
     <section className="report__section" aria-labelledby={headingId} data-testid="report-steps">
-      <h2 id={headingId}>Wizard steps and checklists</h2>
+      <h2 id={headingId}>Wizard steps</h2>
       <ol className="report__steps">
-        {steps.map((step, index) => (
-          <li key={step.id} className="report__step" data-step-id={step.id}>
+        {steps.map((step) => (
+          <li key={step.id} className="report__step" data-step-id={step.id} data-state={step.state}>
             <h3>
-              {index + 1}. {step.title}{' '}
-              <span className={`report__badge report__badge--${step.complete ? 'pass' : 'open'}`}>{step.complete ? '✓ Complete' : '✗ Not complete'}</span>
+              {step.number}. {step.title}{' '}
+              <span className={`report__badge report__badge--${BADGE[step.state]}`}>
+                <span aria-hidden="true">{STATE_MARK[step.state]}</span> {step.stateLabel}
+              </span>
             </h3>
-            {step.sections.length === 0 ? (
-              <p className="report__quiet">No checklist: completed by the values and checks in the app.</p>
+            {step.note ? <p className="report__step-note">{step.note}</p> : null}
+            {step.items.length === 0 ? (
+              <p className="report__quiet">No checklist: done by the values and checks in the app.</p>
             ) : (
-              step.sections.map((section) => (
-                <div key={section.title}>
-                  <h4>{section.title}</h4>
-                  <ul className="report__ticks" aria-label={section.title}>
-                    {section.items.map((item) => (
-                      <li key={item.id} className={item.checked ? 'report__tick--done' : 'report__tick--open'} data-item-id={item.id}>
-                        <span className="report__tick-state">
-                          <span aria-hidden="true">{item.checked ? '✓' : '✗'}</span> {item.checked ? 'Done' : 'Not done'}:
-                        </span>{' '}
-                        {item.label}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))
+              <ul className="report__ticks" aria-label={`${step.title}: items`}>
+                {step.items.map((item) => (
+                  <li key={item.id} className={`report__tick--${item.state}`} data-item-id={item.id}>
+                    <span className="report__tick-state">
+                      <span aria-hidden="true">{ITEM[item.state].mark}</span> {ITEM[item.state].text}:
+                    </span>{' '}
+                    {item.label}
+                    {item.note ? <span className="report__item-note"> {item.note}</span> : null}
+                  </li>
+                ))}
+              </ul>
             )}
           </li>
         ))}

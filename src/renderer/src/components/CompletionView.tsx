@@ -1,0 +1,86 @@
+import { useId, useState } from 'react'
+import type { SetupOverview, StepRef, StepStatus } from '../../../shared/wizard/stepState'
+import { useCertificateReport } from '../hooks/useCertificateReport'
+import { saveOpenProfile, showReport } from '../profiles/session'
+import { useWizard } from '../store/wizardStore'
+import { formatUtc } from './formatDate'
+import { OverviewLists } from './OverviewLists'
+import { ExportBundleForm } from './profiles/ExportBundleForm'
+
+export interface CompletionViewProps {
+  steps: readonly StepStatus[]
+  overview: SetupOverview
+  onOpenStep(stepId: string): void
+}
+
+/** After the last step: where the setup stands, when the certificate runs out, and the report and bundle. */
+export function CompletionView({ steps, overview, onOpenStep }: CompletionViewProps) {
+  const profile = useWizard((s) => s.openProfile)
+  const certificate = useCertificateReport(useWizard((s) => s.idp.certificate))
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState('')
+  const headingId = useId()
+  const notes = new Map(steps.map((step) => [step.id, step.state === 'in-progress' || step.state === 'not-started' ? step.missing : step.note]))
+
+  const withNotes = (refs: readonly StepRef[]) => refs.map((ref) => ({ ...ref, note: notes.get(ref.id) ?? null }))
+
+  return (
+    <>
+      <section className={`card completion completion--${overview.kind}`} aria-labelledby={headingId} data-testid="completion-status">
+        <h3 id={headingId}>Overall status</h3>
+        <p className="completion__headline">{overview.headline}</p>
+        <OverviewLists
+          outOfDate={withNotes(overview.outOfDate)}
+          waiting={withNotes(overview.waiting)}
+          skipped={withNotes(overview.skipped)}
+          open={withNotes(overview.open)}
+          onOpenStep={onOpenStep}
+          headingLevel={4}
+        />
+      </section>
+
+      <section className="card" aria-label="IdP certificate">
+        <h3>IdP certificate</h3>
+        <p data-testid="completion-certificate">
+          {certificate.kind === 'ready'
+            ? `${certificate.report.subject} is valid until ${formatUtc(certificate.report.notAfter)} (${
+                certificate.report.daysToExpiry >= 0 ? `${certificate.report.daysToExpiry} days from now` : `expired ${-certificate.report.daysToExpiry} days ago`
+              }). Before then, import JumpCloud’s new certificate here and paste it into Dialpad.`
+            : certificate.kind === 'error'
+              ? certificate.message
+              : 'No IdP certificate imported yet.'}
+        </p>
+      </section>
+
+      {profile ? (
+        <section className="card" aria-label="Report and bundle">
+          <h3>Report and bundle</h3>
+          <p>The setup report is the record for change management or a support ticket; a bundle hands the setup to a colleague or Dialpad Support (never with the API key).</p>
+          <p className="completion__actions">
+            <button type="button" className="button button--primary" onClick={() => void showReport(profile.id)}>
+              Open the setup report
+            </button>
+            <button type="button" className="button" aria-expanded={exporting} onClick={() => setExporting(!exporting)}>
+              Export a bundle…
+            </button>
+          </p>
+          {exporting ? (
+            <ExportBundleForm
+              profile={profile}
+              beforeExport={async () => {
+                await saveOpenProfile()
+              }}
+              onDone={(savedAs) => {
+                setExporting(false)
+                if (savedAs) setExported(`Exported as ${savedAs}.`)
+              }}
+            />
+          ) : null}
+          <p className="copy-field__status" role="status">
+            {exported}
+          </p>
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,266 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { deriveSpValues } from '../../src/shared/spValues'
+import { SETUP_SCHEMA_VERSION } from '../../src/shared/setupState'
+import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/samlTestIdp'
+import { SAMPLE_SETUP } from '../support/sampleSetup'
+import { type ScimServer, startScimServer } from '../support/scimServer'
+import { TEST_PROFILE, expect, test } from './fixtures'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+
+const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
+const API_KEY = 'dpk_e2e_verdicts_0123456789WXYZ'
+
+let jumpCloud: TestIdp
+let scim: ScimServer
+test.beforeAll(async () => {
+  jumpCloud = await makeTestIdp('JumpCloud')
+  scim = await startScimServer({ token: API_KEY })
+})
+test.afterAll(async () => {
+  await scim.close()
+})
+
+const stepList = (page: Page) => page.getByRole('navigation', { name: 'Setup steps' })
+const stepButton = (page: Page, title: string) => stepList(page).getByRole('button', { name: new RegExp(title) })
+const profileCard = (page: Page, name: string) => page.getByRole('article', { name, exact: true })
+
+async function openStep(page: Page, title: string): Promise<void> {
+  await stepButton(page, title).click()
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+}
+
+/** Checks a SAML response JumpCloud would send for this domain, in paste mode. */
+async function checkLoginFor(page: Page, domain: string): Promise<void> {
+  const response = toBase64(signedResponse(jumpCloud, deriveSpValues(domain, 'production'), { issuedAt: new Date(), nameId: `jane.doe@${domain}` }))
+  await page.getByLabel('SAML response (base64 or XML)').fill(response)
+  await page.getByRole('button', { name: 'Check response' }).click()
+  await expect(page.getByText('The response passes every check.')).toBeVisible()
+}
+
+test('a domain changed after steps 2–7 were done: asked first, then out of date everywhere, and done again once redone', async ({ page, app }) => {
+  await app.openWizard()
+  // Steps 1–7 for acme-corp.com, as an admin does them.
+  await tickAll(page, PREREQUISITES)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByLabel('Company domain').fill('acme-corp.com')
+  await tickAll(page, DIALPAD_CHECKS)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await tickAll(page, [...CREATE_APP_CHECKS, ...SSO_TAB_CHECKS])
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByLabel('Or paste the certificate').fill(jumpCloud.certificatePem)
+  await page.getByRole('button', { name: 'Use pasted certificate' }).click()
+  await expect(page.getByText('Certificate imported from the pasted text.')).toBeVisible()
+  await page.getByLabel('IdP Entity ID').fill('JumpCloud')
+  await page.getByLabel('IdP SSO URL').fill(SSO_URL)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await tickAll(page, DIALPAD_SAML_CHECKS)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await tickAll(page, SAML_USER_CHECKS)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await checkLoginFor(page, 'acme-corp.com')
+  await expect(page.getByText('7 of 13 steps done')).toBeVisible()
+
+  // The domain changes: the app asks first and says what will be out of date.
+  await openStep(page, 'Enable SAML in Dialpad')
+  const domain = page.getByLabel('Company domain')
+  await domain.fill('acme.com')
+  await expect(page.getByText('Not changed yet: steps done for acme-corp.com depend on the domain.')).toBeVisible()
+  // Still the old values until the admin confirms.
+  await expect(page.getByText('https://dialpad.com/saml/sso/custom/acme-corp.com')).toBeVisible()
+  await domain.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Change the company domain to acme.com?' })
+  await expect(dialog).toContainText('These were done for acme-corp.com and will be out of date until you do them again for acme.com:')
+  await expect(dialog).toContainText('Step 3. Configure the Dialpad app in JumpCloud')
+  await expect(dialog).toContainText('“I pasted the SP Entity ID and ACS URL into the SSO tab and selected Save.” (tick it again)')
+  await expect(dialog).toContainText('SSO login check (run it again)')
+  await expect(dialog.getByRole('button', { name: 'Keep acme-corp.com' })).toBeFocused()
+  // Focus stays in the dialog: Tab goes round its two buttons.
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Change to acme.com' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Keep acme-corp.com' })).toBeFocused()
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoAxeViolations(page)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expectNoAxeViolations(page)
+  await mkdir('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/confirm-domain-change.png' })
+  await copyFile('test-results/screenshots/confirm-domain-change.png', join(__dirname, '../../docs/confirm-domain-change.png'))
+
+  // Escape keeps the domain; nothing changed.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(domain).toHaveValue('acme-corp.com')
+  await expect(page.getByText('7 of 13 steps done')).toBeVisible()
+
+  // Asked again, and confirmed.
+  await domain.fill('acme.com')
+  await domain.blur()
+  await dialog.getByRole('button', { name: 'Change to acme.com' }).click()
+  await expect(page.getByText('https://dialpad.com/saml/sso/custom/acme.com')).toBeVisible()
+
+  // The progress count drops; the step list, step 3 and the SSO check say what they were for.
+  await expect(page.getByText('3 of 13 steps done')).toBeVisible()
+  await expect(page.getByTestId('progress-extra')).toHaveText('4 out of date')
+  await expect(stepButton(page, 'Configure the Dialpad app in JumpCloud')).toContainText('(out of date)')
+  await openStep(page, 'Configure the Dialpad app in JumpCloud')
+  await expect(page.locator('.step-note')).toHaveText('Out of date: was for acme-corp.com. Tick again for the current values.')
+  const pasted = page.getByRole('checkbox', { name: 'I pasted the SP Entity ID and ACS URL' })
+  await expect(pasted).not.toBeChecked()
+  await expect(pasted).toHaveAccessibleDescription('Out of date: was for acme-corp.com. Tick it again for the current values.')
+  await expectNoAxeViolations(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoAxeViolations(page)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.screenshot({ path: 'test-results/screenshots/wizard-out-of-date.png', fullPage: true })
+  await copyFile('test-results/screenshots/wizard-out-of-date.png', join(__dirname, '../../docs/wizard-out-of-date.png'))
+
+  await openStep(page, 'Check a real SSO login')
+  await expect(page.getByText('Out of date: was for acme-corp.com. Run it again for the current values.').first()).toBeVisible()
+
+  // The report agrees.
+  await page.getByRole('banner').getByRole('button', { name: 'Setup report' }).click()
+  await expect(page.getByTestId('report-overview').locator('.report__headline')).toHaveText(
+    '4 steps are out of date: they were done for values that have changed since. 3 of 13 steps done, 6 not done yet.',
+  )
+  await expect(page.locator('[data-step-id="configure-jumpcloud"] h3')).toHaveText('3. Configure the Dialpad app in JumpCloud ! Out of date')
+  await expect(page.getByTestId('report-check: SSO login check').getByRole('heading', { level: 3 })).toHaveText('SSO login check ✓ Passed ! Out of date')
+  await expect(page.getByTestId('report-check: SSO login check')).toContainText('Out of date: was for acme-corp.com.')
+  await page.getByRole('button', { name: 'Back' }).click()
+
+  // So does the profile list.
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await expect(profileCard(page, TEST_PROFILE).getByRole('progressbar', { name: '3 of 13 steps done' })).toBeVisible()
+  await expect(profileCard(page, TEST_PROFILE).getByTestId('profile-status')).toHaveText(/^4 steps are out of date/)
+
+  // Doing them again for acme.com makes them count again.
+  await app.openProfile(TEST_PROFILE)
+  await openStep(page, 'Configure the Dialpad app in JumpCloud')
+  await pasted.check()
+  await expect(stepButton(page, 'Configure the Dialpad app in JumpCloud')).not.toContainText('(out of date)')
+  await expect(stepButton(page, 'Configure the Dialpad app in JumpCloud')).toHaveAccessibleName(/, done/)
+  await expect(page.getByText('4 of 13 steps done')).toBeVisible()
+  await openStep(page, 'Enable SAML in Dialpad')
+  await page.getByRole('checkbox', { name: 'I kept the Dialpad tab open' }).check()
+  await openStep(page, 'Set up SAML users')
+  await page.getByRole('checkbox', { name: 'I clicked “Login with Another Provider”' }).check()
+  await page.getByRole('checkbox', { name: 'the test user is logged in to Dialpad' }).check()
+  await openStep(page, 'Check a real SSO login')
+  await checkLoginFor(page, 'acme.com')
+  await expect(page.getByText('7 of 13 steps done')).toBeVisible()
+  await expect(page.getByTestId('progress-extra')).toHaveCount(0)
+  await expectSaved(page)
+})
+
+test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 diagnoses a login before step 6 is ticked', async ({ page, app }) => {
+  // A setup with the domain and JumpCloud's values in, nothing ticked yet.
+  const setup = {
+    ...SAMPLE_SETUP,
+    env: 'production',
+    domainInput: 'example.com',
+    checklist: {},
+    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
+  }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
+  await app.openWizard('example.com')
+
+  // Step 6's help for a failing login leads to step 7, which works with step 6 unticked.
+  await openStep(page, 'Set up SAML users')
+  await expect(page.getByRole('checkbox', { name: 'the test user is logged in to Dialpad' })).not.toBeChecked()
+  await page.getByRole('button', { name: 'Diagnose the login in “Check a real SSO login”' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Check a real SSO login' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Check both services' })).toBeEnabled()
+  await checkLoginFor(page, 'example.com')
+
+  // The key, then the secondary domain: requested, and the step waits with the date.
+  await openStep(page, 'Store the API key')
+  await page.getByLabel('API key', { exact: true }).fill(API_KEY)
+  await page.getByRole('button', { name: 'Store in keychain' }).click()
+  await expect(page.getByText(/the key ending in WXYZ\./)).toBeVisible()
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByRole('checkbox', { name: 'I sent the request' }).check()
+  await expect(page.getByTestId('secondary-domain-waiting')).toContainText(/^Requested from Dialpad Support on \d{4}-\d\d-\d\d \d\d:\d\d UTC: this step waits for their answer\./)
+  await expect(page.locator('.step-note')).toHaveText(/^Waiting on Dialpad Support: requested on /)
+  await expect(stepButton(page, 'Allow jumpcloud.com as a secondary domain')).toContainText('(waiting)')
+  await expect(page.getByTestId('progress-extra')).toHaveText('1 waiting')
+
+  // Next moves on without complaint: waiting is not a step left undone.
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Test the SCIM connection' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'not done yet' })).toHaveCount(0)
+  await page.getByRole('radio', { name: /Another address/ }).check()
+  await page.getByLabel('Custom SCIM base URL').fill(scim.url)
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByText(/^Passed · last run/)).toBeVisible()
+  await expect(stepButton(page, 'Test the SCIM connection')).toHaveAccessibleName(/, done/)
+  await expect(stepButton(page, 'Allow jumpcloud.com as a secondary domain')).toContainText('(waiting)')
+
+  // Replacing the key makes what was made with the old one out of date, and says which key it was for.
+  await openStep(page, 'Store the API key')
+  await page.getByRole('button', { name: 'Replace key' }).click()
+  await page.getByLabel('API key', { exact: true }).fill(API_KEY)
+  await page.getByRole('button', { name: 'Store in keychain' }).click()
+  await openStep(page, 'Test the SCIM connection')
+  await expect(page.getByText(/^Out of date: was for the API key ending in …WXYZ stored /).first()).toBeVisible()
+  await expectSaved(page)
+})
+
+test('after the last step: the completion view with the overall status, the certificate’s expiry, the report and a bundle', async ({ page, app }) => {
+  const example = JSON.parse(await readFile(join(__dirname, '../../examples/example.dialpad-sso.json'), 'utf8')) as { profile: { setup: object } }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup: example.profile.setup }))
+  await app.openWizard('example.com')
+  await openStep(page, 'Enable Identity Management in JumpCloud')
+  await page.getByRole('button', { name: 'Finish' }).click()
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused()
+  const status = page.getByTestId('completion-status')
+  // Here no API key is stored yet: the example's SCIM results were made with another key.
+  await expect(status).toContainText('3 steps are out of date')
+  await expect(status.getByRole('region', { name: 'Out of date' })).toContainText('11. Test the SCIM connection')
+  await expect(status.getByRole('region', { name: 'Skipped' })).toContainText('7. Check a real SSO login')
+  await expect(status.getByRole('region', { name: 'Not done yet' })).toContainText('9. Store the API key')
+  await expect(page.getByTestId('completion-certificate')).toContainText(/CN=JumpCloud example.* is valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC \(\d+ days from now\)/)
+  await expectNoAxeViolations(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expectNoAxeViolations(page)
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.screenshot({ path: 'test-results/screenshots/completion.png', fullPage: true })
+  await copyFile('test-results/screenshots/completion.png', join(__dirname, '../../docs/completion.png'))
+
+  // A step named there opens from it.
+  await status.getByRole('button', { name: '9. Store the API key' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Store the API key' })).toBeFocused()
+  await stepList(page).getByRole('button', { name: 'Summary and report' }).click()
+
+  // A bundle export.
+  await page.getByRole('button', { name: 'Export a bundle…' }).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save bundle file' }).click()
+  expect((await download).suggestedFilename()).toBe('example.com.dialpad-sso.json')
+  await expect(page.getByRole('status').filter({ hasText: 'Exported as example.com.dialpad-sso.json.' })).toBeVisible()
+
+  // The report, opening with the same status.
+  await page.getByRole('button', { name: 'Open the setup report' }).click()
+  await expect(page.getByTestId('report-overview')).toContainText('3 steps are out of date')
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
+})
+
+test('notes save themselves, and survive leaving the profile and closing the window right after typing', async ({ page, app }) => {
+  await app.openWizard()
+  await page.getByText('Notes', { exact: true }).click()
+  const notes = page.getByLabel(`Notes for “${TEST_PROFILE}”`)
+  await notes.fill('Ticket 4711: Dialpad Support asked for the secondary domain.')
+  // Straight to the list, without waiting for the pause.
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Setup profiles' })).toBeVisible()
+  expect((await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4711: Dialpad Support asked for the secondary domain.')
+
+  await app.openProfile(TEST_PROFILE)
+  await expect(notes).toHaveValue('Ticket 4711: Dialpad Support asked for the secondary domain.')
+  await notes.fill('Ticket 4711: confirmed by Support.')
+  await page.reload()
+  await expect.poll(async () => (await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4711: confirmed by Support.')
+})
