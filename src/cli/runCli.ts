@@ -6,7 +6,8 @@ import { REPORT_USAGE, runReport } from './commands/report'
 import { runSp, SP_USAGE } from './commands/sp'
 import { runSso, SSO_METADATA_USAGE, SSO_VALIDATE_USAGE } from './commands/sso'
 import { UnreadableInputError } from './inputFile'
-import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './io'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, safeOutput, UsageError } from './io'
+import { oneLine } from '../shared/displayText'
 import { UserFacingError } from '../core/userFacingError'
 
 export const USAGE = `Usage: dialpad-sso <command> [options]
@@ -63,7 +64,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<n
 }
 
 /** Runs one command and resolves to its exit code; never calls process.exit, so tests can drive it. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  const io = safeOutput(given)
   const [command, ...args] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io[command === undefined ? 'stderr' : 'stdout'](USAGE)
@@ -71,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const run = COMMANDS[command]
   if (!run) {
-    io.stderr(`Unknown command "${command}".\n\n${USAGE}`)
+    io.stderr(`Unknown command "${oneLine(command, 60)}".\n\n${USAGE}`)
     return EXIT_USAGE
   }
   try {
@@ -80,11 +82,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (error instanceof UsageError || parseError) {
-      io.stderr(`${(error as Error).message}\n\n${USAGE}`)
+      // parseArgs quotes the option as typed: keep it on one line. Our own usage messages may span lines.
+      const message = parseError ? oneLine((error as Error).message, 300) : (error as Error).message
+      io.stderr(`${message}\n\n${USAGE}`)
       return EXIT_USAGE
     }
     if (error instanceof UserFacingError || error instanceof UnreadableInputError) {
-      io.stderr(`${error.message}\n`)
+      // One paragraph: whatever outside text it quotes cannot start a line of its own.
+      io.stderr(`${oneLine(error.message)}\n`)
       return EXIT_INVALID_INPUT
     }
     throw error

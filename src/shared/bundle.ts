@@ -117,7 +117,12 @@ export const BundleSummary = z.strictObject({
   certificate: z.strictObject({ subject: z.string(), sha256: z.string(), notAfter: z.string() }).nullable(),
   checks: z.array(z.strictObject({ title: z.string(), ok: z.boolean(), checkedAt: z.string() })),
   keyHintLast4: z.string().nullable(),
-  /** Worth reading before importing (an expired certificate, for example); none of them block. */
+  /**
+   * Values the wizard would refuse (an http:// IdP SSO URL, say), each as "field: message". They do not block the
+   * import (the profile is a setup in progress); its step shows the same error until the value is fixed.
+   */
+  problems: z.array(z.string()),
+  /** Worth reading before importing (an expired certificate, the wizard's warnings on a value); none of them block. */
   warnings: z.array(z.string()),
 })
 export type BundleSummary = z.infer<typeof BundleSummary>

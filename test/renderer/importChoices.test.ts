@@ -15,6 +15,7 @@ const SUMMARY: BundleSummary = {
   certificate: null,
   checks: [],
   keyHintLast4: null,
+  problems: [],
   warnings: [],
 }
 const MATCH: ProfileMatch = {

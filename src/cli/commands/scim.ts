@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Dispatcher } from 'undici'
 import type { CheckRun } from '../../shared/checkRun'
+import { oneLine, safeJson } from '../../shared/displayText'
 import { createHttpDispatcher } from '../../core/net/httpClient'
 import { readCaFile } from '../../core/net/trust'
 import { runConnectionTest } from '../../core/scim/connectionTest'
@@ -47,7 +48,7 @@ export async function runScim(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args
   if (sub === 'test') return runScimTest(rest, io)
   if (sub === 'lifecycle') return runScimLifecycle(rest, io)
-  throw new UsageError(sub === undefined ? 'scim needs a check to run: test or lifecycle.' : `Unknown scim check "${sub}": use test or lifecycle.`)
+  throw new UsageError(sub === undefined ? 'scim needs a check to run: test or lifecycle.' : `Unknown scim check "${oneLine(sub, 60)}": use test or lifecycle.`)
 }
 
 function runScimTest(args: string[], io: CliIo): Promise<number> {
@@ -81,7 +82,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
   if (!values.yes) {
     throw new UsageError(
       [
-        `scim lifecycle creates a real user (${userEmail}) in the Dialpad company behind ${baseUrl}, then reads, finds, suspends and deletes it.`,
+        `scim lifecycle creates a real user (${oneLine(userEmail, 200)}) in the Dialpad company behind ${oneLine(baseUrl, 300)}, then reads, finds, suspends and deletes it.`,
         'While it exists, Dialpad may give it a paid license and a phone number.',
         `Run it against the Dialpad sandbox (${SANDBOX}) if you can.`,
         'Add --yes to confirm.',
@@ -89,7 +90,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
     )
   }
   return runCheck(io, {
-    name: `SCIM user lifecycle test with ${userEmail}`,
+    name: `SCIM user lifecycle test with ${oneLine(userEmail, 200)}`,
     baseUrl,
     tokenEnv: values['token-env'],
     profile: values.profile,
@@ -120,7 +121,7 @@ async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
     } catch (error) {
       if (!(error instanceof NoApiKeyError)) throw error
       throw new UsageError(
-        `No API key is saved in the system keychain for the profile "${profile.name}", or the keychain cannot be reached from here. ` +
+        `No API key is saved in the system keychain for the profile "${oneLine(profile.name)}", or the keychain cannot be reached from here. ` +
           `Store the key in the app (step “Store the API key” of that profile), or set ${DEFAULT_TOKEN_ENV} to it and leave out --profile.`,
       )
     }
@@ -157,8 +158,8 @@ async function runWithToken(io: CliIo, request: CheckRequest, token: string, ext
       signal: cancel.signal,
       onProgress: request.json ? undefined : (step, phase) => stderr(progressLine(step, phase)),
     })
-    if (request.json) stdout(`${JSON.stringify(run, null, 2)}\n`)
-    else stdout(checkRunText(`${request.name}: ${request.baseUrl}`, run))
+    if (request.json) stdout(`${safeJson(run)}\n`)
+    else stdout(checkRunText(`${request.name}: ${oneLine(request.baseUrl, 300)}`, run))
     return run.ok ? EXIT_OK : EXIT_INVALID_INPUT
   } finally {
     stopWatching?.()

@@ -1,4 +1,5 @@
 import type { CertificateReport } from '../../shared/certificate'
+import { oneLine } from '../../shared/displayText'
 import type { MetadataImport } from '../../shared/metadataImport'
 import { UserFacingError } from '../userFacingError'
 import { describeCertificate } from './certificateImport'
@@ -12,7 +13,7 @@ export function importIdpMetadata(fileName: string, xml: string, now: Date = new
       return describeCertificate(Buffer.from(base64, 'base64'), now)
     } catch {
       throw new UserFacingError(
-        `Signing certificate ${index + 1} in ${fileName} is not a valid certificate. Export the metadata from the Dialpad app in JumpCloud again, or import the IDP Certificate file instead.`,
+        `Signing certificate ${index + 1} in ${oneLine(fileName, 200)} is not a valid certificate. Export the metadata from the Dialpad app in JumpCloud again, or import the IDP Certificate file instead.`,
       )
     }
   })
