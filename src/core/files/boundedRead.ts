@@ -122,9 +122,11 @@ function refuseUnlessRegular(info: Stats, name: string): void {
         ? 'a socket'
         : info.isCharacterDevice() || info.isBlockDevice()
           ? 'a device'
-          : 'not a regular file'
-  const kind = what === 'not a regular file' ? what : `${what}, not a regular file`
-  throw new InputFileError('not-a-file', `${name} is ${kind}; the app reads only regular files. Save the content to a file and give that file instead.`)
+          : 'something other than a file'
+  throw new InputFileError(
+    'not-a-file',
+    `${name} is ${what}, not a file. The app reads only ordinary files (never waiting on a pipe or a device): save the content to a file and give that file instead.`,
+  )
 }
 
 function asInputError(error: unknown, name: string): Error {

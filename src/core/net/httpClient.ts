@@ -1,5 +1,6 @@
 import { createSecureContext } from 'node:tls'
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import { oneLine } from '../../shared/displayText'
 import { UserFacingError } from '../userFacingError'
 import { trustedCaCertificates } from './trust'
 
@@ -40,7 +41,7 @@ function assertProxyUrl(name: string, value: string | undefined): void {
   try {
     url = new URL(value)
   } catch {
-    throw new UserFacingError(`The ${name} setting "${value}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
+    throw new UserFacingError(`The ${name} setting "${oneLine(value, 80)}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
   }
   if (!['http:', 'https:'].includes(url.protocol)) {
     throw new UserFacingError(`The ${name} setting uses ${url.protocol}//, which is not supported. Use an http:// or https:// proxy address.`)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Profile, ProfileFileProblem } from '../../shared/profile'
+import { redactThenShorten } from '../secrets/redact'
 import { migrateDocument } from '../storage/migrateDocument'
 import { PROFILE_MIGRATIONS, PROFILE_SCHEMA_VERSION, ProfileDocument, profileOf } from './profileDocument'
 
@@ -52,7 +53,7 @@ export async function readProfileFile(dir: string, id: string, now: Date): Promi
   const migrated = migrateDocument(raw, PROFILE_SCHEMA_VERSION, PROFILE_MIGRATIONS)
   if (migrated.kind === 'newer') {
     const name = (raw as { name?: unknown }).name
-    const called = typeof name === 'string' ? ` “${name.slice(0, 100)}”` : ''
+    const called = typeof name === 'string' ? ` “${redactThenShorten(name, 100)}”` : ''
     return {
       kind: 'problem',
       problem: {

@@ -2,6 +2,7 @@ import type { CertificateReport } from '../../shared/certificate'
 import { checkRunFrom } from '../../shared/checkRun'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
+import { enteredValueNotes, type ValueNote } from '../../shared/idpValues'
 import type { KeyStatus } from '../../shared/keyStatus'
 import { latestChecksOf } from '../../shared/latestChecks'
 import type { Profile } from '../../shared/profile'
@@ -93,13 +94,20 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
   const ssoUrl = idp.ssoUrlInput.trim()
   const scimBaseUrl = scim.baseUrlMode === 'custom' ? scim.customBaseUrl.trim() : defaultScimBaseUrl(env)
   const keyHint = options.bundle?.keyHintLast4 ?? (options.keyStatus?.stored ? options.keyStatus.last4 : null)
+  const notes = enteredValueNotes({ entityIdInput: idp.entityIdInput, ssoUrlInput: idp.ssoUrlInput })
   return [
     {
       console: 'Dialpad',
       heading: `Values for Dialpad (${DIALPAD_SAML_PAGE})`,
       values: [
-        { label: 'IdP Entity ID (Issuer)', where: `${DIALPAD_SAML_PAGE} → IdP Entity ID`, value: idp.entityIdInput.trim() === '' ? null : idp.entityIdInput, missing: bringBack },
-        { label: 'IdP SSO URL', where: `${DIALPAD_SAML_PAGE} → IdP SSO URL`, value: ssoUrl === '' ? null : ssoUrl, missing: bringBack },
+        {
+          label: 'IdP Entity ID (Issuer)',
+          where: `${DIALPAD_SAML_PAGE} → IdP Entity ID`,
+          value: idp.entityIdInput.trim() === '' ? null : idp.entityIdInput,
+          missing: bringBack,
+          ...notesOf(notes, 'IdP Entity ID'),
+        },
+        { label: 'IdP SSO URL', where: `${DIALPAD_SAML_PAGE} → IdP SSO URL`, value: ssoUrl === '' ? null : ssoUrl, missing: bringBack, ...notesOf(notes, 'IdP SSO URL') },
         {
           label: 'Certificate',
           where: `${DIALPAD_SAML_PAGE} → Certificate (without BEGIN/END lines)`,
@@ -129,6 +137,14 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
       ],
     },
   ]
+}
+
+/** The wizard's error and warnings for one value, as the report prints them under it. */
+function notesOf(notes: ValueNote[], field: ValueNote['field']): { error?: string; warnings?: string[] } {
+  const mine = notes.filter((note) => note.field === field)
+  const error = mine.find((note) => note.level === 'error')?.message
+  const warnings = mine.filter((note) => note.level === 'warning').map((note) => note.message)
+  return { ...(error ? { error } : {}), ...(warnings.length > 0 ? { warnings } : {}) }
 }
 
 function certificateCard(certificate: ReadCertificate): ReportCertificate | null {

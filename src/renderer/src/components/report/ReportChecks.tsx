@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportCheck } from '../../../../shared/setupReport'
 import { CheckStepList } from '../CheckStepList'
@@ -24,11 +25,11 @@ function Check({ check }: { check: ReportCheck }) {
   return (
     <section className="report__check" aria-labelledby={headingId} data-testid={`report-check: ${check.title}`}>
       <h3 id={headingId}>
-        {check.title}{' '}
+        {displayText(check.title)}{' '}
         <span className={`report__badge report__badge--${check.ok ? 'pass' : 'fail'}`}>{check.ok ? '✓ Passed' : '✗ Failed'}</span>
       </h3>
       <p className="report__quiet">
-        Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${check.note}` : ''}
+        Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${displayText(check.note)}` : ''}
       </p>
       <CheckStepList label={`${check.title}: results`} steps={check.steps} />
     </section>
