@@ -33,9 +33,11 @@ function longestValidIndex(certificates: CertificateReport[], now: Date): number
   let best = 0
   certificates.forEach((certificate, index) => {
     const current = certificates[best]
+    // Ties (same end date) are broken by the fingerprint, so the suggestion never depends on the order in the file.
+    const later = Date.parse(certificate.notAfter) - Date.parse(current.notAfter)
     const better =
       (usable(certificate) && !usable(current)) ||
-      (usable(certificate) === usable(current) && Date.parse(certificate.notAfter) > Date.parse(current.notAfter))
+      (usable(certificate) === usable(current) && (later > 0 || (later === 0 && certificate.sha256 < current.sha256)))
     if (better) best = index
   })
   return best
