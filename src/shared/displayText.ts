@@ -26,6 +26,8 @@ export interface DisplayOptions {
   multiline?: boolean
   /** Cut the shown text after this many characters and end it with "…" (an escape is never cut in half). */
   max?: number
+  /** Markers never cut in half (the redaction marker): a cut inside one moves to its end. */
+  keepWhole?: readonly string[]
 }
 
 /** `\u001b` for a character in the Basic Multilingual Plane, `\u{e0041}` beyond it. */
@@ -44,18 +46,29 @@ export function hasUnsafeCharacters(text: string, multiline = false): boolean {
 
 /** Outside text as it may be shown: every unsafe character as its code, on one line unless `multiline`, at most `max` long. */
 export function displayText(text: string, options: DisplayOptions = {}): string {
-  const { multiline = false, max } = options
+  const { multiline = false, max, keepWhole = [] } = options
   const source = multiline ? text.replace(/\r\n/g, '\n') : text
   const shown = source.replace(UNSAFE_ALL, (character) => (multiline && LAYOUT.test(character) ? character : escapeCodePoint(character)))
   if (max === undefined || shown.length <= max) return shown
-  // Cut on the original's code points, so an escape or a surrogate pair is never split.
-  let out = ''
-  for (const character of source) {
-    const piece = (multiline && LAYOUT.test(character)) || !UNSAFE.test(character) ? character : escapeCodePoint(character)
-    if (out.length + piece.length > max) break
-    out += piece
+  return `${shown.slice(0, cutPosition(shown, max, keepWhole))}…`
+}
+
+/** Where to cut shown text near `max`: never inside an escape, a surrogate pair or a marker to keep whole. */
+function cutPosition(shown: string, max: number, keepWhole: readonly string[]): number {
+  let cut = max
+  for (const marker of keepWhole) {
+    for (let at = shown.indexOf(marker); at >= 0 && at < cut; at = shown.indexOf(marker, at + 1)) {
+      if (at + marker.length > cut) cut = at + marker.length
+    }
   }
-  return `${out}…`
+  const escape = /\\u(?:\{[0-9a-f]+\}|[0-9a-f]{4})/g
+  for (const match of shown.slice(Math.max(0, cut - 12), cut + 12).matchAll(escape)) {
+    const start = Math.max(0, cut - 12) + match.index
+    if (start < cut && start + match[0].length > cut) cut = start
+  }
+  const code = shown.charCodeAt(cut - 1)
+  if (code >= 0xd800 && code <= 0xdbff) cut--
+  return cut
 }
 
 /** A value shown on one line, cut at `max` characters: the usual way to quote outside text in a message. */

@@ -70,7 +70,7 @@ export function redactKnownSecrets(text: string): string {
  * shortening would no longer be recognised whole.
  */
 export function redactThenShorten(text: string, max: number, secrets: Iterable<string> = []): string {
-  return displayText(redactKnownSecrets(redactSecrets(text, secrets)), { max })
+  return displayText(redactKnownSecrets(redactSecrets(text, secrets)), { max, keepWhole: [REDACTED] })
 }
 
 function needlesFor(secrets: Iterable<string>): Needles {
