@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 
 /** The CLI as users run it (bin/dialpad-sso.cjs), in its own process. */
 export const CLI_BIN = join(__dirname, '../../bin/dialpad-sso.cjs')
-const PEAK_MEMORY_PRELOAD = join(__dirname, 'peakMemory.cjs')
+const PEAK_MEMORY_PRELOAD = join(__dirname, 'peakMemory.mjs')
 
 export type ChildStdin =
   /** Bytes piped in. */
@@ -36,15 +36,15 @@ export async function runCliProcess(args: string[], options: { stdin?: ChildStdi
   const peakFile = join(dir, 'peak')
   const stdin = options.stdin
   const started = performance.now()
-  const child = spawn(process.execPath, ['--require', PEAK_MEMORY_PRELOAD, CLI_BIN, ...args], {
+  const child = spawn(process.execPath, ['--import', PEAK_MEMORY_PRELOAD, CLI_BIN, ...args], {
     env: { ...process.env, ...options.env, PEAK_MEMORY_FILE: peakFile },
     stdio: [stdin && 'fd' in stdin ? stdin.fd : 'pipe', 'pipe', 'pipe'],
   })
   let stdout = ''
   let stderr = ''
   let written = 0
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
   if (child.stdin) {
     child.stdin.on('error', () => undefined) // EPIPE once the CLI stops reading: expected.
     if (stdin && 'bytes' in stdin) child.stdin.end(stdin.bytes)

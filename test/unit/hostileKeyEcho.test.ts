@@ -77,7 +77,7 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
 /** A working SCIM service, except that the user it creates has the key as its id (and so every answer quotes it). */
 function answerWithKeyAsUserId(req: IncomingMessage, res: ServerResponse, key: string): void {
   const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: current.echo.replace(KEY, key), userName: 'sso-assistant-test@example.com', active: true }
-  const send = (status: number, body?: unknown) => res.writeHead(status, { 'content-type': 'application/scim+json' }).end(body === undefined ? '' : JSON.stringify(body))
+  const send = (status: number, body?: unknown): void => void res.writeHead(status, { 'content-type': 'application/scim+json' }).end(body === undefined ? '' : JSON.stringify(body))
   const path = new URL(req.url ?? '/', 'http://local').pathname
   if (path.endsWith('/ServiceProviderConfig')) {
     return send(200, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'], patch: { supported: true }, filter: { supported: true, maxResults: 100 } })

@@ -1,6 +1,6 @@
-// Preloaded (node --require) into a CLI run by a test: at exit, writes the process's peak resident memory (bytes) to
+// Preloaded (node --import) into a CLI run by a test: at exit, writes the process's peak resident memory (bytes) to
 // the file named by PEAK_MEMORY_FILE, so the test measures the real CLI process, not itself.
-const { writeFileSync } = require('node:fs')
+import { writeFileSync } from 'node:fs'
 
 process.on('exit', () => {
   const file = process.env.PEAK_MEMORY_FILE
