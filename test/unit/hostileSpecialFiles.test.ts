@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InputFileError, readRegularFile } from '../../src/core/files/boundedRead'
 import { readCaFile } from '../../src/core/net/trust'
 import { OpenedFiles } from '../../src/core/profiles/openedFiles'
-import type { BatchResult } from '../support/cliBatch'
+import type { BatchResult } from './support/cliBatch'
 
 /**
  * Class 4 of the hostile-input issue: only regular files are opened. A FIFO would block open(2) until a writer
@@ -69,7 +69,7 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
   let killed = false
 
   beforeAll(async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../support/cliBatch.ts'), JSON.stringify(CASES.map((c) => c.argv()))], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support/cliBatch.ts'), JSON.stringify(CASES.map((c) => c.argv()))], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

@@ -181,7 +181,7 @@ function describeWrongRoot(root: Element): { detail: string; fix: string } | nul
   }
   if (name === 'Response') {
     return {
-      detail: `The input is a Response, but not a SAML 2.0 one (its namespace is ${root.namespaceURI ?? 'missing'}). Dialpad uses SAML 2.0.`,
+      detail: `The input is a Response, but not a SAML 2.0 one (its namespace is ${root.namespaceURI === null ? 'missing' : printable(root.namespaceURI)}). Dialpad uses SAML 2.0.`,
       fix: 'In JumpCloud, use the Dialpad app from the SSO catalogue (it speaks SAML 2.0), and capture the response again.',
     }
   }

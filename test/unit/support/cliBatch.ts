@@ -2,10 +2,10 @@
  * Runs several CLI command lines in one process (in-process runCli, as the bin does) and prints their results as JSON
  * on stdout. Started by tests as a child (node --import tsx), so a command that blocks (a FIFO opened for reading)
  * shows as a killed child instead of a stuck test worker.
- *   node --import tsx test/support/cliBatch.ts '[["cert","/tmp/fifo"], …]'
+ *   node --import tsx test/unit/support/cliBatch.ts '[["cert","/tmp/fifo"], …]'
  */
 import { performance } from 'node:perf_hooks'
-import { runCli } from '../../src/cli/runCli'
+import { runCli } from '../../../src/cli/runCli'
 
 export interface BatchResult {
   argv: string[]
