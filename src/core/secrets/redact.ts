@@ -31,6 +31,8 @@ interface Needles {
   hex: Set<string>
   /** Pieces of its base64 and base64url encodings (case matters in base64). */
   base64: Set<string>
+  /** The first two characters of every piece above, as one number: most positions are ruled out without a slice. */
+  starts: { text: Set<number>; hex: Set<number>; base64: Set<number> }
   /** Secrets shorter than a piece: their exact forms (as written, URL-, base64- and JSON-encoded). */
   exact: Set<string>
 }
@@ -74,7 +76,7 @@ export function redactThenShorten(text: string, max: number, secrets: Iterable<s
 }
 
 function needlesFor(secrets: Iterable<string>): Needles {
-  const needles: Needles = { text: new Set(), hex: new Set(), base64: new Set(), exact: new Set() }
+  const needles: Needles = { text: new Set(), hex: new Set(), base64: new Set(), exact: new Set(), starts: { text: new Set(), hex: new Set(), base64: new Set() } }
   for (const given of secrets) {
     const secret = given.replace(/\s+/g, '')
     if (secret === '') continue
@@ -83,14 +85,19 @@ function needlesFor(secrets: Iterable<string>): Needles {
       continue
     }
     const bytes = Buffer.from(secret, 'utf8')
-    addPieces(needles.text, asciiLower(secret), SECRET_PIECE_LENGTH)
+    addPieces(needles.text, secret.replace(/[A-Z]/g, (c) => c.toLowerCase()), SECRET_PIECE_LENGTH)
     addPieces(needles.hex, bytes.toString('hex'), HEX_PIECE)
     for (const core of base64Cores(bytes)) {
       addPieces(needles.base64, core, BASE64_PIECE)
       addPieces(needles.base64, core.replace(/\+/g, '-').replace(/\//g, '_'), BASE64_PIECE)
     }
   }
+  for (const kind of ['text', 'hex', 'base64'] as const) for (const piece of needles[kind]) needles.starts[kind].add(pairAt(piece, 0))
   return needles
+}
+
+function pairAt(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1)
 }
 
 function addPieces(into: Set<string>, text: string, length: number): void {
@@ -119,32 +126,42 @@ function exactForms(secret: string): string[] {
 interface View {
   chars: string
   lower: string
-  start: number[]
-  end: number[]
+  start: Int32Array
+  end: Int32Array
 }
 
 function view(text: string, decode: boolean): View {
-  let chars = ''
-  const start: number[] = []
-  const end: number[] = []
+  const codes = new Uint16Array(text.length)
+  const lowerCodes = new Uint16Array(text.length)
+  const start = new Int32Array(text.length)
+  const end = new Int32Array(text.length)
+  let length = 0
   let i = 0
   while (i < text.length) {
-    const decoded = decode ? decodeEscape(text, i) : null
-    const [char, length] = decoded ?? [text[i], 1]
-    if (!/\s/.test(char)) {
-      chars += char
-      start.push(i)
-      end.push(i + length)
+    const decoded = decode && (text[i] === '%' || text[i] === '\\') ? decodeEscape(text, i) : null
+    const code = decoded ? decoded[0].charCodeAt(0) : text.charCodeAt(i)
+    const size = decoded ? decoded[1] : 1
+    if (!isSpace(code)) {
+      codes[length] = code
+      // Letter case folded only for A–Z, so the view keeps its length and positions.
+      lowerCodes[length] = code >= 65 && code <= 90 ? code + 32 : code
+      start[length] = i
+      end[length] = i + size
+      length++
     }
-    i += length
+    i += size
   }
-  return { chars, lower: asciiLower(chars), start, end }
+  // UTF-16 code units decoded as such: one character per unit (a lone surrogate becomes U+FFFD, still one unit).
+  const decoder = new TextDecoder('utf-16le')
+  return { chars: decoder.decode(codes.subarray(0, length)), lower: decoder.decode(lowerCodes.subarray(0, length)), start, end }
 }
 
-/** Letter case folded only for A–Z, so the text keeps its length and positions. */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+/** JavaScript's \s, without a regular expression per character. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return /\s/.test(String.fromCharCode(code))
 }
+
 
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
 
@@ -171,10 +188,14 @@ function findSpans(text: string, needles: Needles): Span[] {
   const views = /[%\\]/.test(text) ? [view(text, false), view(text, true)] : [view(text, false)]
   for (const v of views) {
     const found = (from: number, length: number): Span => [v.start[from], v.end[from + length - 1]]
+    const { starts } = needles
     for (let i = 0; i + SECRET_PIECE_LENGTH <= v.chars.length; i++) {
-      if (needles.text.has(v.lower.slice(i, i + SECRET_PIECE_LENGTH))) spans.push(found(i, SECRET_PIECE_LENGTH))
-      if (i + HEX_PIECE <= v.chars.length && needles.hex.has(v.lower.slice(i, i + HEX_PIECE))) spans.push(widen(text, found(i, HEX_PIECE), HEX_CHAR))
-      if (i + BASE64_PIECE <= v.chars.length && needles.base64.has(v.chars.slice(i, i + BASE64_PIECE))) spans.push(widen(text, found(i, BASE64_PIECE), BASE64_CHAR))
+      const lowerPair = pairAt(v.lower, i)
+      if (starts.text.has(lowerPair) && needles.text.has(v.lower.slice(i, i + SECRET_PIECE_LENGTH))) spans.push(found(i, SECRET_PIECE_LENGTH))
+      if (starts.hex.has(lowerPair) && i + HEX_PIECE <= v.chars.length && needles.hex.has(v.lower.slice(i, i + HEX_PIECE))) spans.push(widen(text, found(i, HEX_PIECE), HEX_CHAR))
+      if (starts.base64.has(pairAt(v.chars, i)) && i + BASE64_PIECE <= v.chars.length && needles.base64.has(v.chars.slice(i, i + BASE64_PIECE))) {
+        spans.push(widen(text, found(i, BASE64_PIECE), BASE64_CHAR))
+      }
     }
   }
   return spans
