@@ -152,7 +152,7 @@ function view(text: string, decode: boolean): View {
     i += size
   }
   // UTF-16 code units decoded as such: one character per unit (a lone surrogate becomes U+FFFD, still one unit).
-  const decoder = new TextDecoder('utf-16le')
+  const decoder = new TextDecoder('utf-16le', { ignoreBOM: true })
   return { chars: decoder.decode(codes.subarray(0, length)), lower: decoder.decode(lowerCodes.subarray(0, length)), start, end }
 }
 
