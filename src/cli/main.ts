@@ -3,6 +3,14 @@ import { displayText } from '../shared/displayText'
 import { readStandardInput } from './inputFile'
 import { runCli } from './runCli'
 
+// Output piped into a command that stops reading (`| head`): stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}
+
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

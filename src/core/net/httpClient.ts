@@ -41,7 +41,9 @@ function assertProxyUrl(name: string, value: string | undefined): void {
   try {
     url = new URL(value)
   } catch {
-    throw new UserFacingError(`The ${name} setting "${oneLine(value, 80)}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
+    // A proxy address can carry a password (http://user:password@proxy): never repeated.
+    const shown = oneLine(value.replace(/^([^/]*\/\/)?[^@/]*@/, '$1…@'), 80)
+    throw new UserFacingError(`The ${name} setting "${shown}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
   }
   if (!['http:', 'https:'].includes(url.protocol)) {
     throw new UserFacingError(`The ${name} setting uses ${url.protocol}//, which is not supported. Use an http:// or https:// proxy address.`)
