@@ -94,6 +94,7 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(refusal)
     expect(result.stderr).toMatch(/save the content to a file and give that file instead/)
+    if (refusal !== FOLDER) expect(result.stderr).toContain('reads standard input when given - as the file name')
     // "At once": no waiting on a pipe or a device.
     expect(result.ms).toBeLessThan(2000)
   })

@@ -123,9 +123,11 @@ function refuseUnlessRegular(info: Stats, name: string): void {
         : info.isCharacterDevice() || info.isBlockDevice()
           ? 'a device'
           : 'something other than a file'
+  // /dev/stdin and /dev/fd/N are pipes or devices too: the CLI reads standard input when given "-".
+  const stdinHint = info.isDirectory() ? '' : ' (the command line reads standard input when given - as the file name)'
   throw new InputFileError(
     'not-a-file',
-    `${name} is ${what}, not a file. The app reads only ordinary files (never waiting on a pipe or a device): save the content to a file and give that file instead.`,
+    `${name} is ${what}, not a file. The app reads only ordinary files (never waiting on a pipe or a device): save the content to a file and give that file instead${stdinHint}.`,
   )
 }
 
