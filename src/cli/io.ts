@@ -33,12 +33,13 @@ export class UsageError extends Error {
 
 /**
  * The last line of defence for everything the CLI prints: any API key the process has seen is redacted, and no
- * control character, escape sequence, bidi override or zero-width character reaches the terminal raw (line breaks
- * and tabs of the CLI's own layout stay). Values from outside are also put on one line where they are printed
+ * control character, escape sequence, bidi override or zero-width character reaches the terminal raw (only the line
+ * breaks of the CLI's own layout stay). Values from outside are also put on one line where they are printed
  * (see oneLine), so they cannot start a line of their own; --json output is already escaped (safeJson) and passes
  * unchanged.
  */
 export function safeOutput(io: CliIo): CliIo {
-  const safe = (text: string) => displayText(redactKnownSecrets(text), { multiline: true })
+  // The CLI's own layout uses line breaks only, so a tab can only come from outside: shown as its code too.
+  const safe = (text: string) => displayText(redactKnownSecrets(text), { multiline: true }).replace(/\t/g, '\\u0009')
   return { ...io, stdout: (text) => io.stdout(safe(text)), stderr: (text) => io.stderr(safe(text)) }
 }

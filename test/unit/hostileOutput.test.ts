@@ -44,6 +44,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
 function expectSafe({ stdout, stderr }: Ran): void {
   for (const output of [stdout, stderr]) {
     expect(hasUnsafeCharacters(output, true), JSON.stringify(output.slice(0, 400))).toBe(false)
+    expect(output).not.toContain('\t')
     for (const line of output.split('\n')) {
       expect(line.startsWith(FORGED)).toBe(false)
       expect(line.trimStart().startsWith('FAIL\\u')).toBe(false)

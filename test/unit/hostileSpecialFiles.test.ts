@@ -21,7 +21,8 @@ const TRUSTED_CERT = join(__dirname, '../fixtures/real-world/trustlogin.crt')
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dpsso-special-'))
-  execFileSync('mkfifo', [path('fifo.pem'), path('fifo.dialpad-sso.json')])
+  await mkdir(path('data/profiles'), { recursive: true })
+  execFileSync('mkfifo', [path('fifo.pem'), path('fifo.dialpad-sso.json'), path('data/profiles/00000000-0000-4000-8000-000000000000.json'), path('data/setup.json')])
   await mkdir(path('folder.xml'))
   await symlink(path('fifo.pem'), path('link-to-fifo.pem'))
   await symlink(path('folder.xml'), path('link-to-folder.dialpad-sso.json'))
@@ -98,6 +99,25 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
     // "At once": no waiting on a pipe or a device.
     expect(result.ms).toBeLessThan(2000)
   })
+})
+
+describe('a data folder (--data-dir) holding FIFOs where profiles and the old setup file go', () => {
+  it('lists the profiles without waiting on them, and says what is wrong', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'support/cliBatch.ts'), JSON.stringify([['bundle', 'export', '--profile', 'Acme', '--out', path('acme.json'), '--data-dir', path('data')]])],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    clearTimeout(timer)
+    expect(code).toBe(0)
+    const [result] = JSON.parse(out) as BatchResult[]
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/There is no profile named “Acme”/)
+  }, 40_000)
 })
 
 describe('main and core refuse non-regular files too', () => {

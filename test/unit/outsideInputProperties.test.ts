@@ -119,6 +119,7 @@ async function cliOn(argv: string[], stdin: Buffer | string, env: NodeJS.Process
   expect([0, 1]).toContain(code)
   expect(out.trim()).not.toBe('')
   expect(hasUnsafeCharacters(out, true)).toBe(false)
+  expect(out).not.toContain('\t')
   return { code: code as number, out }
 }
 

@@ -29,6 +29,8 @@ export class InputFileError extends UserFacingError {
   constructor(
     readonly problem: InputFileProblem,
     message: string,
+    /** For 'too-large': the size when known, else null (only more than the limit was seen). */
+    readonly size: number | null = null,
   ) {
     super(message)
   }
@@ -64,7 +66,7 @@ export function readRegularFileSync(path: string, limit: ReadLimit): Buffer {
   try {
     const info = fstatSync(fd)
     refuseUnlessRegular(info, name)
-    if (info.size > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage(name, limit, info.size))
+    if (info.size > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage(name, limit, info.size), info.size)
     const buffer = Buffer.alloc(limit.maxBytes + 1)
     let length = 0
     while (length < buffer.length) {
@@ -95,7 +97,7 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<B
   try {
     const info = await handle.stat()
     refuseUnlessRegular(info, name)
-    if (info.size > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage(name, limit, info.size))
+    if (info.size > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage(name, limit, info.size), info.size)
     const buffer = Buffer.alloc(limit.maxBytes + 1)
     let length = 0
     while (length < buffer.length) {
