@@ -40,10 +40,20 @@ interface Needles {
 const BASE64_CHAR = /[A-Za-z0-9+/=_-]/
 const HEX_CHAR = /[0-9A-Fa-f]/
 
+/** The needles of the last few secret lists given: a check redacts every step with the same key. */
+const recentNeedles = new Map<string, Needles>()
+
 /** Replaces every secret given, in each of the forms above, with REDACTED. Empty secrets are ignored. */
 export function redactSecrets(text: string, secrets: Iterable<string>): string {
   if (text === '') return text
-  const needles = needlesFor(secrets)
+  const list = [...secrets]
+  const cacheKey = JSON.stringify(list)
+  let needles = recentNeedles.get(cacheKey)
+  if (!needles) {
+    needles = needlesFor(list)
+    if (recentNeedles.size >= 8) recentNeedles.delete(recentNeedles.keys().next().value as string)
+    recentNeedles.set(cacheKey, needles)
+  }
   if (needles.text.size + needles.exact.size === 0) return text
   return replaceSpans(text, findSpans(text, needles))
 }
