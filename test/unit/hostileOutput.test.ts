@@ -242,6 +242,24 @@ describe('hostile outside text cannot drive the terminal or forge a line', () =>
   })
 })
 
+describe('the HTML setup report shows hostile text as data too', () => {
+  it('a bundle whose notes and IdP Entity ID carry escapes, bidi overrides and forged lines', async () => {
+    const bundle = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: { notes: string; setup: { idp: { entityIdInput: string } } }; values: { idpEntityId: string } }
+    bundle.profile.notes = `line one${ANSI}\n${FORGED}\u202e`
+    bundle.profile.setup.idp.entityIdInput = `Jump\u202eCloud\u200b`
+    bundle.values.idpEntityId = bundle.profile.setup.idp.entityIdInput
+    await writeFile(file('report.dialpad-sso.json'), withFreshDigest(bundle))
+    const ran = await run(['report', '--bundle', file('report.dialpad-sso.json'), '--out', file('report.html')])
+    expect(ran.code).toBe(0)
+    const html = await readFile(file('report.html'), 'utf8')
+    // Line breaks stay only where the report keeps them (the notes); nothing else is raw.
+    expect(hasUnsafeCharacters(html, true)).toBe(false)
+    expect(html).toContain(`line one\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m\n${FORGED}\\u202e`)
+    expect(html).toContain('<span class="value">Jump\\u202eCloud\\u200b</span>')
+    expect(html).toContain('<strong>Warning:</strong> The IdP Entity ID contains U+202E (a text-direction control character) at position 5.')
+  })
+})
+
 describe('the output-safety layer', () => {
   it.each([
     ['ESC and CSI', '\u001b[2J', '\\u001b[2J'],
