@@ -175,7 +175,8 @@ describe('a hostile SCIM server echoing the Authorization header: the CLI prints
     expect([0, 1]).toContain(code)
   })
 
-  it.each([ECHOES[0], ECHOES[13], ECHOES[16]])('in a fresh CLI process (nothing remembered beforehand): $name', async (echo) => {
+  // One child process (they are slow to start on a loaded machine): the in-process runs above cover every encoding.
+  it.each([ECHOES[0]])('in a fresh CLI process (nothing remembered beforehand): $name', async (echo) => {
     current = echo
     const result = await runCliProcess(['scim', 'test', '--base-url', baseUrl], { env: { DIALPAD_API_KEY: KEY }, timeoutMs: 60_000 })
     expect(result.code).toBe(1)
