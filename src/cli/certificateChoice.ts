@@ -1,12 +1,14 @@
 import type { CertificateImportResult } from '../shared/certificate'
+import { oneLine } from '../shared/displayText'
+import { shownPath } from '../core/files/boundedRead'
 
 type Choice = Extract<CertificateImportResult, { kind: 'choose' }>
 
 /** What `cert` and `sso validate` print when a file holds several certificates: which ones, and what to do. */
 export function chooseOneCertificateText(path: string, choice: Choice): string {
   return [
-    `${path} holds ${choice.certificates.length} different certificates. Keep only the one JumpCloud signs with (its IDP Certificate) and run again:`,
-    ...choice.certificates.map((c, i) => `  ${i + 1}. ${c.subject}, valid until ${c.notAfter}, SHA-256 ${c.sha256}`),
+    `${path === '-' ? 'Standard input' : shownPath(path)} holds ${choice.certificates.length} different certificates. Keep only the one JumpCloud signs with (its IDP Certificate) and run again:`,
+    ...choice.certificates.map((c, i) => `  ${i + 1}. ${oneLine(c.subject, 200)}, valid until ${c.notAfter}, SHA-256 ${c.sha256}`),
     '',
   ].join('\n')
 }

@@ -1,4 +1,5 @@
 import type { CertificateReport } from '../shared/certificate'
+import { oneLine } from '../shared/displayText'
 
 /** The certificate as `cert --json` and `metadata --json` print it. */
 export function certificateJson(report: CertificateReport) {
@@ -19,14 +20,14 @@ export function certificateJson(report: CertificateReport) {
   }
 }
 
-/** A few readable lines about a certificate, for the terminal. */
+/** A few readable lines about a certificate, for the terminal. Names come from the certificate: each stays on its line. */
 export function certificateSummary(report: CertificateReport): string[] {
   return [
-    `Subject       ${report.subject}`,
-    `Issuer        ${report.issuer}`,
+    `Subject       ${oneLine(report.subject)}`,
+    `Issuer        ${oneLine(report.issuer)}`,
     `Valid         ${report.notBefore} to ${report.notAfter} (${report.daysToExpiry} days left)`,
-    `Key           ${report.keyDescription}, signed with ${report.signatureAlgorithm}`,
+    `Key           ${oneLine(report.keyDescription)}, signed with ${oneLine(report.signatureAlgorithm)}`,
     `SHA-256       ${report.sha256}`,
-    ...report.warnings.map((warning) => `Warning       ${warning.message}`),
+    ...report.warnings.map((warning) => `Warning       ${oneLine(warning.message)}`),
   ]
 }

@@ -1,4 +1,5 @@
 import type { CheckRun, CheckStatus, CheckStep } from '../shared/checkRun'
+import { oneLine } from '../shared/displayText'
 
 const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' }
 const INDENT = '      '
@@ -16,13 +17,17 @@ function label(step: CheckStep): string {
   return (step.decisive || step.status !== 'skipped' ? LABEL[step.status] : 'NOTE').padEnd(INDENT.length)
 }
 
-/** A CheckRun as the readable list the CLI prints: status, title, detail and, on a problem, the fix. */
+/**
+ * A CheckRun as the readable list the CLI prints: status, title, detail and, on a problem, the fix. Titles, details
+ * and fixes quote outside text (a server's message, a value from a response), so each is kept on its own one line:
+ * only the app starts a line with PASS or FAIL.
+ */
 export function checkRunText(heading: string, run: CheckRun): string {
   const lines = [heading, '']
   for (const step of run.steps) {
-    lines.push(`${label(step)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
-    lines.push(`${INDENT}${step.detail}`)
-    if (step.fix) lines.push(`${INDENT}Fix: ${step.fix}`)
+    lines.push(`${label(step)}${oneLine(step.title)}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
+    lines.push(`${INDENT}${oneLine(step.detail)}`)
+    if (step.fix) lines.push(`${INDENT}Fix: ${oneLine(step.fix)}`)
   }
   const count = (status: CheckStatus) => run.steps.filter((step) => step.status === status).length
   const warnings = count('warn') > 0 ? ` (${count('warn')} with a warning worth reading)` : ''
@@ -40,6 +45,6 @@ export function checkRunText(heading: string, run: CheckRun): string {
 
 /** One progress line for stderr, as a step starts or finishes. */
 export function progressLine(step: CheckStep, phase: 'started' | 'finished'): string {
-  if (phase === 'started') return `...   ${step.title}\n`
-  return `${label(step)}${step.title}${step.decisive ? '' : INFORMATIONAL}${facts(step)}\n`
+  if (phase === 'started') return `...   ${oneLine(step.title)}\n`
+  return `${label(step)}${oneLine(step.title)}${step.decisive ? '' : INFORMATIONAL}${facts(step)}\n`
 }

@@ -1,48 +1,73 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { fstatSync } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { InputFileError, type ReadLimit, readRegularFileSync, tooLargeMessage } from '../core/files/boundedRead'
 import { type CliIo, UsageError } from './io'
 
-/** Thrown when the input cannot be read: exit 1 with this message (the command line itself was fine). */
-export class UnreadableInputError extends Error {
-  override name = 'UnreadableInputError'
+export { InputFileError, type ReadLimit }
+/** The name runCli knows input problems by (exit 1 with the message). */
+export { InputFileError as UnreadableInputError }
+
+/** At most limit + 1 bytes of standard input, and its whole size when it is known (stdin redirected from a file). */
+export interface BoundedInput {
+  bytes: Buffer
+  size: number | null
 }
 
 /**
- * Reads a file named on the command line ("-" = standard input). Reads at most `maxBytes + 1` bytes,
- * so the importer can refuse an oversized file with its limit without the whole file being loaded.
+ * Reads a file named on the command line ("-" = standard input): only a regular file, and at most `limit.maxBytes`.
+ * An oversized input is refused here, with its real size when known, before any importer sees it.
  */
-export function readInputFile(path: string, maxBytes: number, io: CliIo): Buffer {
-  if (path === '-') {
-    if (!io.readStdin) throw new UsageError('Reading from standard input ("-") is not available here; give a file name.')
-    return io.readStdin()
-  }
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch (error) {
-    throw new UnreadableInputError(`Cannot read ${path}: ${describeReadError(error)}.`)
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw new UnreadableInputError(`Cannot read ${path}: it is not a file.`)
-    const buffer = Buffer.alloc(maxBytes + 1)
-    let length = 0
-    while (length < buffer.length) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null)
-      if (read === 0) break
-      length += read
-    }
-    return buffer.subarray(0, length)
-  } catch (error) {
-    if (error instanceof UnreadableInputError) throw error
-    throw new UnreadableInputError(`Cannot read ${path}: ${describeReadError(error)}.`)
-  } finally {
-    closeSync(fd)
-  }
+export async function readInputFile(path: string, limit: ReadLimit, io: CliIo): Promise<Buffer> {
+  if (path !== '-') return readRegularFileSync(path, limit)
+  if (!io.readStdin) throw new UsageError('Reading from standard input ("-") is not available here; give a file name.')
+  const { bytes, size } = await io.readStdin(limit.maxBytes)
+  if ((size ?? 0) > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage('Standard input', limit, size))
+  if (bytes.length > limit.maxBytes) throw new InputFileError('too-large', tooLargeMessage('Standard input', limit, null, bytes.length))
+  return bytes
 }
 
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'there is no such file'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'EISDIR') return 'it is a folder, not a file'
-  return code ?? 'read error'
+/**
+ * Standard input, read until `maxBytes + 1` bytes arrived or it ended, then closed: memory stays flat whatever is
+ * piped in (300 MB, /dev/zero). Redirected from a regular file, its size is known and an oversized one is not read.
+ */
+export function readStandardInput(maxBytes: number, stream: Readable = process.stdin, fd = 0): Promise<BoundedInput> {
+  let size: number | null = null
+  try {
+    const info = fstatSync(fd)
+    if (info.isFile()) size = info.size
+  } catch {
+    // Not a descriptor we can look at (closed, or a test's stream): read it and count.
+  }
+  if (size !== null && size > maxBytes) {
+    stream.destroy()
+    return Promise.resolve({ bytes: Buffer.alloc(0), size })
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let length = 0
+    const finish = () => {
+      stream.off('data', onData)
+      stream.off('end', finish)
+      stream.off('error', onError)
+      resolve({ bytes: Buffer.concat(chunks, Math.min(length, maxBytes + 1)), size: null })
+    }
+    const onData = (chunk: Buffer | string) => {
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+      chunks.push(piece.subarray(0, maxBytes + 1 - length))
+      length += Math.min(piece.length, maxBytes + 1 - length)
+      if (length > maxBytes) {
+        stream.pause()
+        stream.destroy()
+        finish()
+      }
+    }
+    const onError = (error: Error) => {
+      stream.off('data', onData)
+      stream.off('end', finish)
+      reject(new InputFileError('unreadable', `Cannot read standard input (${(error as NodeJS.ErrnoException).code ?? error.message}).`))
+    }
+    stream.on('data', onData)
+    stream.once('end', finish)
+    stream.once('error', onError)
+  })
 }

@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs'
 import { redactKnownSecrets } from '../core/secrets/redact'
+import { displayText } from '../shared/displayText'
+import { readStandardInput } from './inputFile'
 import { runCli } from './runCli'
+
+// Output piped into a command that stops reading (`| head`): stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(process.exitCode ?? 0)
+  })
+}
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: () => readFileSync(0),
+  readStdin: (maxBytes) => readStandardInput(maxBytes),
   env: process.env,
   onInterrupt: (listener) => {
     // `once`: a second Ctrl-C finds no listener and stops the process at once, as usual.
@@ -18,7 +27,7 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     // A bug, not an input problem: show it (without any API key seen so far) for the report.
-    process.stderr.write(`${redactKnownSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`)
+    process.stderr.write(`${displayText(redactKnownSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)), { multiline: true })}\n`)
     process.exitCode = 1
   },
 )

@@ -1,5 +1,6 @@
 import { UnreadableInputError } from './inputFile'
-import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, UsageError } from './io'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, safeOutput, UsageError } from './io'
+import { oneLine } from '../shared/displayText'
 import { UserFacingError } from '../core/userFacingError'
 
 type Command = (args: string[], io: CliIo) => number | Promise<number>
@@ -87,7 +88,8 @@ Exit codes: 0 ok (warnings included), 1 unacceptable input or a failed check (th
 }
 
 /** Runs one command and resolves to its exit code; never calls process.exit, so tests can drive it. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  const io = safeOutput(given)
   const [command, ...args] = argv
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io[command === undefined ? 'stderr' : 'stdout'](await usageText())
@@ -95,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (!load) {
-    io.stderr(`Unknown command "${command}".\n\n${await usageText()}`)
+    io.stderr(`Unknown command "${oneLine(command, 60)}".\n\n${await usageText()}`)
     return EXIT_USAGE
   }
   try {
@@ -105,11 +107,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes.
     const parseError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (error instanceof UsageError || parseError) {
-      io.stderr(`${(error as Error).message}\n\n${await usageText()}`)
+      // parseArgs quotes the option as typed: keep it on one line. Our own usage messages may span lines.
+      const message = parseError ? oneLine((error as Error).message, 300) : (error as Error).message
+      io.stderr(`${message}\n\n${await usageText()}`)
       return EXIT_USAGE
     }
     if (error instanceof UserFacingError || error instanceof UnreadableInputError) {
-      io.stderr(`${error.message}\n`)
+      // One paragraph: whatever outside text it quotes cannot start a line of its own.
+      io.stderr(`${oneLine(error.message)}\n`)
       return EXIT_INVALID_INPUT
     }
     throw error

@@ -1,6 +1,7 @@
 import { contract, isMethod, type Handlers, type Method } from '../shared/contract'
 import type { Envelope } from '../shared/envelope'
 import { type ErrorLog, consoleErrorLog } from './log/errorLog'
+import { oneLine } from '../shared/displayText'
 import { UserFacingError } from './userFacingError'
 
 /**
@@ -15,7 +16,7 @@ export async function dispatch(
   log: ErrorLog = consoleErrorLog,
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `The app has no action named "${method.slice(0, 60)}".` } }
+    return { ok: false, error: { code: 'unknown-method', message: `The app has no action named "${oneLine(method, 60)}".` } }
   }
   const parsed = contract[method].input.safeParse(rawInput ?? {})
   if (!parsed.success) {

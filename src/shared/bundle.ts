@@ -148,7 +148,12 @@ export const BundleSummary = z.strictObject({
   /** `note` says when a result no longer holds for the values in the bundle ("Out of date: was for …"). */
   checks: z.array(z.strictObject({ title: z.string(), ok: z.boolean(), checkedAt: z.string(), note: z.string().nullable() })),
   keyHintLast4: z.string().nullable(),
-  /** Worth reading before importing (an expired certificate, for example); none of them block. */
+  /**
+   * Values the wizard would refuse (an http:// IdP SSO URL, say), each as "field: message". They do not block the
+   * import (the profile is a setup in progress); its step shows the same error until the value is fixed.
+   */
+  problems: z.array(z.string()),
+  /** Worth reading before importing (an expired certificate, the wizard's warnings on a value); none of them block. */
   warnings: z.array(z.string()),
 })
 export type BundleSummary = z.infer<typeof BundleSummary>

@@ -2,7 +2,10 @@
  * Company domain as Dialpad uses it in its SAML URLs: lowercase ASCII (punycode for
  * internationalized names), no scheme, path, port or spaces.
  * Uses only the WHATWG URL global so it runs unchanged in the renderer and in Node.
+ * Messages quote the input shortened and on one line, and name an offending character by its code point.
  */
+import { describeCharacter, oneLine } from './displayText'
+
 export type DomainParse = { ok: true; domain: string } | { ok: false; error: string }
 
 const MAX_DOMAIN_LENGTH = 253
@@ -32,27 +35,27 @@ export function parseDomain(input: string): DomainParse {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)
   if (scheme) {
     const host = hostOf(text)
-    const hint = host ? ` Enter ${host} instead.` : ''
+    const hint = host ? ` Enter ${oneLine(host, 80)} instead.` : ''
     return fail(`Enter the domain only, without "${scheme[1].toLowerCase()}://".${hint}`)
   }
   if (/\s/.test(text)) return fail('The domain cannot contain spaces. Enter it as one word, for example example.com.')
   if (text.includes('@')) {
     const after = text.slice(text.lastIndexOf('@') + 1)
-    return fail(`That looks like an email address. Enter only the part after "@"${after ? `: ${after}` : ''}.`)
+    return fail(`That looks like an email address. Enter only the part after "@"${after ? `: ${oneLine(after, 80)}` : ''}.`)
   }
   const cut = text.search(/[/?#\\]/)
   if (cut >= 0) {
-    return fail(`Remove "${text.slice(cut)}": the domain is only the part before it${cut > 0 ? ` (${text.slice(0, cut)})` : ''}.`)
+    return fail(`Remove "${oneLine(text.slice(cut), 40)}": the domain is only the part before it${cut > 0 ? ` (${oneLine(text.slice(0, cut), 80)})` : ''}.`)
   }
   if (text.includes('*')) return fail('Wildcards are not allowed. Enter the exact domain your users sign in with.')
-  if (text.includes(':')) return fail(`Remove the port "${text.slice(text.indexOf(':'))}": enter the domain only.`)
+  if (text.includes(':')) return fail(`Remove the port "${oneLine(text.slice(text.indexOf(':')), 40)}": enter the domain only.`)
   if (text.startsWith('.')) return fail('The domain cannot start with a dot.')
   if (text.endsWith('.')) return fail('Remove the dot at the end of the domain.')
   if (text.includes('..')) return fail('The domain cannot contain two dots in a row.')
   if (QUOTES.test(text)) return fail('Remove the quotation marks: enter just the domain, for example example.com.')
   // Before IDNA: the URL parser would silently turn stray punctuation or %-escapes into a different domain.
   const stray = NOT_A_DOMAIN_CHARACTER.exec(text)
-  if (stray) return fail(`Domain names use letters, digits and hyphens only; "${stray[0]}" is not allowed.`)
+  if (stray) return fail(`Domain names use letters, digits and hyphens only; ${describeCharacter(stray[0])} is not allowed.`)
 
   if (IPV4.test(text)) return fail('Enter a domain name, not an IP address.')
   // The URL parser would read a numeric last part as an IPv4 address; say what is actually wrong.
@@ -75,7 +78,7 @@ export function parseDomain(input: string): DomainParse {
     }
     if (!LABEL.test(label)) {
       const bad = label.replace(/[a-z0-9-]/g, '')
-      if (bad) return fail(`Domain names use letters, digits and hyphens only; "${bad[0]}" is not allowed.`)
+      if (bad) return fail(`Domain names use letters, digits and hyphens only; ${describeCharacter(bad[0])} is not allowed.`)
       return fail(`The part "${label}" cannot start or end with a hyphen.`)
     }
   }

@@ -9,6 +9,7 @@
  *
  * No zod here: the renderer derives step states on first load (provenanceSchema.ts holds the schemas).
  */
+import { oneLine } from './displayText'
 import { parseDomain } from './domain'
 import { DIALPAD_ENVIRONMENTS, type EnvironmentId, defaultScimBaseUrl } from './environments'
 import { formatUtc } from './formatUtc'
@@ -34,7 +35,7 @@ interface VerdictInput<T> {
   current(facts: WizardFacts): T
   /** Whether a recorded value is the current one; plain equality unless given. */
   same?(recorded: T, now: T): boolean
-  /** The value in the admin's words, as in "was for acme-corp.com". */
+  /** The value in the admin's words, as in "was for acme-corp.com"; recorded values may come from a bundle, so shown safely. */
   describe(value: T): string
 }
 
@@ -62,7 +63,7 @@ export const VERDICT_INPUTS: { readonly [K in keyof InputValues]: VerdictInput<I
       const parsed = parseDomain(facts.domainInput)
       return parsed.ok ? parsed.domain : null
     },
-    describe: (domain) => domain ?? 'no valid company domain',
+    describe: (domain) => (domain === null ? 'no valid company domain' : oneLine(domain, 253)),
   },
   env: {
     label: 'Dialpad environment',
@@ -73,12 +74,12 @@ export const VERDICT_INPUTS: { readonly [K in keyof InputValues]: VerdictInput<I
     label: 'IdP Entity ID',
     // Exactly as typed: Dialpad compares it letter for letter.
     current: (facts) => (facts.idp.entityIdInput.trim() === '' ? null : facts.idp.entityIdInput),
-    describe: (value) => (value === null ? 'no IdP Entity ID' : `the IdP Entity ID “${value}”`),
+    describe: (value) => (value === null ? 'no IdP Entity ID' : `the IdP Entity ID “${oneLine(value, 200)}”`),
   },
   idpSsoUrl: {
     label: 'IdP SSO URL',
     current: (facts) => facts.idp.ssoUrlInput.trim() || null,
-    describe: (value) => (value === null ? 'no IdP SSO URL' : `the IdP SSO URL ${value}`),
+    describe: (value) => (value === null ? 'no IdP SSO URL' : `the IdP SSO URL ${oneLine(value, 300)}`),
   },
   certificate: {
     label: 'IdP certificate',
@@ -88,19 +89,19 @@ export const VERDICT_INPUTS: { readonly [K in keyof InputValues]: VerdictInput<I
   scimBaseUrl: {
     label: 'SCIM base URL',
     current: (facts) => (facts.scim.baseUrlMode === 'custom' ? facts.scim.customBaseUrl.trim() || null : defaultScimBaseUrl(facts.env)),
-    describe: (url) => (url === null ? 'no SCIM base URL' : `the SCIM base URL ${url}`),
+    describe: (url) => (url === null ? 'no SCIM base URL' : `the SCIM base URL ${oneLine(url, 300)}`),
   },
   apiKey: {
     label: 'API key',
     current: (facts) => facts.apiKey,
     same: (recorded, now) => (recorded === null || now === null ? recorded === now : recorded.storedAt === now.storedAt),
     describe: (key) =>
-      key === null ? 'no stored API key' : `the API key ${key.last4 === null ? '' : `ending in …${key.last4} `}stored ${formatUtc(key.storedAt)}`,
+      key === null ? 'no stored API key' : `the API key ${key.last4 === null ? '' : `ending in …${oneLine(key.last4)} `}stored ${formatUtc(key.storedAt)}`,
   },
   otherEmailDomains: {
     label: 'other email domains',
     current: (facts) => [...new Set(facts.otherEmailDomains)].sort(),
-    describe: (domains) => (domains.length === 0 ? 'no other email domains' : `the other email domains ${domains.join(', ')}`),
+    describe: (domains) => (domains.length === 0 ? 'no other email domains' : `the other email domains ${oneLine(domains.join(', '), 300)}`),
   },
 }
 

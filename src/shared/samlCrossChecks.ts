@@ -2,6 +2,7 @@ import type { CertificateReport } from './certificate'
 import { EXPIRY_WARNING_DAYS } from './limits'
 import type { CheckStep } from './checkRun'
 import type { SpValues } from './contract'
+import { oneLine } from './displayText'
 import { checkIdpEntityId, checkIdpSsoUrl } from './idpValues'
 import type { CopiedSpValues, IdpState } from './setupState'
 
@@ -69,10 +70,10 @@ function idpValuesMatchMetadata({ idp }: SamlCrossCheckInput): Outcome {
   if (!metadata) return { status: 'skipped', detail: 'No JumpCloud metadata file imported, so there is nothing to compare with.' }
   const ssoUrl = checkIdpSsoUrl(idp.ssoUrlInput).value
   const differences = [
-    idp.entityIdInput !== metadata.entityId ? `IdP Entity ID is “${idp.entityIdInput}” but the metadata says “${metadata.entityId}”` : null,
-    ssoUrl !== metadata.ssoUrl ? `IdP SSO URL is ${ssoUrl || '(empty)'} but the metadata says ${metadata.ssoUrl}` : null,
+    idp.entityIdInput !== metadata.entityId ? `IdP Entity ID is “${oneLine(idp.entityIdInput, 200)}” but the metadata says “${oneLine(metadata.entityId, 200)}”` : null,
+    ssoUrl !== metadata.ssoUrl ? `IdP SSO URL is ${oneLine(ssoUrl, 300) || '(empty)'} but the metadata says ${oneLine(metadata.ssoUrl, 300)}` : null,
   ].filter((text): text is string => text !== null)
-  if (differences.length === 0) return pass(`Both match ${metadata.fileName}.`)
+  if (differences.length === 0) return pass(`Both match ${oneLine(metadata.fileName, 200)}.`)
   return {
     status: 'fail',
     detail: `${differences.join('; ')}.`,
@@ -84,10 +85,10 @@ function certificateMatchesMetadata({ idp }: SamlCrossCheckInput): Outcome {
   const metadata = idp.metadata
   if (!metadata) return { status: 'skipped', detail: 'No JumpCloud metadata file imported, so there is nothing to compare with.' }
   if (!idp.certificate) return { status: 'fail', detail: 'No certificate chosen yet.', fix: 'Import the IDP Certificate, or pick one of the metadata’s certificates.' }
-  if (metadata.signingCertificates.includes(idp.certificate)) return pass(`The certificate is a signing certificate in ${metadata.fileName}.`)
+  if (metadata.signingCertificates.includes(idp.certificate)) return pass(`The certificate is a signing certificate in ${oneLine(metadata.fileName, 200)}.`)
   return {
     status: 'fail',
-    detail: `The certificate for Dialpad is not one of the ${metadata.signingCertificates.length} signing certificate(s) in ${metadata.fileName}.`,
+    detail: `The certificate for Dialpad is not one of the ${metadata.signingCertificates.length} signing certificate(s) in ${oneLine(metadata.fileName, 200)}.`,
     fix: 'Download the IDP Certificate of the Dialpad app in JumpCloud again (or pick the metadata’s certificate), so Dialpad checks logins with the key JumpCloud signs them with.',
   }
 }

@@ -48,6 +48,9 @@ export interface ReportValue {
   missing?: string
   /** Printed in a monospace block keeping its line breaks (the certificate body). */
   block?: boolean
+  /** What the wizard says about this value (its own rules, see enteredValueNotes): an error means Dialpad must not get it. */
+  error?: string
+  warnings?: string[]
 }
 
 export type ReportCertificate =

@@ -18,6 +18,7 @@ const SUMMARY: BundleSummary = {
   certificate: null,
   checks: [],
   keyHintLast4: null,
+  problems: [],
   warnings: [],
 }
 const MATCH: ProfileMatch = {

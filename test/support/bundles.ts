@@ -1,9 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { bundleDigest, bundleText, buildBundle } from '../../src/core/bundle/bundleExport'
+import { bundleDigest, bundleText, buildBundle, readableStatus } from '../../src/core/bundle/bundleExport'
+import { exporterKeyOf } from '../../src/core/bundle/bundleRead'
 import type { Bundle } from '../../src/shared/bundle'
 import type { ProfileKeyStatus } from '../../src/shared/keyStatus'
 import type { Profile } from '../../src/shared/profile'
+import { deriveSetupStatus } from '../../src/shared/wizard/stepState'
 
 export const EXAMPLE_BUNDLE = join(__dirname, '..', '..', 'examples', 'example.dialpad-sso.json')
 export const EXPORTED_AT = new Date('2026-11-22T12:00:00.000Z')
@@ -24,6 +26,17 @@ export function exported(profile: Profile, options: { keyStatus?: ProfileKeyStat
 export function withFreshDigest(bundle: Record<string, unknown>): string {
   const { digest: _digest, ...content } = bundle
   return `${JSON.stringify({ ...content, digest: { algorithm: 'sha256', value: bundleDigest(content as Omit<Bundle, 'digest'>) } }, null, 2)}\n`
+}
+
+/**
+ * A bundle whose setup was edited, as its exporter would have written it: progress and step states derived again
+ * with the exporter's API key (told by the unedited bundle), and the digest recomputed. What a careful forger does.
+ */
+export function asExported(edited: Record<string, unknown>, original: Bundle): string {
+  const apiKey = exporterKeyOf(original)
+  if (apiKey === undefined) throw new Error('The unedited bundle does not agree with itself.')
+  const status = deriveSetupStatus({ ...(edited as unknown as Bundle).profile.setup, apiKey })
+  return withFreshDigest({ ...edited, progress: { done: status.overview.done, total: status.overview.total }, ...readableStatus(status) })
 }
 
 /** Every file under a folder with its bytes, to show an operation changed nothing. */

@@ -65,7 +65,7 @@ describe('the dialpad-sso bin (compiled, plain node)', () => {
 
   it('loads every command for help, so every package each command imports resolves as an ES module', async () => {
     const { stdout } = await exec(process.execPath, [BIN, 'help'])
-    for (const command of ['sp --domain', 'cert <file|->', 'metadata <file>', 'scim test', 'scim lifecycle', 'bundle validate', 'bundle export', 'bundle import', 'report (--bundle', 'sso validate', 'sso metadata']) {
+    for (const command of ['sp --domain', 'cert <file|->', 'metadata <file|->', 'scim test', 'scim lifecycle', 'bundle validate', 'bundle export', 'bundle import', 'report (--bundle', 'sso validate', 'sso metadata']) {
       expect(stdout).toContain(command)
     }
     const loaded = await modulesLoadedBy(['help'])

@@ -14,7 +14,7 @@ const DAY_MS = 24 * 3600_000
 async function run(argv: string[], stdin?: Buffer) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? () => stdin : undefined })
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? async () => ({ bytes: stdin, size: null }) : undefined })
   return { code, stdout, stderr }
 }
 

@@ -162,7 +162,7 @@ describe('dialpad-sso scim test', () => {
     expect(badUrl.stdout).toMatch(/^FAIL {2}The base URL and API key are usable/m)
     const noCa = await run(['scim', 'test', '--base-url', server.url, '--ca', join(await tempDir(), 'missing.pem')])
     expect(noCa.code).toBe(1)
-    expect(noCa.stderr).toContain('The file missing.pem could not be read (ENOENT)')
+    expect(noCa.stderr).toMatch(/Cannot read .*missing\.pem: there is no such file\./)
     for (const argv of [['scim'], ['scim', 'frobnicate'], ['scim', 'test'], ['scim', 'test', '--base-url', server.url, '--user-email', EMAIL]]) {
       const usage = await run(argv)
       expect(usage.code, argv.join(' ')).toBe(2)

@@ -14,7 +14,7 @@ const CAPTURED_AT = new Date('2026-03-02T10:00:00Z')
 async function run(argv: string[], stdin?: Buffer) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? () => stdin : undefined })
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? async () => ({ bytes: stdin, size: null }) : undefined })
   return { code, stdout, stderr }
 }
 

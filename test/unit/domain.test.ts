@@ -57,15 +57,15 @@ describe('parseDomain', () => {
     expect(error('example.com.')).toMatch(/dot at the end/)
     expect(error('example..com')).toMatch(/two dots in a row/)
     expect(error('-example.com')).toMatch(/cannot start or end with a hyphen/)
-    expect(error('exa_mple.com')).toBe('Domain names use letters, digits and hyphens only; "_" is not allowed.')
+    expect(error('exa_mple.com')).toBe('Domain names use letters, digits and hyphens only; “_” (U+005F) is not allowed.')
     expect(error('example.123')).toMatch(/only digits/)
   })
 
   it('refuses pasted quotation marks and stray punctuation instead of turning them into another domain', () => {
     expect(error('\u201Cacme.com\u201D')).toBe('Remove the quotation marks: enter just the domain, for example example.com.')
     expect(error('"acme.com"')).toMatch(/Remove the quotation marks/)
-    expect(error('exa%41mple.com')).toBe('Domain names use letters, digits and hyphens only; "%" is not allowed.')
-    expect(error('acme!.com')).toContain('"!" is not allowed')
+    expect(error('exa%41mple.com')).toBe('Domain names use letters, digits and hyphens only; “%” (U+0025) is not allowed.')
+    expect(error('acme!.com')).toContain('“!” (U+0021) is not allowed')
     expect(error('acme\u2024com')).toContain('is not allowed')
   })
 

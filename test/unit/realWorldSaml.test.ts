@@ -30,6 +30,8 @@ interface MetadataJson {
   ssoBinding: string
   suggestedCertificateIndex: number
   certificates: CertificateJson[]
+  ready: boolean
+  problems: { field: string; level: 'error' | 'warning'; message: string }[]
 }
 
 async function run(argv: string[]) {
@@ -190,9 +192,15 @@ describe('metadata on real IdP metadata', () => {
   it.each(METADATA)('$file', async (expected) => {
     const { code, stdout, stderr } = await run(['metadata', fixture(expected.file), '--json'])
     expect(stderr).toBe('')
-    expect(code).toBe(0)
     const json = JSON.parse(stdout) as MetadataJson
     expect(json).toMatchObject({ idpEntityId: expected.entityId, ssoUrl: expected.ssoUrl, ssoBinding: expected.binding })
+    // The wizard's rules: an http:// SSO URL (Keycloak on localhost) is refused, so the values are not ready (exit 1).
+    const plainHttp = expected.ssoUrl.startsWith('http://')
+    expect(code).toBe(plainHttp ? 1 : 0)
+    expect(json.ready).toBe(!plainHttp)
+    expect(json.problems.filter((problem) => problem.level === 'error')).toEqual(
+      plainHttp ? [{ field: 'IdP SSO URL', level: 'error', message: expect.stringContaining('must start with https://') }] : [],
+    )
     expect(json.certificates).toHaveLength(expected.subjects.length)
     expect(json.suggestedCertificateIndex).toBe(expected.suggested)
     const inFile = base64InFile(expected.file)

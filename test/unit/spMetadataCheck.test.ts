@@ -101,7 +101,7 @@ describe('describing what came back', () => {
     )
     expect(describeAnswer(answer(302, undefined, '', { location: '/login?next=%2Fsecret' }), url)).toBe('HTTP 302, no content type, redirecting to https://dialpad.com/login')
     expect(describeAnswer(answer(200, 'application/xml', '<?xml version="1.0"?>\n<error>Domain \u0007 unknown</error>'), url)).toBe(
-      'HTTP 200, application/xml, starting "<error>Domain unknown</error>"',
+      'HTTP 200, application/xml, starting "<error>Domain \\u0007 unknown</error>"',
     )
     expect(describeAnswer(answer(200, 'text/xml', ''), url)).toBe('HTTP 200, text/xml, with an empty body')
     const huge = describeAnswer(answer(200, 'text/plain', 'x'.repeat(100_000)), url)

@@ -237,7 +237,7 @@ const ATTACKS: AttackCase[] = [
     name: 'malformed base64',
     input: () => `${toBase64(response()).slice(0, 200)}$$$`,
     failsAt: 'decode',
-    detail: [/not valid base64/, /“\$” at character 201/],
+    detail: [/not valid base64/, /“\$” \(U\+0024\) at character 201/],
   },
   {
     name: 'base64 cut short',

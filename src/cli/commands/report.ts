@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util'
-import { MAX_BUNDLE_BYTES } from '../../shared/bundle'
 import { APP_VERSION } from '../../core/bundle/appVersion'
 import { exporterKeyOf, readBundle } from '../../core/bundle/bundleRead'
 import { profileKeyStatus } from '../../core/profiles/profileKeys'
 import { renderSetupReportHtml } from '../../core/report/reportHtml'
 import { buildSetupReport } from '../../core/report/setupReport'
 import { UserFacingError } from '../../core/userFacingError'
+import { shownPath } from '../../core/files/boundedRead'
 import { readInputFile } from '../inputFile'
 import { type CliIo, EXIT_OK, UsageError } from '../io'
-import { cliProfiles, writeOutput } from './bundle'
+import { BUNDLE_INPUT, cliProfiles, inputName, writeOutput } from './bundle'
 
 export const REPORT_USAGE = 'report (--bundle <file|-> [--accept-digest-mismatch] | --profile <name> [--data-dir DIR]) --out <file.html>'
 
@@ -35,8 +35,8 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   let html: string
   if (values.bundle !== undefined) {
     const path = values.bundle
-    const read = readBundle(readInputFile(path, MAX_BUNDLE_BYTES, io), now)
-    if (read.kind === 'rejected') throw new UserFacingError(`No report was made: ${path} is not a valid configuration bundle. ${read.message}`)
+    const read = readBundle(await readInputFile(path, BUNDLE_INPUT, io), now)
+    if (read.kind === 'rejected') throw new UserFacingError(`No report was made: ${inputName(path)} is not a valid configuration bundle. ${read.message}`)
     const digestMismatch = read.kind === 'digest-mismatch'
     if (digestMismatch && !values['accept-digest-mismatch']) {
       throw new UserFacingError(`No report was made. ${read.message} To report on it anyway (the report then says so), run again with --accept-digest-mismatch.`)
@@ -56,6 +56,6 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     html = renderSetupReportHtml(buildSetupReport(profile, { keyStatus: await profileKeyStatus({ store, secrets }, profile), now, appVersion: APP_VERSION }))
   }
   await writeOutput(values.out, html)
-  io.stderr(`Wrote the setup report to ${values.out}. Open it in a browser and print it to PDF for your records; it contains no API key.\n`)
+  io.stderr(`Wrote the setup report to ${shownPath(values.out)}. Open it in a browser and print it to PDF for your records; it contains no API key.\n`)
   return EXIT_OK
 }

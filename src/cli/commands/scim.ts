@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Dispatcher } from 'undici'
 import type { CheckRun } from '../../shared/checkRun'
+import { oneLine, safeJson } from '../../shared/displayText'
 import { createHttpDispatcher } from '../../core/net/httpClient'
 import { readCaFile } from '../../core/net/trust'
 import { runConnectionTest } from '../../core/scim/connectionTest'
@@ -53,7 +54,9 @@ export async function runScim(args: string[], io: CliIo): Promise<number> {
   if (sub === 'test') return runScimTest(rest, io)
   if (sub === 'lifecycle') return runScimLifecycle(rest, io)
   if (sub === 'find-user') return runScimFindUser(rest, io)
-  throw new UsageError(sub === undefined ? 'scim needs a check to run: test, lifecycle or find-user.' : `Unknown scim check "${sub}": use test, lifecycle or find-user.`)
+  throw new UsageError(
+    sub === undefined ? 'scim needs a check to run: test, lifecycle or find-user.' : `Unknown scim check "${oneLine(sub, 60)}": use test, lifecycle or find-user.`,
+  )
 }
 
 /**
@@ -66,7 +69,7 @@ function runScimFindUser(args: string[], io: CliIo): Promise<number> {
   const email = values.email
   if (email === undefined) throw new UsageError('scim find-user needs --email, the address of a member of the JumpCloud user group for Dialpad, for example: --email jane@example.com')
   return runCheck(io, {
-    name: `Is ${email} provisioned in Dialpad? (read only)`,
+    name: `Is ${oneLine(email, 200)} provisioned in Dialpad? (read only)`,
     baseUrl,
     tokenEnv: values['token-env'],
     profile: values.profile,
@@ -112,7 +115,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
   if (!values.yes) {
     throw new UsageError(
       [
-        `scim lifecycle creates a real user (${userEmail}) in the Dialpad company behind ${baseUrl}, then reads, updates, finds, deactivates and deletes it.`,
+        `scim lifecycle creates a real user (${oneLine(userEmail, 200)}) in the Dialpad company behind ${oneLine(baseUrl, 300)}, then reads, updates, finds, deactivates and deletes it.`,
         'While it exists, Dialpad may give it a paid license and a phone number.',
         `Run it against the Dialpad sandbox (${SANDBOX}) if you can.`,
         'Add --yes to confirm.',
@@ -120,7 +123,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
     )
   }
   return runCheck(io, {
-    name: `SCIM user lifecycle test with ${userEmail}`,
+    name: `SCIM user lifecycle test with ${oneLine(userEmail, 200)}`,
     baseUrl,
     tokenEnv: values['token-env'],
     profile: values.profile,
@@ -151,7 +154,7 @@ async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
     } catch (error) {
       if (!(error instanceof NoApiKeyError)) throw error
       throw new UsageError(
-        `No API key is saved in the system keychain for the profile "${profile.name}", or the keychain cannot be reached from here. ` +
+        `No API key is saved in the system keychain for the profile "${oneLine(profile.name)}", or the keychain cannot be reached from here. ` +
           `Store the key in the app (step “Store the API key” of that profile), or set ${DEFAULT_TOKEN_ENV} to it and leave out --profile.`,
       )
     }
@@ -189,8 +192,8 @@ async function runWithToken(io: CliIo, request: CheckRequest, token: string, ext
       onProgress: request.json ? undefined : (step, phase) => stderr(progressLine(step, phase)),
     })
     const { run, json, ok } = 'steps' in outcome ? { run: outcome, json: outcome, ok: outcome.ok } : outcome
-    if (request.json) stdout(`${JSON.stringify(json, null, 2)}\n`)
-    else stdout(checkRunText(`${request.name}: ${request.baseUrl}`, run))
+    if (request.json) stdout(`${safeJson(json)}\n`)
+    else stdout(checkRunText(`${request.name}: ${oneLine(request.baseUrl, 300)}`, run))
     return ok ? EXIT_OK : EXIT_INVALID_INPUT
   } finally {
     stopWatching?.()

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
 import { deriveSpValues } from '../../shared/spValues'
@@ -20,17 +21,17 @@ export function runSp(args: string[], io: CliIo): number {
   })
   if (values.domain === undefined) throw new UsageError('sp needs --domain, for example: sp --domain example.com')
   if (!isEnvironment(values.env)) {
-    throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${values.env}").`)
+    throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
   }
 
   const parsed = parseDomain(values.domain)
   if (!parsed.ok) {
-    io.stderr(`Invalid domain "${values.domain}": ${parsed.error}\n`)
+    io.stderr(`Invalid domain "${oneLine(values.domain, 80)}": ${parsed.error}\n`)
     return EXIT_INVALID_INPUT
   }
   const sp = deriveSpValues(parsed.domain, values.env)
   if (values.json) {
-    io.stdout(`${JSON.stringify(sp, null, 2)}\n`)
+    io.stdout(`${safeJson(sp)}\n`)
     return EXIT_OK
   }
   const environment = DIALPAD_ENVIRONMENTS[sp.env]

@@ -1,16 +1,25 @@
 import { parseArgs } from 'node:util'
-import { MAX_CERTIFICATE_INPUT_BYTES } from '../../shared/certificate'
+import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
+import { checkIdpEntityId } from '../../shared/idpValues'
 import { ASSERTION_CLOCK_SKEW_MS, MAX_SAML_RESPONSE_BYTES, type SamlResponseSummary } from '../../shared/ssoResponse'
 import { deriveSpValues } from '../../shared/spValues'
 import { importCertificate } from '../../core/saml/certificateImport'
 import { validateSamlResponse } from '../../core/sso/response/validateSamlResponse'
 import { checkRunText } from '../checkRunText'
-import { readInputFile } from '../inputFile'
+import { type ReadLimit, readInputFile } from '../inputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 import { runSsoMetadata, SSO_METADATA_USAGE } from './ssoMetadata'
 import { chooseOneCertificateText } from '../certificateChoice'
+import { CERTIFICATE_INPUT } from './cert'
+
+/** A captured SAMLResponse is a few KiB to a few tens of KiB. */
+const RESPONSE_INPUT: ReadLimit = {
+  maxBytes: MAX_SAML_RESPONSE_BYTES,
+  what: 'a SAML response',
+  hint: 'JumpCloud’s are about 10 KiB: check you saved only the SAMLResponse value (not a whole HAR file or page).',
+}
 
 export const SSO_VALIDATE_USAGE =
   'sso validate --response <file|-> --idp-cert <file> --domain <domain> [--email-domain <domain>]... [--env production|sandbox] [--idp-entity-id <id>] [--request-id <id>] [--now <ISO time>] [--json]'
@@ -27,7 +36,7 @@ export async function runSso(args: string[], io: CliIo): Promise<number> {
   const run = subcommand === undefined ? undefined : SUBCOMMANDS[subcommand]
   if (!run) {
     throw new UsageError(
-      subcommand === undefined ? 'sso needs a subcommand: validate or metadata.' : `Unknown sso subcommand "${subcommand}"; use validate or metadata.`,
+      subcommand === undefined ? 'sso needs a subcommand: validate or metadata.' : `Unknown sso subcommand "${oneLine(subcommand, 60)}"; use validate or metadata.`,
     )
   }
   return run(rest, io)
@@ -59,13 +68,13 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
   if (values.response === undefined) throw new UsageError(`sso validate needs --response, the captured SAMLResponse (base64 or XML), ${example}`)
   if (values['idp-cert'] === undefined) throw new UsageError(`sso validate needs --idp-cert, JumpCloud’s IDP Certificate (PEM or DER), ${example}`)
   if (values.domain === undefined) throw new UsageError(`sso validate needs --domain, your company domain, ${example}`)
-  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${values.env}").`)
+  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
   const now = values.now === undefined ? new Date() : parseNow(values.now)
   if (values.response === '-' && values['idp-cert'] === '-') throw new UsageError('Only one of --response and --idp-cert can read standard input ("-").')
 
   const domain = parseDomain(values.domain)
   if (!domain.ok) {
-    io.stderr(`Invalid domain "${values.domain}": ${domain.error}\n`)
+    io.stderr(`Invalid domain "${oneLine(values.domain, 80)}": ${domain.error}\n`)
     return EXIT_INVALID_INPUT
   }
   // The company's other email domains (Dialpad secondary domains): addresses there pass the NameID and email checks.
@@ -73,19 +82,25 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
   for (const text of values['email-domain']) {
     const other = parseDomain(text)
     if (!other.ok) {
-      io.stderr(`Invalid --email-domain "${text}": ${other.error}\n`)
+      io.stderr(`Invalid --email-domain "${oneLine(text, 80)}": ${other.error}\n`)
       return EXIT_INVALID_INPUT
     }
     otherEmailDomains.push(other.domain)
   }
+  // The same rules as the wizard's IdP Entity ID field, for the value given here.
+  const entityId = values['idp-entity-id'] === undefined ? null : checkIdpEntityId(values['idp-entity-id'])
+  if (entityId?.error) {
+    io.stderr(`Invalid --idp-entity-id: ${entityId.error}\n`)
+    return EXIT_INVALID_INPUT
+  }
+  for (const warning of entityId?.warnings ?? []) io.stderr(`Warning: ${warning}\n`)
   const certificatePath = values['idp-cert']
-  const imported = importCertificate({ bytes: readInputFile(certificatePath, MAX_CERTIFICATE_INPUT_BYTES, io), fileName: certificatePath }, now)
+  const imported = importCertificate({ bytes: await readInputFile(certificatePath, CERTIFICATE_INPUT, io), fileName: certificatePath }, now)
   if (imported.kind === 'choose') {
     io.stderr(chooseOneCertificateText(certificatePath, imported))
     return EXIT_INVALID_INPUT
   }
-  // Read at most one byte over the limit: the validator refuses an oversized response with its own message.
-  const responseBytes = readInputFile(values.response, MAX_SAML_RESPONSE_BYTES, io)
+  const responseBytes = await readInputFile(values.response, RESPONSE_INPUT, io)
   const sp = deriveSpValues(domain.domain, values.env)
   const { run, summary } = await validateSamlResponse(
     { bytes: responseBytes },
@@ -94,14 +109,14 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
       acsUrl: sp.acsUrl,
       companyDomain: domain.domain,
       otherEmailDomains,
-      idpEntityId: values['idp-entity-id'] ?? null,
+      idpEntityId: entityId?.value ?? null,
       idpCertificate: imported.certificate.bodySingleLine,
       requestId: values['request-id'] ?? null,
     },
     { now },
   )
   if (values.json) {
-    io.stdout(`${JSON.stringify(run, null, 2)}\n`)
+    io.stdout(`${safeJson(run)}\n`)
   } else {
     const environment = DIALPAD_ENVIRONMENTS[sp.env]
     const also = otherEmailDomains.length > 0 ? `; also accepting addresses in ${otherEmailDomains.join(', ')}` : ''
@@ -117,7 +132,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
 
 function parseNow(value: string): Date {
   const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN
-  if (Number.isNaN(time)) throw new UsageError(`--now must be an ISO 8601 time with a time zone, for example 2026-03-02T10:00:00Z (got "${value}").`)
+  if (Number.isNaN(time)) throw new UsageError(`--now must be an ISO 8601 time with a time zone, for example 2026-03-02T10:00:00Z (got "${oneLine(value, 60)}").`)
   return new Date(time)
 }
 
@@ -125,9 +140,9 @@ function isEnvironment(value: string | undefined): value is EnvironmentId {
   return (ENVIRONMENT_IDS as readonly string[]).includes(value ?? '')
 }
 
-/** The decoded response as a readable list, saying whether a signature vouches for it. */
+/** The decoded response as a readable list, saying whether a signature vouches for it. Every value stays on its row. */
 function summaryText(summary: SamlResponseSummary): string[] {
-  const row = (name: string, value: string | null | undefined) => (value ? [`  ${name.padEnd(28)}${value}`] : [])
+  const row = (name: string, value: string | null | undefined) => (value ? [`  ${name.padEnd(28)}${oneLine(value)}`] : [])
   const signatures = summary.signatures.map(
     (signature) =>
       `${signature.element === 'response' ? 'Response' : 'Assertion'}: ${[signature.signatureAlgorithm, signature.digestAlgorithm].filter(Boolean).join(' / ')}${signature.verified ? ' (verified)' : ' (does not verify)'}`,
@@ -151,7 +166,10 @@ function summaryText(summary: SamlResponseSummary): string[] {
     ...row('Signed in at (AuthnInstant)', summary.authnInstant),
     ...row('Session index', summary.sessionIndex),
     ...(summary.attributes.length > 0 ? ['  Attributes:'] : ['  Attributes: none']),
-    ...summary.attributes.map((attribute) => `    ${attribute.name}${attribute.friendlyName ? ` (${attribute.friendlyName})` : ''} = ${attribute.values.join(', ')}`),
+    ...summary.attributes.map(
+      (attribute) =>
+        `    ${oneLine(attribute.name)}${attribute.friendlyName ? ` (${oneLine(attribute.friendlyName)})` : ''} = ${attribute.values.map((value) => oneLine(value)).join(', ')}`,
+    ),
     ...(summary.truncated ? ['  (The response holds more than is shown here.)'] : []),
     '',
   ]

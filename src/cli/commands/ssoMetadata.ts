@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
 import { deriveSpValues } from '../../shared/spValues'
@@ -30,11 +31,11 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
     allowPositionals: false,
   })
   if (values.domain === undefined) throw new UsageError('sso metadata needs --domain, the company domain set up in Dialpad, for example: sso metadata --domain example.com')
-  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${values.env}").`)
+  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
 
   const parsed = parseDomain(values.domain)
   if (!parsed.ok) {
-    io.stderr(`Invalid domain "${values.domain}": ${parsed.error}\n`)
+    io.stderr(`Invalid domain "${oneLine(values.domain, 80)}": ${parsed.error}\n`)
     return EXIT_INVALID_INPUT
   }
   // Read before any network work, so an unreadable file fails fast with its own message (exit 1).
@@ -42,7 +43,7 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
   const sp = deriveSpValues(parsed.domain, values.env)
   const metadataBaseUrl = values['base-url']
   const address = spMetadataUrl(sp, metadataBaseUrl)
-  const heading = `Dialpad SAML metadata check: ${sp.domain} (${DIALPAD_ENVIRONMENTS[sp.env].label})${address.ok ? `, ${address.url.href}` : ''}`
+  const heading = `Dialpad SAML metadata check: ${sp.domain} (${DIALPAD_ENVIRONMENTS[sp.env].label})${address.ok ? `, ${oneLine(address.url.href, 300)}` : ''}`
 
   const dispatcher = createHttpDispatcher({ extraCaPem, env: io.env ?? process.env })
   const cancel = new AbortController()
@@ -58,7 +59,7 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
       signal: cancel.signal,
       onProgress: values.json ? undefined : (step, phase) => io.stderr(progressLine(step, phase)),
     })
-    io.stdout(values.json ? `${JSON.stringify(run, null, 2)}\n` : checkRunText(heading, run))
+    io.stdout(values.json ? `${safeJson(run)}\n` : checkRunText(heading, run))
     return run.ok ? EXIT_OK : EXIT_INVALID_INPUT
   } finally {
     stopWatching?.()

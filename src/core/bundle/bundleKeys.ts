@@ -1,4 +1,5 @@
 import { FORBIDDEN_BUNDLE_KEYS } from '../../shared/bundle'
+import { redactThenShorten } from '../secrets/redact'
 
 /** A bundle is a few levels deep; anything nested far deeper was made to exhaust a parser, not by the app. */
 export const MAX_BUNDLE_DEPTH = 32
@@ -25,7 +26,7 @@ export function scanBundleKeys(root: unknown): KeyScan {
   return { kind: 'clean' }
 }
 
-/** "profile.setup.checklist", or "the top level" for the root. */
+/** "profile.setup.checklist", or "the top level" for the root. Keys come from the file: shown short and on one line. */
 export function describePath(path: readonly (string | number)[]): string {
-  return path.length === 0 ? 'the top level' : path.join('.')
+  return path.length === 0 ? 'the top level' : redactThenShorten(path.join('.'), 200)
 }

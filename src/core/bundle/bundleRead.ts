@@ -8,7 +8,7 @@ import { WIZARD_STEPS } from '../../shared/wizard/steps'
 import { deriveSetupStatus } from '../../shared/wizard/stepState'
 import { migrateSetup } from '../setup/setupMigrations'
 import { CertificateRefusedError } from '../saml/certificateImport'
-import { redactKnownSecrets } from '../secrets/redact'
+import { redactKnownSecrets, redactThenShorten } from '../secrets/redact'
 import { bundleDigest, readableStatus } from './bundleExport'
 import { describePath, scanBundleKeys } from './bundleKeys'
 import { bundleValuesOf, readStoredCertificate } from './bundleValues'
@@ -117,7 +117,7 @@ function parseJson(text: string): unknown {
 
 function checkFormat(document: Record<string, unknown>): void {
   if (document.format === BUNDLE_FORMAT) return
-  const found = typeof document.format === 'string' ? ` (its format is "${document.format.slice(0, 60)}")` : ' (it has no "format": "dialpad-sso-bundle")'
+  const found = typeof document.format === 'string' ? ` (its format is "${redactThenShorten(document.format, 60)}")` : ' (it has no "format": "dialpad-sso-bundle")'
   throw new Rejection('unknown-format', `This JSON file is not a Dialpad SSO configuration bundle${found}. ${CHOOSE_A_BUNDLE}`)
 }
 
@@ -159,13 +159,13 @@ function appVersionOf(document: Record<string, unknown>): string {
 function newerMinorRejection(document: Record<string, unknown>, field: string): Rejection {
   return new Rejection(
     'newer-minor',
-    `This bundle was exported by a newer version of Dialpad SSO Assistant${appVersionOf(document)} and uses a field this version does not know ("${field}"). Update the app, then import the bundle again.`,
+    `This bundle was exported by a newer version of Dialpad SSO Assistant${appVersionOf(document)} and uses a field this version does not know ("${redactThenShorten(field, 60)}"). Update the app, then import the bundle again.`,
   )
 }
 
 function unknownField(key: string, path: string, newerMinor: boolean, document: Record<string, unknown>): Rejection {
   if (newerMinor) return newerMinorRejection(document, key)
-  return new Rejection('invalid', `This bundle has a field a bundle never has ("${key}" in ${path}), so it was edited or made by another program. ${EXPORT_AGAIN}`)
+  return new Rejection('invalid', `This bundle has a field a bundle never has ("${redactThenShorten(key, 60)}" in ${path}), so it was edited or made by another program. ${EXPORT_AGAIN}`)
 }
 
 function invalid(error: z.ZodError, newerMinor: boolean, document: Record<string, unknown>): Rejection {

@@ -1,17 +1,22 @@
 import { scimCheckAddress, testOnlyAddressWarning } from '../../shared/scimAddress'
 import type { Bundle, BundleSummary } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
+import { enteredValueNotes, valueNoteText } from '../../shared/idpValues'
 import { latestChecksOf } from '../../shared/latestChecks'
 import { deriveSetupStatus } from '../../shared/wizard/stepState'
 
 /**
+/**
  * What the admin sees before importing a bundle: progress, step states and check results as they will be here, where
- * no API key is stored for the profile yet (so what was made with the exporter's key shows as out of date).
+ * no API key is stored for the profile yet (so what was made with the exporter's key shows as out of date). Its
+ * values are judged by the wizard's own rules (enteredValueNotes), so a bundle cannot carry in a value unremarked.
  */
 export function summarizeBundle(bundle: Bundle, certificate: CertificateReport | null): BundleSummary {
   const { profile, values } = bundle
   const status = deriveSetupStatus({ ...profile.setup, apiKey: null })
   const checkNotes = new Map(status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).map((check) => [check.id, check.note]))
+  const { domainInput, idp } = profile.setup
+  const notes = enteredValueNotes({ domainInput, entityIdInput: idp.entityIdInput, ssoUrlInput: idp.ssoUrlInput })
   return {
     name: profile.name,
     notes: profile.notes,
@@ -31,7 +36,12 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
       note: checkNotes.get(check.kind) ?? null,
     })),
     keyHintLast4: bundle.keyHint?.last4 ?? null,
-    warnings: [...(certificate ? certificate.warnings.map((warning) => warning.message) : []), ...scimAddressWarnings(bundle)],
+    problems: notes.filter((note) => note.level === 'error').map(valueNoteText),
+    warnings: [
+      ...notes.filter((note) => note.level === 'warning').map(valueNoteText),
+      ...(certificate ? certificate.warnings.map((warning) => warning.message) : []),
+      ...scimAddressWarnings(bundle),
+    ],
   }
 }
 

@@ -8,6 +8,7 @@ import type { SetupState } from '../../shared/setupState'
 import { WIZARD_STEPS } from '../../shared/wizard/steps'
 import type { ProfileContent } from '../profiles/profileStore'
 import { CertificateRefusedError } from '../saml/certificateImport'
+import { redactThenShorten } from '../secrets/redact'
 import { withoutKeyDigits } from './bundleExport'
 import { readStoredCertificate } from './bundleValues'
 import { canonicalJson } from './canonicalJson'
@@ -26,7 +27,8 @@ export function profileDifferences(before: ProfileContent, after: ProfileContent
   const fields = [...old.keys(), ...[...next.keys()].filter((field) => !old.has(field))]
   const differences = fields
     .filter((field) => old.get(field) !== next.get(field))
-    .map((field) => ({ field, before: old.get(field) ?? NONE, after: next.get(field) ?? NONE }))
+    // Compared whole, shown shortened: two values that differ only past the cut are still reported.
+    .map((field) => ({ field: shown(field), before: shown(old.get(field) ?? NONE), after: shown(next.get(field) ?? NONE) }))
   // A bundle never carries the last 4 characters of the keys its provenance names: that is no difference.
   const content = ({ name, notes, setup }: ProfileContent) => canonicalJson({ name, notes, setup: withoutKeyDigits(setup) })
   if (differences.length === 0 && content(before) !== content(after)) {
@@ -37,21 +39,22 @@ export function profileDifferences(before: ProfileContent, after: ProfileContent
 
 function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<string, string> {
   const fields = new Map<string, string>([
-    ['Name', name],
-    ['Notes', shown(notes)],
-    ['Company domain', shown(setup.domainInput)],
+    ['Name', raw(name)],
+    // One row each: the notes' line breaks are shown as ↵.
+    ['Notes', raw(notes.replace(/\r?\n/g, ' ↵ '))],
+    ['Company domain', raw(setup.domainInput)],
     ['Dialpad environment', DIALPAD_ENVIRONMENTS[setup.env].label],
-    ['IdP Entity ID', shown(setup.idp.entityIdInput)],
-    ['IdP SSO URL', shown(setup.idp.ssoUrlInput)],
+    ['IdP Entity ID', raw(setup.idp.entityIdInput)],
+    ['IdP SSO URL', raw(setup.idp.ssoUrlInput)],
     ['IdP certificate', certificateText(setup.idp.certificate, now)],
-    ['JumpCloud metadata', setup.idp.metadata ? `${setup.idp.metadata.fileName}, imported ${setup.idp.metadata.importedAt}` : NONE],
+    ['JumpCloud metadata', setup.idp.metadata ? raw(`${setup.idp.metadata.fileName}, imported ${setup.idp.metadata.importedAt}`) : NONE],
     [
       'SP values copied to JumpCloud',
-      setup.spCopiedToJumpCloud ? `${setup.spCopiedToJumpCloud.spEntityId} and ${setup.spCopiedToJumpCloud.acsUrl}` : '(not copied yet)',
+      setup.spCopiedToJumpCloud ? raw(`${setup.spCopiedToJumpCloud.spEntityId} and ${setup.spCopiedToJumpCloud.acsUrl}`) : '(not copied yet)',
     ],
     ['SCIM base URL', scimBaseUrlText(setup)],
-    ['Corporate CA file', setup.scim.extraCa ? `${setup.scim.extraCa.fileName} (SHA-256 ${sha256(setup.scim.extraCa.pem).slice(0, 16)}…)` : NONE],
-    ['SCIM test user email', shown(setup.scim.testUserEmail)],
+    ['Corporate CA file', setup.scim.extraCa ? `${raw(setup.scim.extraCa.fileName)} (SHA-256 ${sha256(setup.scim.extraCa.pem).slice(0, 16)}…)` : NONE],
+    ['SCIM test user email', raw(setup.scim.testUserEmail)],
     ['Current step', stepTitle(setup.currentStepId)],
     ['Steps visited', setup.visitedStepIds.map(stepTitle).join(', ') || NONE],
   ])
@@ -65,7 +68,7 @@ function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<
     }
   }
   for (const [id, checked] of Object.entries(setup.checklist)) {
-    if (!known.has(id)) fields.set(`Checklist item ${id}`, tick(checked))
+    if (!known.has(id)) fields.set(`Checklist item ${raw(id)}`, tick(checked))
   }
   const runs: Record<LiveCheckKind, CheckRun | null> = {
     'sso-services': setup.sso.lastServicesCheck,
@@ -75,16 +78,21 @@ function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<
   }
   for (const [kind, run] of Object.entries(runs) as [LiveCheckKind, CheckRun | null][]) {
     const source = kind === 'sso-login' && setup.sso.lastLoginCheck ? ` (${setup.sso.lastLoginCheck.source === 'pasted' ? 'pasted SAML response' : 'login window'})` : ''
-    fields.set(LIVE_CHECK_TITLES[kind], run ? `${run.ok ? 'passed' : 'failed'} on ${run.checkedAt}${source}` : 'never run')
+    fields.set(LIVE_CHECK_TITLES[kind], run ? `${run.ok ? 'passed' : 'failed'} on ${raw(run.checkedAt)}${source}` : 'never run')
   }
   return fields
 }
 
 const tick = (checked: boolean | undefined) => (checked === true ? 'ticked' : 'not ticked')
 
+/** A value as compared: an empty one named as such. */
+function raw(text: string): string {
+  return text === '' ? EMPTY : text
+}
+
+/** A value from the profile or the bundle, as the differences show it: redacted, on one line, shortened. */
 function shown(text: string): string {
-  if (text === '') return EMPTY
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text
+  return redactThenShorten(text, MAX_SHOWN)
 }
 
 function stepTitle(id: string): string {
@@ -93,7 +101,7 @@ function stepTitle(id: string): string {
 
 function scimBaseUrlText(setup: SetupState): string {
   if (setup.scim.baseUrlMode === 'environment') return `${defaultScimBaseUrl(setup.env)} (Dialpad's, for the environment)`
-  return `${shown(setup.scim.customBaseUrl.trim())} (custom)`
+  return `${raw(setup.scim.customBaseUrl.trim())} (custom)`
 }
 
 function certificateText(body: string | null, now: Date): string {

@@ -13,6 +13,7 @@ import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHost
 import type { SsoResponseExpectations } from '../sso/response/expectations'
 import { UserFacingError } from '../userFacingError'
 import type { LiveCheckRunner } from './liveCheckRunner'
+import { redactThenShorten } from '../secrets/redact'
 
 export interface SsoLoginRequest {
   domain: string
@@ -135,7 +136,7 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
           ...CAPTURE_STEP,
           status: 'fail',
           durationMs,
-          detail: `JumpCloud posted the SAML response to ${captured.postedTo.split(/[?#]/)[0]}, not to Dialpad’s ACS URL ${acsUrl}.`,
+          detail: `JumpCloud posted the SAML response to ${redactThenShorten(captured.postedTo.split(/[?#]/)[0], 300)}, not to Dialpad’s ACS URL ${acsUrl}.`,
           fix: `In JumpCloud’s SSO tab of the Dialpad app, set ACS URL to ${acsUrl} and select Save.`,
         }
       : { ...CAPTURE_STEP, status: 'pass', durationMs, detail: `JumpCloud posted a SAML response to Dialpad’s ACS URL (${acsUrl}).` },
@@ -165,7 +166,7 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
       decisive: false,
       status: 'warn',
       durationMs: null,
-      detail: `The login pages tried to open ${captured.blockedNavigations.join(', ')}, which the login window does not allow.`,
+      detail: `The login pages tried to open ${captured.blockedNavigations.slice(0, 5).map((url) => redactThenShorten(url, 200)).join(', ')}${captured.blockedNavigations.length > 5 ? ` and ${captured.blockedNavigations.length - 5} more` : ''}, which the login window does not allow.`,
       fix: 'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
     })
   }

@@ -1,5 +1,6 @@
 import { createSecureContext } from 'node:tls'
 import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici'
+import { oneLine } from '../../shared/displayText'
 import { UserFacingError } from '../userFacingError'
 import { PROXY_LOOKUP_TIMEOUT_MS, type ProxyResolver, SystemProxyDispatcher } from './systemProxy'
 import { trustedCaCertificates } from './trust'
@@ -49,7 +50,9 @@ function assertProxyUrl(name: string, value: string | undefined): void {
   try {
     url = new URL(value)
   } catch {
-    throw new UserFacingError(`The ${name} setting "${value}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
+    // A proxy address can carry a password (http://user:password@proxy): never repeated.
+    const shown = oneLine(value.replace(/^([^/]*\/\/)?[^@/]*@/, '$1…@'), 80)
+    throw new UserFacingError(`The ${name} setting "${shown}" is not a URL. Set it like http://proxy.example.com:8080, or remove it.`)
   }
   if (!['http:', 'https:'].includes(url.protocol)) {
     throw new UserFacingError(`The ${name} setting uses ${url.protocol}//, which is not supported. Use an http:// or https:// proxy address.`)

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import * as tls from 'node:tls'
+import { oneLine } from '../../shared/displayText'
+import { readRegularFile } from '../files/boundedRead'
 import { UserFacingError } from '../userFacingError'
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
@@ -52,26 +53,24 @@ export function parseCaPem(pem: string, source = 'The corporate CA file', now = 
       throw new UserFacingError(`${source}: certificate ${index + 1} is damaged and cannot be read. Ask IT for a fresh copy of the root CA certificate.`)
     }
     if (new Date(certificate.validTo) < now) {
-      throw new UserFacingError(`${source}: the certificate "${certificate.subject.replace(/\n/g, ', ')}" expired on ${certificate.validTo}. Ask IT for the current root CA certificate.`)
+      throw new UserFacingError(`${source}: the certificate "${oneLine(certificate.subject.replace(/\n/g, ', '), 200)}" expired on ${certificate.validTo}. Ask IT for the current root CA certificate.`)
     }
     return block
   })
 }
 
-/** Reads and validates the CA file the admin chose, with a message naming the file when it is unusable. */
+/**
+ * Reads and validates the CA file the admin chose, with a message naming the file when it is unusable. Only a
+ * regular file is opened, and never more than the limit is read (see readRegularFile).
+ */
 export async function readCaFile(path: string): Promise<string> {
-  const name = `The file ${basename(path)}`
-  let text: string
-  try {
-    const info = await stat(path)
-    if (!info.isFile()) throw new UserFacingError(`${name} is not a file. Choose the CA certificate file (.pem or .crt).`)
-    if (info.size > MAX_CA_FILE_BYTES) throw new UserFacingError(`${name} is larger than 1 MiB, which no CA certificate is. Choose the CA certificate file (.pem or .crt).`)
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if (error instanceof UserFacingError) throw error
-    throw new UserFacingError(`${name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'read error'}). Check it exists and that you can open it.`)
-  }
-  parseCaPem(text, name)
+  const bytes = await readRegularFile(path, {
+    maxBytes: MAX_CA_FILE_BYTES,
+    what: 'a CA certificate file',
+    hint: 'A CA certificate is a few KiB: choose the CA certificate file (.pem or .crt).',
+  })
+  const text = bytes.toString('utf8')
+  parseCaPem(text, `The file ${oneLine(basename(path), 200)}`)
   return text
 }
 

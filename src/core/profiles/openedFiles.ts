@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { BUNDLE_FILE_SUFFIX, MAX_BUNDLE_BYTES } from '../../shared/bundle'
+import { oneLine } from '../../shared/displayText'
+import { InputFileError, readRegularFile } from '../files/boundedRead'
 import { UserFacingError } from '../userFacingError'
 
 /**
@@ -17,21 +18,26 @@ export class OpenedFiles {
     }
   }
 
-  /** The next opened file's name and bytes (base64), or null when there is none. */
+  /**
+   * The next opened file's name and bytes (base64), or null when there is none. Only a regular file is read, and no
+   * more of it than a bundle can be (a FIFO or a huge file named *.dialpad-sso.json cannot hang or flood the app).
+   */
   async take(): Promise<{ fileName: string; base64: string } | null> {
     const path = this.paths.shift()
     if (path === undefined) return null
     const fileName = basename(path)
     try {
-      const { size } = await stat(path)
-      if (size > MAX_BUNDLE_BYTES) {
-        throw new UserFacingError(`${fileName} is ${Math.ceil(size / 1024)} KiB, far larger than a configuration bundle can be. Check that it is the right file.`)
-      }
-      return { fileName, base64: (await readFile(path)).toString('base64') }
+      const bytes = await readRegularFile(path, {
+        maxBytes: MAX_BUNDLE_BYTES,
+        what: 'a configuration bundle',
+        hint: 'Check that it is the right file.',
+      })
+      return { fileName, base64: bytes.toString('base64') }
     } catch (error) {
-      if (error instanceof UserFacingError) throw error
-      const code = (error as NodeJS.ErrnoException).code ?? 'read error'
-      throw new UserFacingError(`${fileName} could not be opened (${code}). Check that the file still exists and that you can read it, then open it again.`)
+      if (!(error instanceof InputFileError) || error.problem === 'too-large' || error.problem === 'not-a-file') throw error
+      throw new UserFacingError(
+        `${oneLine(fileName, 200)} could not be opened. ${error.message} Check that the file still exists and that you can read it, then open it again.`,
+      )
     }
   }
 }

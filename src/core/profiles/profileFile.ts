@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { readFile, rename, stat } from 'node:fs/promises'
+import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Profile, ProfileFileProblem } from '../../shared/profile'
+import { InputFileError, readRegularFile } from '../files/boundedRead'
+import { redactThenShorten } from '../secrets/redact'
 import { migrateDocument } from '../storage/migrateDocument'
 import { PROFILE_MIGRATIONS, PROFILE_SCHEMA_VERSION, ProfileDocument, profileOf } from './profileDocument'
 
@@ -26,19 +28,20 @@ export async function readProfileFile(dir: string, id: string, now: Date): Promi
   const file = join(dir, fileName)
   let text: string
   try {
-    const { size } = await stat(file)
-    if (size > MAX_PROFILE_FILE_BYTES) return setAside(dir, fileName, `it is ${size} bytes, far larger than a profile can be`, now)
-    text = await readFile(file, 'utf8')
+    // Never more than a profile can be, and only a regular file (a FIFO put in the folder must not hang the app).
+    text = (await readRegularFile(file, { maxBytes: MAX_PROFILE_FILE_BYTES, what: 'a profile' })).toString('utf8')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { kind: 'missing' }
+    if (!(error instanceof InputFileError)) throw error
+    if (error.problem === 'missing') return { kind: 'missing' }
+    if (error.problem === 'too-large') return setAside(dir, fileName, `it is ${error.size ?? 'more than 2 MiB'} bytes, far larger than a profile can be`, now)
+    const why = error.problem === 'not-a-file' ? 'it is not a regular file' : error.problem === 'permission' ? 'permission denied' : 'read error'
     return {
       kind: 'problem',
       problem: {
         kind: 'unreadable',
         file: fileName,
         keptAs: null,
-        message: `The profile ${fileName} could not be opened (${code ?? 'read error'}). Check that you can read ${dir}, then restart the app. The other profiles work as usual.`,
+        message: `The profile ${fileName} could not be opened (${why}). Check that you can read ${dir}, then restart the app. The other profiles work as usual.`,
       },
     }
   }
@@ -52,7 +55,7 @@ export async function readProfileFile(dir: string, id: string, now: Date): Promi
   const migrated = migrateDocument(raw, PROFILE_SCHEMA_VERSION, PROFILE_MIGRATIONS)
   if (migrated.kind === 'newer') {
     const name = (raw as { name?: unknown }).name
-    const called = typeof name === 'string' ? ` “${name.slice(0, 100)}”` : ''
+    const called = typeof name === 'string' ? ` “${redactThenShorten(name, 100)}”` : ''
     return {
       kind: 'problem',
       problem: {

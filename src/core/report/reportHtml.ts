@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { CheckStatus } from '../../shared/checkRun'
+import { displayText } from '../../shared/displayText'
 import type { ReportCertificate, ReportCheck, ReportConsole, ReportItemState, ReportOverview, ReportStep, ReportStepRef, SetupReport } from '../../shared/setupReport'
 import type { StepState } from '../../shared/wizard/stepState'
 import { formatInstant } from './formatInstant'
@@ -12,7 +13,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
-const e = escapeHtml
+/** Any text in the report, which may quote outside values: on one line, invisible characters shown (displayText), escaped. */
+const e = (text: string): string => escapeHtml(displayText(text))
+/** Text whose line breaks are kept (the notes, the certificate body), otherwise shown the same way. */
+const eLines = (text: string): string => escapeHtml(displayText(text, { multiline: true }))
 
 /**
  * One self-contained, printable HTML document: inline styles allowed by their hash in a strict Content Security
@@ -37,7 +41,7 @@ export function renderSetupReportHtml(report: SetupReport): string {
 ${header(report)}
 ${overviewSection(report.overview)}
 ${report.warnings.map((warning) => `<p class="alert" role="alert"><strong>Warning:</strong> ${e(warning)}</p>`).join('\n')}
-${report.notes.trim() ? `<section><h2>Notes</h2><p class="notes">${e(report.notes)}</p></section>` : ''}
+${report.notes.trim() ? `<section><h2>Notes</h2><p class="notes">${eLines(report.notes)}</p></section>` : ''}
 ${report.consoles.map(consoleSection).join('\n')}
 ${certificateSection(report.certificate)}
 ${checklistSection(report.steps)}
@@ -71,8 +75,12 @@ function header(report: SetupReport): string {
 function consoleSection(console: ReportConsole): string {
   const rows = console.values
     .map((value) => {
-      const shown = value.value === null ? `<span class="missing">Not known yet. ${e(value.missing ?? '')}</span>` : value.block ? `<pre class="block">${e(value.value)}</pre>` : `<span class="value">${e(value.value)}</span>`
-      return `<tr><th scope="row">${e(value.label)}</th><td>${shown}<div class="where">${e(value.where)}</div></td></tr>`
+      const shown = value.value === null ? `<span class="missing">Not known yet. ${e(value.missing ?? '')}</span>` : value.block ? `<pre class="block">${eLines(value.value)}</pre>` : `<span class="value">${e(value.value)}</span>`
+      const notes = [
+        ...(value.error ? [`<div class="value-error"><strong>Problem:</strong> ${e(value.error)}</div>`] : []),
+        ...(value.warnings ?? []).map((warning) => `<div class="value-warning"><strong>Warning:</strong> ${e(warning)}</div>`),
+      ].join('')
+      return `<tr><th scope="row">${e(value.label)}</th><td>${shown}${notes}<div class="where">${e(value.where)}</div></td></tr>`
     })
     .join('\n')
   return `<section class="console">

@@ -32,6 +32,8 @@ tr{break-inside:avoid}
 pre.block{margin:0;font-size:8pt;white-space:pre-wrap;word-break:break-all}
 .where{margin-top:1mm;color:var(--quiet);font-size:8.5pt;font-family:inherit}
 .missing{color:var(--fail);font-style:italic}
+.value-error{margin-top:1mm;color:var(--fail)}
+.value-warning{margin-top:1mm;color:var(--warn)}
 .quiet,.ok-note{color:var(--quiet)}
 .notes{white-space:pre-wrap}
 .card,.check{break-inside:avoid}

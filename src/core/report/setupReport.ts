@@ -2,6 +2,7 @@ import type { CertificateReport } from '../../shared/certificate'
 import { checkRunFrom } from '../../shared/checkRun'
 import { parseDomain } from '../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
+import { enteredValueNotes, type ValueNote } from '../../shared/idpValues'
 import type { ProfileKeyStatus } from '../../shared/keyStatus'
 import { latestChecksOf, type LatestCheck } from '../../shared/latestChecks'
 import { jumpCloudBaseUrl, scimCheckAddress, testOnlyAddressWarning, testUserEmail, type ScimCheckAddress } from '../../shared/scimAddress'
@@ -116,13 +117,20 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
   const bringBack = 'Bring it back from JumpCloud in “Bring the IdP values back from JumpCloud”.'
   const ssoUrl = idp.ssoUrlInput.trim()
   const keyHint = options.bundle?.keyHintLast4 ?? (options.keyStatus?.stored ? options.keyStatus.last4 : null)
+  const notes = enteredValueNotes({ entityIdInput: idp.entityIdInput, ssoUrlInput: idp.ssoUrlInput })
   return [
     {
       console: 'Dialpad',
       heading: `Values for Dialpad (${DIALPAD_SAML_PAGE})`,
       values: [
-        { label: 'IdP Entity ID (Issuer)', where: `${DIALPAD_SAML_PAGE} → IdP Entity ID`, value: idp.entityIdInput.trim() === '' ? null : idp.entityIdInput, missing: bringBack },
-        { label: 'IdP SSO URL', where: `${DIALPAD_SAML_PAGE} → IdP SSO URL`, value: ssoUrl === '' ? null : ssoUrl, missing: bringBack },
+        {
+          label: 'IdP Entity ID (Issuer)',
+          where: `${DIALPAD_SAML_PAGE} → IdP Entity ID`,
+          value: idp.entityIdInput.trim() === '' ? null : idp.entityIdInput,
+          missing: bringBack,
+          ...notesOf(notes, 'IdP Entity ID'),
+        },
+        { label: 'IdP SSO URL', where: `${DIALPAD_SAML_PAGE} → IdP SSO URL`, value: ssoUrl === '' ? null : ssoUrl, missing: bringBack, ...notesOf(notes, 'IdP SSO URL') },
         {
           label: 'Certificate',
           where: `${DIALPAD_SAML_PAGE} → Certificate (without BEGIN/END lines)`,
@@ -158,6 +166,14 @@ function consoles(profile: ReportProfile, sp: ReturnType<typeof deriveSpValues> 
       ],
     },
   ]
+}
+
+/** The wizard's error and warnings for one value, as the report prints them under it. */
+function notesOf(notes: ValueNote[], field: ValueNote['field']): { error?: string; warnings?: string[] } {
+  const mine = notes.filter((note) => note.field === field)
+  const error = mine.find((note) => note.level === 'error')?.message
+  const warnings = mine.filter((note) => note.level === 'warning').map((note) => note.message)
+  return { ...(error ? { error } : {}), ...(warnings.length > 0 ? { warnings } : {}) }
 }
 
 function certificateCard(certificate: ReadCertificate): ReportCertificate | null {

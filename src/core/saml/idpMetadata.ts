@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import { type Document, type Element } from '@xmldom/xmldom'
 import { MAX_METADATA_BYTES } from '../../shared/metadataImport'
+import { redactThenShorten } from '../secrets/redact'
 import { UserFacingError } from '../userFacingError'
 import { parseXmlSafely, XmlRefusedError, type XmlRefusalReason } from '../xml/safeXml'
 
@@ -31,6 +32,7 @@ export type MetadataRefusalReason =
   | 'no-entity-id'
   | 'no-sso-service'
   | 'no-sso-location'
+  | 'several-sso-urls'
   | 'no-signing-certificate'
 
 /** Metadata the app cannot use; the message says what to do next. */
@@ -68,9 +70,9 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   if (entityId.trim() === '') {
     throw refuse('no-entity-id', `${WHAT} has no entityID on its EntityDescriptor, so Dialpad could not tell which IdP signed a login. ${EXPORT_FROM_JUMPCLOUD}`)
   }
-  const idp = childElements(entity, 'IDPSSODescriptor')[0]
+  const idp = onlyIdpDescriptor(entity)
   const ssoServices = readSsoServices(idp)
-  const preferred = ssoServices.find((service) => service.binding === 'HTTP-Redirect') ?? ssoServices[0]
+  const preferred = preferredService(ssoServices)
   return {
     entityId,
     ssoUrl: preferred.location,
@@ -111,6 +113,33 @@ function findIdpEntity(root: Element): Element {
     'not-metadata',
     `${WHAT} is XML but not SAML metadata: its root element is <${clip(root.nodeName)}>${namespace}, where JumpCloud's metadata starts with <md:EntityDescriptor>. ${EXPORT_FROM_JUMPCLOUD}`,
   )
+}
+
+/** Two descriptors would make the values depend on their order in the file: refused rather than guessed. */
+function onlyIdpDescriptor(entity: Element): Element {
+  const descriptors = childElements(entity, 'IDPSSODescriptor')
+  if (descriptors.length === 1) return descriptors[0]
+  throw refuse(
+    'several-idps',
+    `${WHAT} describes the identity provider ${descriptors.length} times (${descriptors.length} IDPSSODescriptor elements), so it does not say which SSO URL and certificate are the ones. ${EXPORT_FROM_JUMPCLOUD}`,
+  )
+}
+
+/**
+ * The HTTP-Redirect service if there is one, else the HTTP-POST one (both go to the same URL at JumpCloud). Several
+ * different URLs for the binding chosen would make the value depend on their order: refused rather than guessed.
+ */
+function preferredService(services: IdpSsoService[]): IdpSsoService {
+  const binding = services.some((service) => service.binding === 'HTTP-Redirect') ? 'HTTP-Redirect' : 'HTTP-POST'
+  const candidates = services.filter((service) => service.binding === binding)
+  const locations = [...new Set(candidates.map((service) => service.location))]
+  if (locations.length > 1) {
+    throw refuse(
+      'several-sso-urls',
+      `${WHAT} lists ${locations.length} different ${binding} SSO URLs (${listSome(locations.map((location) => `"${clip(location)}"`))}), and Dialpad takes one. Enter the IdP values by hand from the Dialpad app's SSO tab in JumpCloud, or export its metadata again.`,
+    )
+  }
+  return candidates[0]
 }
 
 function refuseNoIdp(entities: Element[]): MetadataRefusedError {
@@ -210,7 +239,7 @@ function listSome(items: string[]): string {
   return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown
 }
 
-/** Values quoted from the file are kept short: messages never repeat big chunks of input. */
+/** Values quoted from the file are kept short and on one line: messages never repeat big chunks of input. */
 function clip(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value
+  return redactThenShorten(value, 80)
 }

@@ -1,4 +1,5 @@
 import type { CertificateReport } from '../../shared/certificate'
+import { oneLine } from '../../shared/displayText'
 import type { MetadataImport } from '../../shared/metadataImport'
 import { UserFacingError } from '../userFacingError'
 import { describeCertificate } from './certificateImport'
@@ -12,7 +13,7 @@ export function importIdpMetadata(fileName: string, xml: string, now: Date = new
       return describeCertificate(Buffer.from(base64, 'base64'), now)
     } catch {
       throw new UserFacingError(
-        `Signing certificate ${index + 1} in ${fileName} is not a valid certificate. Export the metadata from the Dialpad app in JumpCloud again, or import the IDP Certificate file instead.`,
+        `Signing certificate ${index + 1} in ${oneLine(fileName, 200)} is not a valid certificate. Export the metadata from the Dialpad app in JumpCloud again, or import the IDP Certificate file instead.`,
       )
     }
   })
@@ -32,9 +33,11 @@ function longestValidIndex(certificates: CertificateReport[], now: Date): number
   let best = 0
   certificates.forEach((certificate, index) => {
     const current = certificates[best]
+    // Ties (same end date) are broken by the fingerprint, so the suggestion never depends on the order in the file.
+    const later = Date.parse(certificate.notAfter) - Date.parse(current.notAfter)
     const better =
       (usable(certificate) && !usable(current)) ||
-      (usable(certificate) === usable(current) && Date.parse(certificate.notAfter) > Date.parse(current.notAfter))
+      (usable(certificate) === usable(current) && (later > 0 || (later === 0 && certificate.sha256 < current.sha256)))
     if (better) best = index
   })
   return best

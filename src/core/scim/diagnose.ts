@@ -1,5 +1,6 @@
 import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
+import { redactThenShorten } from '../secrets/redact'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { expectedScimBaseUrl } from './scimBaseUrl'
 
@@ -14,6 +15,8 @@ export interface DiagnoseContext {
   url: URL
   baseUrl: string
   now: () => Date
+  /** The API key sent with the request: a server may echo it, and it is redacted before anything is shortened. */
+  secrets?: readonly string[]
 }
 
 const PROXY_HINT = 'a proxy or sign-in page is in the way'
@@ -110,7 +113,7 @@ export function diagnoseNetFailure(failure: NetFailure, ctx: DiagnoseContext): D
 export function diagnoseHttpStatus(response: HttpResponse, ctx: DiagnoseContext): Diagnosis {
   const { status } = response
   const expected = expectedScimBaseUrl(ctx.baseUrl)
-  const said = serverMessage(response)
+  const said = serverMessage(response, ctx.secrets)
   const saying = said ? ` Dialpad said: "${said}".` : ''
   const page = looksLikeHtml(response) ? ` The answer was a web page, not SCIM data, so ${PROXY_HINT} rather than Dialpad answering.` : ''
   const where = `${ctx.url.origin}${ctx.url.pathname}`
@@ -212,8 +215,12 @@ function looksLikeHtml(response: HttpResponse): boolean {
   return type === 'text/html' || type === 'application/xhtml+xml' || /^\s*<(!doctype|html|head|body)\b/i.test(response.body)
 }
 
-/** The human-readable part of a SCIM error (RFC 7644 3.12) or of a generic JSON error, shortened. */
-export function serverMessage(response: HttpResponse): string | undefined {
+/**
+ * The human-readable part of a SCIM error (RFC 7644 3.12) or of a generic JSON error: the key redacted first, then
+ * shortened and made printable on one line (a server echoing the Authorization header in a long message must not
+ * get the part before the cut printed).
+ */
+export function serverMessage(response: HttpResponse, secrets: readonly string[] = []): string | undefined {
   let json: unknown
   try {
     json = JSON.parse(response.body)
@@ -224,8 +231,7 @@ export function serverMessage(response: HttpResponse): string | undefined {
   const fields = json as Record<string, unknown>
   const text = [fields.detail, fields.message, fields.error_description, fields.error].find((value) => typeof value === 'string' && value.trim())
   if (typeof text !== 'string') return undefined
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat
+  return redactThenShorten(text.replace(/\s+/g, ' ').trim(), 199, secrets)
 }
 
 /** Retry-After as words: "30 seconds", or the wait until an HTTP date. */

@@ -1,7 +1,7 @@
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { HttpResponse } from '../net/sendRequest'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
-import { serverMessage, type Diagnosis } from './diagnose'
+import { serverMessage, type DiagnoseContext, type Diagnosis } from './diagnose'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
@@ -183,8 +183,8 @@ async function createUser(session: ScimSession, email: string, signal: AbortSign
 
 function explainCreateRejection(email: string) {
   const domain = email.slice(email.lastIndexOf('@') + 1)
-  return (response: HttpResponse): Diagnosis | undefined => {
-    const said = serverMessage(response)
+  return (response: HttpResponse, ctx: DiagnoseContext): Diagnosis | undefined => {
+    const said = serverMessage(response, ctx.secrets)
     if (response.status === 409) {
       return {
         detail: `A user with the email ${email} already exists in Dialpad (409).`,

@@ -1,3 +1,4 @@
+import { oneLine } from '../../shared/displayText'
 import { DIALPAD_ENVIRONMENTS, defaultScimBaseUrl } from '../../shared/environments'
 import { insecureUrlReason } from '../net/loopback'
 
@@ -22,7 +23,7 @@ export function parseScimBaseUrl(text: string): ParsedScimBaseUrl {
   if (!trimmed) return { ok: false, error: `Enter the SCIM base URL, for example ${example}.` }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
   const url = URL.parse(withScheme)
-  if (!url || !url.hostname) return { ok: false, error: `"${trimmed}" is not a web address. Enter the SCIM base URL, for example ${example}.` }
+  if (!url || !url.hostname) return { ok: false, error: `"${oneLine(trimmed, 80)}" is not a web address. Enter the SCIM base URL, for example ${example}.` }
   const insecure = insecureUrlReason(url)
   if (insecure) return { ok: false, error: insecure }
   if (url.username || url.password) return { ok: false, error: 'Remove the user name and password from the base URL; the API key is sent separately.' }

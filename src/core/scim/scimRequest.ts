@@ -51,7 +51,7 @@ const FAILS_BEFORE_SENDING: ReadonlySet<NetFailureKind> = new Set([
 
 export async function scimRequest(session: ScimSession, call: ScimCall): Promise<ScimResult> {
   const url = scimEndpoint(session.baseUrl, call.path, call.query)
-  const ctx: DiagnoseContext = { url, baseUrl: session.baseUrl, now: session.now }
+  const ctx: DiagnoseContext = { url, baseUrl: session.baseUrl, now: session.now, secrets: [session.token] }
   const headers: Record<string, string> = {
     authorization: `Bearer ${session.token}`,
     accept: `${SCIM_CONTENT_TYPE}, application/json`,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { informationalStatus, type CheckStatus, type CheckStep } from '../../shared/checkRun'
 import type { Diagnosis } from './diagnose'
-import { redactKnownSecrets, redactSecrets } from '../secrets/redact'
+import { redactThenShorten } from '../secrets/redact'
 
 export interface StepOutcome {
   status: CheckStatus
@@ -65,9 +65,15 @@ export async function runStep(
   return step
 }
 
-/** Hides the check's API key (also URL-, JSON- and base64-encoded) and every other remembered secret. */
+/** A step's text is read on one line; a server cannot make it longer than this (ids, messages, error text). */
+const MAX_STEP_TEXT = 2000
+
+/**
+ * Hides the check's API key (in every form redactSecrets knows) and every other remembered secret, then keeps the
+ * text printable and bounded: redacted first, so a cut never leaves part of the key.
+ */
 function redactStep(step: CheckStep, token: string): CheckStep {
-  const redact = (text: string) => redactKnownSecrets(redactSecrets(text, [token]))
+  const redact = (text: string) => redactThenShorten(text, MAX_STEP_TEXT, [token])
   const { fix, ...rest } = step
   return { ...rest, title: redact(step.title), detail: redact(step.detail), ...(fix === undefined ? {} : { fix: redact(fix) }) }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
@@ -6,6 +6,7 @@ import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { type Migration, migrateDocument } from '../storage/migrateDocument'
 import { SETUP_MIGRATIONS } from './setupMigrations'
 import { UserFacingError } from '../userFacingError'
+import { InputFileError, readRegularFile } from '../files/boundedRead'
 
 const FILE_NAME = 'setup.json'
 const MAX_FILE_BYTES = 1024 * 1024
@@ -33,14 +34,13 @@ export class SetupStore {
     await this.removeTempFilesLeftByACrash()
     let text: string
     try {
-      const { size } = await stat(this.file)
-      if (size > MAX_FILE_BYTES) return this.setAside(`it is ${size} bytes, far larger than a setup can be`)
-      text = await readFile(this.file, 'utf8')
+      text = (await readRegularFile(this.file, { maxBytes: MAX_FILE_BYTES, what: 'a saved setup' })).toString('utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: null, notice: null }
-      throw new UserFacingError(
-        `Your saved setup could not be opened (${(error as NodeJS.ErrnoException).code ?? 'read error'}). Check that you can read ${this.file}, then restart the app.`,
-      )
+      if (!(error instanceof InputFileError)) throw error
+      if (error.problem === 'missing') return { state: null, notice: null }
+      if (error.problem === 'too-large') return this.setAside(`it is ${error.size ?? 'more than the limit of'} bytes, far larger than a setup can be`)
+      const why = error.problem === 'not-a-file' ? 'it is not a regular file' : error.problem === 'permission' ? 'permission denied' : 'read error'
+      throw new UserFacingError(`Your saved setup could not be opened (${why}). Check that you can read ${this.file}, then restart the app.`)
     }
 
     let raw: unknown

@@ -1,14 +1,13 @@
 import type { HttpResponse } from '../net/sendRequest'
+import { redactThenShorten } from '../secrets/redact'
 
 const MAX_QUOTE_CHARS = 80
 /** Only the start of a body is looked at: enough for a title or a first sentence, bounded work on any answer. */
 const HEAD_CHARS = 16 * 1024
 
-/** Text from an answer, made safe to show: printable, on one line, short. */
+/** Text from an answer, made safe to show: redacted, whitespace runs as one space, printable, on one line, short. */
 export function quoted(text: string, max = MAX_QUOTE_CHARS): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
+  return redactThenShorten(text.replace(/\s+/g, ' ').trim(), max)
 }
 
 export function mediaType(response: HttpResponse): string {

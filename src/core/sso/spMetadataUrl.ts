@@ -1,5 +1,6 @@
 import type { SpValues } from '../../shared/contract'
 import { isLoopbackHost } from '../net/loopback'
+import { redactThenShorten } from '../secrets/redact'
 import type { Diagnosis } from '../scim/diagnose'
 
 export type SpMetadataAddress = { ok: true; url: URL } | ({ ok: false } & Diagnosis)
@@ -20,7 +21,7 @@ export function spMetadataUrl(sp: SpValues, metadataBaseUrl?: string): SpMetadat
     return { ok: false, detail: `The base URL "${clip(text)}" is not an https:// web address.`, fix }
   }
   if (base.protocol === 'http:' && !isLoopbackHost(base.hostname)) {
-    return { ok: false, detail: `Plain http:// is only allowed for this computer (localhost); ${base.host} must be reached over https://.`, fix }
+    return { ok: false, detail: `Plain http:// is only allowed for this computer (localhost); ${clip(base.host)} must be reached over https://.`, fix }
   }
   if (base.username || base.password || base.search || base.hash) {
     return { ok: false, detail: `The base URL "${clip(text)}" has a user name, password, "?" or "#" part, which a base URL never has.`, fix }
@@ -29,5 +30,5 @@ export function spMetadataUrl(sp: SpValues, metadataBaseUrl?: string): SpMetadat
 }
 
 function clip(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value
+  return redactThenShorten(value, 80)
 }

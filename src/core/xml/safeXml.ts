@@ -1,4 +1,5 @@
 import { DOMParser, type Document } from '@xmldom/xmldom'
+import { redactThenShorten } from '../secrets/redact'
 import { UserFacingError } from '../userFacingError'
 
 export type XmlRefusalReason = 'too-large' | 'doctype' | 'malformed' | 'empty' | 'not-xml'
@@ -120,11 +121,9 @@ function formatPosition(locator: { lineNumber?: number; columnNumber?: number } 
   return column && column > 0 ? ` (near line ${line}, column ${column})` : ` (near line ${line})`
 }
 
-/** Parser messages can quote the input (tag names, stray text): keep them short and printable. */
+/** Parser messages can quote the input (tag names, stray text): keep them short, on one line and printable. */
 function clip(message: string): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim()
-  return printable.length > MAX_DETAIL_CHARS ? `${printable.slice(0, MAX_DETAIL_CHARS)}…` : printable
+  return redactThenShorten(message.replace(/\s+/g, ' ').trim(), MAX_DETAIL_CHARS)
 }
 
 /** Rounds up, so a file just over a round limit never reads as equal to it. */

@@ -31,6 +31,7 @@ export interface AssertionFacts {
     /** One list of Audience values per AudienceRestriction: SAML requires every restriction to include the SP. */
     audienceRestrictions: string[][]
   }
+  /** Of every AuthnStatement (an assertion may carry several): the distinct values, joined by ", ". For reading only. */
   authnInstant: string | null
   sessionIndex: string | null
   attributes: AttributeFacts[]
@@ -41,7 +42,7 @@ export function readAssertionFacts(assertion: Element): AssertionFacts {
   const subject = child(assertion, SAML, 'Subject')
   const nameId = child(subject, SAML, 'NameID')
   const conditions = child(assertion, SAML, 'Conditions')
-  const authn = child(assertion, SAML, 'AuthnStatement')
+  const authns = children(assertion, SAML, 'AuthnStatement')
   const statements = children(assertion, SAML, 'AttributeStatement')
   return {
     id: attribute(assertion, 'ID'),
@@ -59,11 +60,17 @@ export function readAssertionFacts(assertion: Element): AssertionFacts {
           )
         : [],
     },
-    authnInstant: attribute(authn, 'AuthnInstant'),
-    sessionIndex: attribute(authn, 'SessionIndex'),
+    authnInstant: distinctJoined(authns.map((authn) => attribute(authn, 'AuthnInstant'))),
+    sessionIndex: distinctJoined(authns.map((authn) => attribute(authn, 'SessionIndex'))),
     attributes: statements.flatMap((statement) => children(statement, SAML, 'Attribute').map(readAttribute)),
     encryptedAttributeCount: statements.reduce((count, statement) => count + children(statement, SAML, 'EncryptedAttribute').length, 0),
   }
+}
+
+/** Every distinct value, in document order, joined: never just the first of several. */
+export function distinctJoined(values: (string | null)[]): string | null {
+  const present = [...new Set(values.filter((value): value is string => value !== null))]
+  return present.length === 0 ? null : present.join(', ')
 }
 
 function readSubjectConfirmation(confirmation: Element): SubjectConfirmationFacts {

@@ -1,3 +1,5 @@
+import { redactThenShorten } from '../../secrets/redact'
+
 /** Where the admin changes things, named the same way in every fix. */
 const JUMPCLOUD_SSO_TAB = 'In JumpCloud, open the Dialpad app’s SSO tab'
 export const DIALPAD_SAML_SETTINGS = 'Dialpad’s SAML settings (Admin Settings > My Company > Authentication > SAML)'
@@ -14,11 +16,12 @@ export function inDialpadSamlSettings(action: string): string {
   return `In ${DIALPAD_SAML_SETTINGS}, ${action}, then Save.`
 }
 
-/** A value from the response shown in a message: clipped and printable, so a hostile response cannot flood the report. */
+/**
+ * A value from the response shown in a message: redacted, then on one line with invisible characters shown by their
+ * code (see displayText), then shortened, so a hostile response can neither flood the report nor forge a line.
+ */
 export function clip(value: string, max = 200): string {
-  const clipped = value.length > max ? `${value.slice(0, max)}…` : value
-  // eslint-disable-next-line no-control-regex
-  return clipped.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+  return redactThenShorten(value, max)
 }
 
 /** A value in quotation marks, where spaces or an empty value matter (Issuer, NameID). */

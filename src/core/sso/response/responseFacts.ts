@@ -41,6 +41,39 @@ export interface ResponseFacts {
   signatures: SignatureFacts[]
   /** ds:Signature elements anywhere else (inside Extensions, Advice, Object…): how a moved, signed assertion shows. */
   misplacedSignatures: number
+  /**
+   * Elements SAML allows once that appear several times ("Issuer of the assertion"): reading "the first one" would make
+   * the verdict depend on their order, and a schema-validating SP refuses such a response.
+   */
+  duplicates: string[]
+}
+
+/** Where SAML allows at most one of an element: [description, parent, namespace, name]. */
+type SingleElement = [string, (facts: { root: Element; assertion: Element | null }) => Element | null, string, string]
+
+const SINGLE_ELEMENTS: SingleElement[] = [
+  ['Issuer of the Response', ({ root }) => root, SAML, 'Issuer'],
+  ['Signature of the Response', ({ root }) => root, DS, 'Signature'],
+  ['Status', ({ root }) => root, SAMLP, 'Status'],
+  ['StatusCode', ({ root }) => child(root, SAMLP, 'Status'), SAMLP, 'StatusCode'],
+  ['StatusMessage', ({ root }) => child(root, SAMLP, 'Status'), SAMLP, 'StatusMessage'],
+  ['Issuer of the assertion', ({ assertion }) => assertion, SAML, 'Issuer'],
+  ['Signature of the assertion', ({ assertion }) => assertion, DS, 'Signature'],
+  ['Subject', ({ assertion }) => assertion, SAML, 'Subject'],
+  ['NameID', ({ assertion }) => child(assertion, SAML, 'Subject'), SAML, 'NameID'],
+  ['EncryptedID', ({ assertion }) => child(assertion, SAML, 'Subject'), SAML, 'EncryptedID'],
+  ['Conditions', ({ assertion }) => assertion, SAML, 'Conditions'],
+]
+
+function duplicatedElements(root: Element, assertion: Element | null): string[] {
+  const found = SINGLE_ELEMENTS.filter(([, parent, namespace, name]) => {
+    const element = parent({ root, assertion })
+    return element !== null && children(element, namespace, name).length > 1
+  }).map(([description]) => description)
+  const subject = child(assertion, SAML, 'Subject')
+  const confirmations = subject ? children(subject, SAML, 'SubjectConfirmation') : []
+  if (confirmations.some((confirmation) => children(confirmation, SAML, 'SubjectConfirmationData').length > 1)) found.push('SubjectConfirmationData')
+  return found
 }
 
 export function readResponseFacts(root: Element): ResponseFacts {
@@ -64,6 +97,7 @@ export function readResponseFacts(root: Element): ResponseFacts {
       ...assertionSignatures.slice(0, 1).map((signature) => readSignature('assertion', signature)),
     ],
     misplacedSignatures: descendants(root, DS, 'Signature').filter((signature) => !expected.has(signature)).length,
+    duplicates: duplicatedElements(root, assertion),
   }
 }
 

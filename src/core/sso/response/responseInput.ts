@@ -3,6 +3,8 @@ import type { Document, Element } from '@xmldom/xmldom'
 import { MAX_SAML_RESPONSE_BYTES } from '../../../shared/ssoResponse'
 import { decodeXmlBytes, parseXmlSafely, XmlRefusedError } from '../../xml/safeXml'
 import { SAML, SAMLP } from './samlXml'
+import { describeCharacter } from '../../../shared/displayText'
+import { redactThenShorten } from '../../secrets/redact'
 
 /** A response as pasted (text) or loaded from a file (bytes): base64 as posted, or the XML itself. */
 export type SamlResponseInput = { text: string } | { bytes: Uint8Array }
@@ -98,7 +100,7 @@ function decodeBase64Response(text: string): Decoded {
   }
   if (!BASE64_ALPHABET.test(value)) {
     const bad = /[^A-Za-z0-9+/=]/.exec(value) ?? /=+[^=]/.exec(value)
-    const where = bad ? ` “${printable(bad[0][0])}” at character ${bad.index + 1}` : ''
+    const where = bad ? ` ${describeCharacter(String.fromCodePoint(bad[0].codePointAt(0) ?? 0))} at character ${bad.index + 1}` : ''
     return refuse('bad-base64', `The SAMLResponse is not valid base64 (the form JumpCloud posts it in): it has${where || ' characters base64 does not use'}.`)
   }
   if (value.replace(/=+$/, '').length % 4 === 1) {
@@ -179,7 +181,7 @@ function describeWrongRoot(root: Element): { detail: string; fix: string } | nul
   }
   if (name === 'Response') {
     return {
-      detail: `The input is a Response, but not a SAML 2.0 one (its namespace is ${root.namespaceURI ?? 'missing'}). Dialpad uses SAML 2.0.`,
+      detail: `The input is a Response, but not a SAML 2.0 one (its namespace is ${root.namespaceURI === null ? 'missing' : printable(root.namespaceURI)}). Dialpad uses SAML 2.0.`,
       fix: 'In JumpCloud, use the Dialpad app from the SSO catalogue (it speaks SAML 2.0), and capture the response again.',
     }
   }
@@ -192,9 +194,7 @@ function formatKiB(bytes: number): string {
   return `${Math.ceil((bytes / 1024) * 10) / 10} KiB`
 }
 
-/** Characters from the input, shown in a message: control characters as their code. */
+/** Characters from the input, shown in a message: redacted, on one line, invisible characters by their code, short. */
 function printable(value: string): string {
-  const clipped = value.length > 60 ? `${value.slice(0, 60)}…` : value
-  // eslint-disable-next-line no-control-regex
-  return clipped.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+  return redactThenShorten(value, 60)
 }

@@ -7,7 +7,8 @@ import {
   type SignedElements,
   xmlDsigAlgorithmName,
 } from '../../../shared/ssoResponse'
-import type { AssertionFacts } from './assertionFacts'
+import { type AssertionFacts, distinctJoined } from './assertionFacts'
+import { redactKnownSecrets } from '../../secrets/redact'
 import type { ResponseFacts } from './responseFacts'
 import { lastUriPart } from './samlXml'
 import type { SignatureVerification } from './signatureVerification'
@@ -24,8 +25,10 @@ export interface SummaryInput {
 /** The decoded response for the readable table: every string clipped and every list capped, so it stays small. */
 export function summarizeResponse({ response, assertion, verified, verification }: SummaryInput): SamlResponseSummary {
   let truncated = false
-  const text = (value: string | null | undefined): string | null => {
-    if (value === null || value === undefined) return null
+  // Values stay as the response has them (the table shows them safely); any known secret is redacted before a cut.
+  const text = (given: string | null | undefined): string | null => {
+    if (given === null || given === undefined) return null
+    const value = redactKnownSecrets(given)
     if (value.length <= MAX_SUMMARY_TEXT_CHARS) return value
     truncated = true
     return `${value.slice(0, MAX_SUMMARY_TEXT_CHARS - 1)}…`
@@ -34,15 +37,20 @@ export function summarizeResponse({ response, assertion, verified, verification 
     if (items.length > max) truncated = true
     return items.slice(0, max)
   }
+  // Every bearer confirmation's values, not the first one's: several would otherwise hide all but one.
   const bearers = assertion?.subjectConfirmations.filter((confirmation) => confirmation.bearer) ?? []
-  const confirmation = bearers.find((candidate) => candidate.recipient !== null) ?? bearers[0] ?? null
+  const confirmation = {
+    recipient: distinctJoined(bearers.map((bearer) => bearer.recipient)),
+    notOnOrAfter: distinctJoined(bearers.map((bearer) => bearer.notOnOrAfter)),
+    inResponseTo: distinctJoined(bearers.map((bearer) => bearer.inResponseTo)),
+  }
   const summary: SamlResponseSummary = {
     verified,
     signed: signedElements(verification),
     signatures: response.signatures.map((signature) => ({
       element: signature.element,
       signatureAlgorithm: text(signature.signatureAlgorithm && xmlDsigAlgorithmName(signature.signatureAlgorithm)),
-      digestAlgorithm: text(signature.digestAlgorithms[0] && xmlDsigAlgorithmName(signature.digestAlgorithms[0])),
+      digestAlgorithm: text(distinctJoined(signature.digestAlgorithms.map(xmlDsigAlgorithmName))),
       verified: verification?.[signature.element] === 'verified',
     })),
     responseId: text(response.id),
@@ -60,9 +68,9 @@ export function summarizeResponse({ response, assertion, verified, verification 
     nameId: text(assertion?.nameId?.value),
     nameIdFormat: text(assertion?.nameId?.format),
     subjectConfirmation: {
-      recipient: text(confirmation?.recipient),
-      notOnOrAfter: text(confirmation?.notOnOrAfter),
-      inResponseTo: text(confirmation?.inResponseTo),
+      recipient: text(confirmation.recipient),
+      notOnOrAfter: text(confirmation.notOnOrAfter),
+      inResponseTo: text(confirmation.inResponseTo),
     },
     conditions: { notBefore: text(assertion?.conditions.notBefore), notOnOrAfter: text(assertion?.conditions.notOnOrAfter) },
     audiences: cap(assertion?.conditions.audienceRestrictions.flat() ?? [], MAX_SUMMARY_AUDIENCES).map((audience) => text(audience) ?? ''),

@@ -1,13 +1,17 @@
 import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
+import { displayText } from '../../../shared/displayText'
 import { type ApiFailure, failure } from '../../../shared/envelope'
 import { apiFrom } from '../../../shared/methods'
 import { createHttpApi } from './httpApi'
 
-/** A failed call, carrying the message written for the admin. */
+/**
+ * A failed call, carrying the message written for the admin. Messages may quote outside text (a file name, a value
+ * from a file): every screen shows them through displayText, so they are made safe here, once.
+ */
 export class ApiError extends Error {
   readonly code: ApiFailure['code']
   constructor(failure: ApiFailure) {
-    super(failure.message)
+    super(displayText(failure.message))
     this.name = 'ApiError'
     this.code = failure.code
   }

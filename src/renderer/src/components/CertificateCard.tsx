@@ -1,3 +1,4 @@
+import { displayText } from '../../../shared/displayText'
 import { useId, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { CopyField } from './CopyField'
@@ -16,7 +17,7 @@ export function CertificateCard({ report }: { report: CertificateReport }) {
         <ul aria-label="Certificate warnings">
           {report.warnings.map((warning) => (
             <li key={warning.code} className="warning-text error-text">
-              {warning.message}
+              {displayText(warning.message)}
             </li>
           ))}
         </ul>
@@ -25,9 +26,9 @@ export function CertificateCard({ report }: { report: CertificateReport }) {
       )}
       <dl className="details">
         <dt>Subject</dt>
-        <dd>{report.subject}</dd>
+        <dd>{displayText(report.subject)}</dd>
         <dt>Issuer</dt>
-        <dd>{report.selfSigned ? `${report.issuer} (self-signed, as JumpCloud's are)` : report.issuer}</dd>
+        <dd>{displayText(report.selfSigned ? `${report.issuer} (self-signed, as JumpCloud's are)` : report.issuer)}</dd>
         <dt>Serial number</dt>
         <dd>
           <code>{report.serialNumber}</code>

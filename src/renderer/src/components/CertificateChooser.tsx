@@ -1,3 +1,4 @@
+import { displayText } from '../../../shared/displayText'
 import { useId } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { formatUtc } from './formatDate'
@@ -27,7 +28,7 @@ export function CertificateChooser({ title, certificates, chosen, suggestedIndex
                 onChange={() => onChoose(report)}
               />
               <span>
-                <strong>{report.subject}</strong>
+                <strong>{displayText(report.subject)}</strong>
                 {index === suggestedIndex ? ' (suggested: valid the longest)' : ''}
                 <br />
                 Valid {formatUtc(report.notBefore)} to {formatUtc(report.notAfter)} · SHA-256 {report.sha256.slice(0, 23)}…

@@ -1,10 +1,11 @@
 import type { CheckStatus, CheckStep } from '../../../shared/checkRun'
+import { displayText } from '../../../shared/displayText'
 
 const STATUS_LABEL: Record<CheckStatus, string> = { pass: '✓ Pass', warn: '⚠ Warning', fail: '✗ Problem', skipped: '– Not checked' }
 /** An informational step that could not be done is a note: it never stood in the way. */
 const NOTE_LABEL = 'ℹ Note'
 
-/** The steps of a check, each with its result, what was found and how to fix it; informational ones are marked. */
+/** The steps of a check, each with its result, what was found and how to fix it; informational ones are marked. Details quote outside text: shown safely. */
 export function CheckStepList({ label, steps }: { label: string; steps: readonly (CheckStep & { running?: boolean })[] }) {
   const informational = steps.some((step) => !step.decisive)
   return (
@@ -17,16 +18,16 @@ export function CheckStepList({ label, steps }: { label: string; steps: readonly
             </span>
             <div>
               <p className="check-title">
-                {step.title}
+                {displayText(step.title)}
                 {step.decisive ? null : <span className="check-kind"> · informational</span>}
               </p>
               <p>
-                {step.detail}
+                {displayText(step.detail)}
                 {step.durationMs !== null && !step.running ? ` (${Math.round(step.durationMs)} ms)` : ''}
               </p>
               {step.fix ? (
                 <p className="check-fix">
-                  <strong>Fix:</strong> {step.fix}
+                  <strong>Fix:</strong> {displayText(step.fix)}
                 </p>
               ) : null}
             </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { displayText } from '../../../shared/displayText'
 import { call } from '../api/client'
 
 const FEEDBACK_MS = 2500
@@ -42,7 +43,7 @@ export function CopyField({ label, value, destination, alsoShownAs, alsoShownIn 
     <div className="copy-field">
       <div className="copy-field__label">{label}</div>
       <div className="copy-field__row">
-        <code className={value.includes('\n') ? 'copy-field__value copy-field__value--block' : 'copy-field__value'}>{value}</code>
+        <code className={value.includes('\n') ? 'copy-field__value copy-field__value--block' : 'copy-field__value'}>{displayText(value, { multiline: true })}</code>
         <button type="button" className="button" onClick={copy} aria-label={`${state.kind === 'copied' ? 'Copied' : 'Copy'} ${label}`}>
           {state.kind === 'copied' ? 'Copied' : 'Copy'}
         </button>

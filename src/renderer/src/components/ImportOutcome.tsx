@@ -1,3 +1,5 @@
+import { displayText } from '../../../shared/displayText'
+
 /** What the last import did: a confirmation read by screen readers, or a specific refusal. */
 export type ImportOutcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'refused'; message: string }
 
@@ -5,13 +7,13 @@ export function ImportOutcomeMessage({ outcome }: { outcome: ImportOutcome }) {
   if (outcome.kind === 'refused') {
     return (
       <p className="error-text" role="alert">
-        {outcome.message} Nothing was changed.
+        {displayText(outcome.message)} Nothing was changed.
       </p>
     )
   }
   return (
     <p className="copy-field__status" role="status">
-      {outcome.kind === 'busy' ? 'Reading…' : outcome.kind === 'done' ? outcome.message : ''}
+      {outcome.kind === 'busy' ? 'Reading…' : outcome.kind === 'done' ? displayText(outcome.message) : ''}
     </p>
   )
 }

@@ -1,11 +1,12 @@
 import { useId } from 'react'
+import { displayText } from '../../../shared/displayText'
 import type { SamlResponseSummary } from '../../../shared/ssoResponse'
 
 function Row({ name, value }: { name: string; value: string | null | undefined }) {
   return (
     <tr>
       <th scope="row">{name}</th>
-      <td>{value ?? '—'}</td>
+      <td>{value ? displayText(value) : '—'}</td>
     </tr>
   )
 }
@@ -61,8 +62,8 @@ export function SamlResponseTable({ summary }: { summary: SamlResponseSummary })
           ) : (
             summary.attributes.map((attribute) => (
               <tr key={attribute.name}>
-                <th scope="row">{attribute.friendlyName ? `${attribute.name} (${attribute.friendlyName})` : attribute.name}</th>
-                <td>{attribute.values.join(', ') || '(empty)'}</td>
+                <th scope="row">{displayText(attribute.friendlyName ? `${attribute.name} (${attribute.friendlyName})` : attribute.name)}</th>
+                <td>{attribute.values.map((value) => displayText(value)).join(', ') || '(empty)'}</td>
               </tr>
             ))
           )}

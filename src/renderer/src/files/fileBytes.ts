@@ -1,3 +1,6 @@
+import { formatBytes } from '../../../shared/byteSize'
+import { oneLine } from '../../../shared/displayText'
+
 /** A file's bytes as base64, so binary certificates (DER) cross to main intact. */
 export async function fileAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -10,5 +13,5 @@ export async function fileAsBase64(file: File): Promise<string> {
 /** Checked before reading, so a huge file dropped by mistake is never loaded into memory. */
 export function fileTooLargeMessage(file: File, limitBytes: number): string | null {
   if (file.size <= limitBytes) return null
-  return `${file.name} is ${Math.ceil(file.size / 1024)} KiB, far larger than this kind of file can be (at most ${Math.round(limitBytes / 1024)} KiB). Check that you picked the right file.`
+  return `${oneLine(file.name, 200)} is ${formatBytes(file.size)}, far larger than this kind of file can be (at most ${formatBytes(limitBytes)}). Check that you picked the right file.`
 }

@@ -1,5 +1,5 @@
 import type { ResponseFacts } from '../responseFacts'
-import { CAPTURE_AGAIN, DO_NOT_TRUST, inJumpCloudSsoTab } from '../consoles'
+import { CAPTURE_AGAIN, clip, DO_NOT_TRUST, inJumpCloudSsoTab } from '../consoles'
 import { fail, type Outcome, pass } from './outcome'
 
 export const ONE_ASSERTION_STEP = { id: 'one-assertion', title: 'The response holds exactly one assertion' }
@@ -26,6 +26,12 @@ export function checkOneAssertion(facts: ResponseFacts): Outcome {
   if (!facts.assertion) {
     return fail(`The assertion is not directly inside the Response, where SAML puts it. ${WRAPPING}`, DO_NOT_TRUST)
   }
+  if (facts.duplicates.length > 0) {
+    return fail(
+      `The response has more than one ${facts.duplicates.join(', more than one ')}, where the SAML schema allows one. Which one counts would depend on their order, so the response cannot be judged either way; a service provider that checks the schema refuses it.`,
+      DO_NOT_TRUST,
+    )
+  }
   const id = facts.assertion.getAttribute('ID')
-  return pass(id ? `One assertion (ID ${id.slice(0, 100)}).` : 'One assertion.')
+  return pass(id ? `One assertion (ID ${clip(id, 100)}).` : 'One assertion.')
 }

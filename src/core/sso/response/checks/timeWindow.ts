@@ -1,5 +1,6 @@
 import { ASSERTION_CLOCK_SKEW_MS } from '../../../../shared/ssoResponse'
 import { CAPTURE_AGAIN, clip } from '../consoles'
+import type { AssertionFacts, SubjectConfirmationFacts } from '../assertionFacts'
 import type { FieldCheckContext } from './context'
 import { fail, type Outcome, pass, warn } from './outcome'
 
@@ -22,8 +23,20 @@ interface Bound {
  * allow ASSERTION_CLOCK_SKEW_MS either way, for clocks that are slightly off.
  */
 export function checkTimeWindow({ assertion, expect, now }: FieldCheckContext): Outcome {
+  // SAML: the assertion may be used when any one bearer confirmation holds. Each candidate is judged, and the best
+  // verdict is taken, in a fixed order, so several confirmations never make the result depend on their order.
   const bearers = assertion.subjectConfirmations.filter((confirmation) => confirmation.bearer)
-  const confirmation = bearers.find((candidate) => candidate.recipient === expect.acsUrl) ?? bearers[0]
+  const forDialpad = bearers.filter((candidate) => candidate.recipient === expect.acsUrl)
+  const candidates = (forDialpad.length > 0 ? forDialpad : bearers).slice().sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+  const outcomes = (candidates.length > 0 ? candidates : [undefined]).map((confirmation) => judgeWindow(assertion, confirmation, now))
+  return outcomes.find((outcome) => outcome.status === 'pass') ?? outcomes.find((outcome) => outcome.status === 'warn') ?? outcomes[0]
+}
+
+function sortKey(confirmation: SubjectConfirmationFacts): string {
+  return JSON.stringify([confirmation.notBefore, confirmation.notOnOrAfter, confirmation.recipient, confirmation.inResponseTo])
+}
+
+function judgeWindow(assertion: AssertionFacts, confirmation: SubjectConfirmationFacts | undefined, now: Date): Outcome {
   const fields = [
     { field: 'Conditions NotBefore', raw: assertion.conditions.notBefore, kind: 'from' },
     { field: 'SubjectConfirmationData NotBefore', raw: confirmation?.notBefore ?? null, kind: 'from' },

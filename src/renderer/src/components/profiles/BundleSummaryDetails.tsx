@@ -1,22 +1,23 @@
 import type { BundleSummary } from '../../../../shared/bundle'
+import { displayText } from '../../../../shared/displayText'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import { formatUtc } from '../formatDate'
 
-/** What a bundle holds, as the admin decides whether to import it. */
+/** What a bundle holds, as the admin decides whether to import it. Everything in it comes from the file: shown safely. */
 export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
   const { progress, certificate } = summary
   return (
     <>
       <dl className="details">
         <dt>Profile name</dt>
-        <dd>{summary.name}</dd>
+        <dd>{displayText(summary.name)}</dd>
         <dt>Company domain</dt>
-        <dd>{summary.domain ?? 'Not entered yet'}</dd>
+        <dd>{summary.domain === null ? 'Not entered yet, or not valid' : displayText(summary.domain)}</dd>
         <dt>Dialpad environment</dt>
         <dd>{DIALPAD_ENVIRONMENTS[summary.env].label}</dd>
         <dt>Exported</dt>
         <dd>
-          {formatUtc(summary.exportedAt)} by Dialpad SSO Assistant {summary.appVersion}
+          {formatUtc(summary.exportedAt)} by Dialpad SSO Assistant {displayText(summary.appVersion)}
         </dd>
         {summary.exportedOverview ? (
           <>
@@ -45,7 +46,7 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
         <dd>
           {certificate ? (
             <>
-              {certificate.subject}, valid until {formatUtc(certificate.notAfter)}
+              {displayText(certificate.subject)}, valid until {formatUtc(certificate.notAfter)}
               <br />
               SHA-256 fingerprint <code>{certificate.sha256}</code>
             </>
@@ -54,7 +55,7 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
           )}
         </dd>
         <dt>API key</dt>
-        <dd>{summary.keyHintLast4 ? `Not included; the key used ended in ${summary.keyHintLast4}` : 'Not included'}</dd>
+        <dd>{summary.keyHintLast4 ? `Not included; the key used ended in ${displayText(summary.keyHintLast4)}` : 'Not included'}</dd>
         <dt>Latest checks</dt>
         <dd>
           {summary.checks.length === 0 ? (
@@ -63,8 +64,8 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
             <ul className="plain-list">
               {summary.checks.map((check) => (
                 <li key={check.title}>
-                  {check.title}: {check.ok ? 'passed' : 'failed'} on {formatUtc(check.checkedAt)}
-                  {check.note ? <span className="hint"> {check.note}</span> : null}
+                  {displayText(check.title)}: {check.ok ? 'passed' : 'failed'} on {formatUtc(check.checkedAt)}
+                  {check.note ? <span className="hint"> {displayText(check.note)}</span> : null}
                 </li>
               ))}
             </ul>
@@ -73,13 +74,18 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
         {summary.notes ? (
           <>
             <dt>Notes</dt>
-            <dd className="pre-wrap">{summary.notes}</dd>
+            <dd className="pre-wrap">{displayText(summary.notes, { multiline: true })}</dd>
           </>
         ) : null}
       </dl>
+      {summary.problems.map((problem) => (
+        <p key={problem} className="error-text">
+          Problem: {displayText(problem)} (the profile imports; its step shows this until the value is fixed)
+        </p>
+      ))}
       {summary.warnings.map((warning) => (
         <p key={warning} className="warning-text">
-          {warning}
+          {displayText(warning)}
         </p>
       ))}
     </>

@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useEffect, useId, useRef } from 'react'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import { applyImport, closeImport } from '../../profiles/bundleImport'
@@ -26,14 +27,14 @@ export function ImportPanel({ flow }: { flow: Exclude<ImportFlow, { kind: 'idle'
       </h3>
       {flow.fileName ? (
         <p className="hint">
-          File: <code>{flow.fileName}</code>
+          File: <code>{displayText(flow.fileName)}</code>
         </p>
       ) : null}
       {flow.kind === 'reading' ? <p role="status">Checking the bundle…</p> : null}
       {flow.kind === 'refused' ? (
         <>
           <p className="error-text" role="alert">
-            {refusalMessage(flow.message)}
+            {displayText(refusalMessage(flow.message))}
           </p>
           <button type="button" className="button" onClick={closeImport}>
             Close
@@ -53,14 +54,14 @@ function ImportChoices({ flow }: { flow: Extract<ImportFlow, { kind: 'preview' }
       {preview.kind === 'digest-mismatch' ? (
         <div className="import-panel__warning" role="alert">
           <p>
-            <strong>Warning: this bundle was edited.</strong> {preview.warning}
+            <strong>Warning: this bundle was edited.</strong> {preview.warning === null ? null : displayText(preview.warning)}
           </p>
         </div>
       ) : null}
       <BundleSummaryDetails summary={summary} />
       {preview.matches.length === 0 ? (
         <p>
-          No profile here is for {summary.domain ?? `“${summary.name}”`} on {DIALPAD_ENVIRONMENTS[summary.env].label}: importing adds a new
+          No profile here is for {displayText(summary.domain ?? `“${summary.name}”`)} on {DIALPAD_ENVIRONMENTS[summary.env].label}: importing adds a new
           profile.
         </p>
       ) : (
@@ -86,7 +87,7 @@ function ImportChoices({ flow }: { flow: Extract<ImportFlow, { kind: 'preview' }
         {busy ? 'Importing…' : ''}
       </p>
       <p className="error-text" role="alert">
-        {flow.error ? refusalMessage(flow.error) : ''}
+        {flow.error ? displayText(refusalMessage(flow.error)) : ''}
       </p>
     </>
   )

@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId, useRef, useState } from 'react'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import type { ProfileSummary } from '../../../../shared/profile'
@@ -63,9 +64,9 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
     <li>
       <article className="profile-card" aria-labelledby={nameId}>
         <div className="profile-card__head">
-          <h3 id={nameId}>{profile.name}</h3>
+          <h3 id={nameId}>{displayText(profile.name)}</h3>
           <p className="profile-card__meta">
-            {profile.domain ?? 'No company domain yet'} · {DIALPAD_ENVIRONMENTS[profile.env].label} · Last modified {formatUtc(profile.modifiedAt)}
+            {profile.domain === null ? 'No company domain yet' : displayText(profile.domain)} · {DIALPAD_ENVIRONMENTS[profile.env].label} · Last modified {formatUtc(profile.modifiedAt)}
           </p>
         </div>
         <p className="progress-label" id={progressId}>

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { ProfileMatch } from '../../../../shared/bundle'
+import { displayText } from '../../../../shared/displayText'
 import { formatUtc } from '../formatDate'
 
 export interface ProfileMatchDifferencesProps {
@@ -12,30 +13,31 @@ export interface ProfileMatchDifferencesProps {
 /** An existing profile for the same customer: what replacing it would change, field by field, then the choice to. */
 export function ProfileMatchDifferences({ match, replaceLabel, disabled, onReplace }: ProfileMatchDifferencesProps) {
   const headingId = useId()
+  const name = displayText(match.name)
   return (
     <section className="import-match" aria-labelledby={headingId}>
-      <h4 id={headingId}>Existing profile “{match.name}”</h4>
+      <h4 id={headingId}>Existing profile “{name}”</h4>
       <p className="hint">Same company domain and environment · last modified {formatUtc(match.modifiedAt)}</p>
       {match.differences.length === 0 ? (
         <p>The bundle holds exactly what this profile holds: replacing it changes nothing.</p>
       ) : (
         <table className="value-table">
           <caption className="value-table__caption">
-            Replacing “{match.name}” changes {match.differences.length === 1 ? '1 field' : `${match.differences.length} fields`}
+            Replacing “{name}” changes {match.differences.length === 1 ? '1 field' : `${match.differences.length} fields`}
           </caption>
           <thead>
             <tr>
               <th scope="col">Field</th>
-              <th scope="col">In “{match.name}” now</th>
+              <th scope="col">In “{name}” now</th>
               <th scope="col">From the bundle</th>
             </tr>
           </thead>
           <tbody>
             {match.differences.map((difference) => (
               <tr key={difference.field}>
-                <th scope="row">{difference.field}</th>
-                <td>{difference.before}</td>
-                <td>{difference.after}</td>
+                <th scope="row">{displayText(difference.field)}</th>
+                <td>{displayText(difference.before)}</td>
+                <td>{displayText(difference.after)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useWizard } from '../../store/wizardStore'
 import { problemKey } from '../../store/profileListSlice'
 import type { ProfileFileProblem } from '../../../../shared/profile'
@@ -12,7 +13,7 @@ export function ProfileProblems({ problems }: { problems: readonly ProfileFilePr
     <ul className="notice-list" aria-label="Problems with saved profiles">
       {shown.map((problem) => (
         <li key={problemKey(problem)} className="banner">
-          <p>{problem.message}</p>
+          <p>{displayText(problem.message)}</p>
           <button type="button" className="button" onClick={() => dismiss(problem)}>
             Dismiss
           </button>

@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportCertificate } from '../../../../shared/setupReport'
 import { formatUtc } from '../formatDate'
@@ -13,14 +14,14 @@ export function ReportCertificateSection({ certificate }: { certificate: ReportC
           No IdP certificate imported yet. Import JumpCloud’s IDP Certificate in “Bring the IdP values back from JumpCloud”.
         </p>
       ) : !certificate.readable ? (
-        <p className="report__missing">{certificate.problem}</p>
+        <p className="report__missing">{displayText(certificate.problem)}</p>
       ) : (
         <>
           {certificate.warnings.length > 0 ? (
             <ul className="report__cert-warnings" aria-label="Certificate warnings">
               {certificate.warnings.map((warning) => (
                 <li key={warning}>
-                  <strong>Warning:</strong> {warning}
+                  <strong>Warning:</strong> {displayText(warning)}
                 </li>
               ))}
             </ul>
@@ -29,9 +30,9 @@ export function ReportCertificateSection({ certificate }: { certificate: ReportC
           )}
           <dl className="report__facts">
             <dt>Subject</dt>
-            <dd>{certificate.subject}</dd>
+            <dd>{displayText(certificate.subject)}</dd>
             <dt>Issuer</dt>
-            <dd>{certificate.selfSigned ? `${certificate.issuer} (self-signed)` : certificate.issuer}</dd>
+            <dd>{displayText(certificate.selfSigned ? `${certificate.issuer} (self-signed)` : certificate.issuer)}</dd>
             <dt>Serial number</dt>
             <dd>
               <code>{certificate.serialNumber}</code>

@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportCheck } from '../../../../shared/setupReport'
 import { CheckStepList } from '../CheckStepList'
@@ -24,7 +25,7 @@ function Check({ check }: { check: ReportCheck }) {
   return (
     <section className="report__check" aria-labelledby={headingId} data-testid={`report-check: ${check.title}`}>
       <h3 id={headingId}>
-        {check.title}{' '}
+        {displayText(check.title)}{' '}
         <span className={`report__badge report__badge--${check.ok ? 'pass' : 'fail'}`}>{check.ok ? '✓ Passed' : '✗ Failed'}</span>
         {check.freshness === 'current' ? null : (
           <>
@@ -35,7 +36,7 @@ function Check({ check }: { check: ReportCheck }) {
       </h3>
       {check.freshnessNote ? <p className="report__step-note">{check.freshnessNote}</p> : null}
       <p className="report__quiet">
-        Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${check.note}` : ''}
+        Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${displayText(check.note)}` : ''}
       </p>
       <CheckStepList label={`${check.title}: results`} steps={check.steps} />
     </section>

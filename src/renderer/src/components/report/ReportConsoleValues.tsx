@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportConsole, ReportValue } from '../../../../shared/setupReport'
 
@@ -31,8 +32,23 @@ export function ReportConsoleValues({ values }: { values: ReportConsole }) {
   )
 }
 
+/** The value as Dialpad or JumpCloud should get it (invisible characters shown), with the wizard's error and warnings. */
 function Value({ value }: { value: ReportValue }) {
   if (value.value === null) return <span className="report__missing">Not known yet. {value.missing ?? ''}</span>
-  if (value.block) return <pre className="report__block">{value.value}</pre>
-  return <span className="report__value">{value.value}</span>
+  if (value.block) return <pre className="report__block">{displayText(value.value, { multiline: true })}</pre>
+  return (
+    <>
+      <span className="report__value">{displayText(value.value)}</span>
+      {value.error ? (
+        <span className="report__value-note error-text">
+          <strong>Problem:</strong> {value.error}
+        </span>
+      ) : null}
+      {(value.warnings ?? []).map((warning) => (
+        <span key={warning} className="report__value-note warning-text">
+          <strong>Warning:</strong> {warning}
+        </span>
+      ))}
+    </>
+  )
 }

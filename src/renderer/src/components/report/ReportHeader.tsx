@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { type Ref, useId } from 'react'
 import type { SetupReport } from '../../../../shared/setupReport'
 import { formatUtc } from '../formatDate'
@@ -9,7 +10,7 @@ export function ReportHeader({ report, titleRef }: { report: SetupReport; titleR
   return (
     <header className="report__header">
       <h1 ref={titleRef} tabIndex={-1}>
-        {report.title}
+        {displayText(report.title)}
       </h1>
       <p className="report__progress-label" id={progressId}>
         {done} of {total} steps done
@@ -17,21 +18,21 @@ export function ReportHeader({ report, titleRef }: { report: SetupReport; titleR
       <progress className="progress report__progress" max={total} value={done} aria-labelledby={progressId} />
       <dl className="report__facts">
         <dt>Profile</dt>
-        <dd>{report.profileName}</dd>
+        <dd>{displayText(report.profileName)}</dd>
         <dt>Company domain</dt>
-        <dd>{report.domain ?? 'Not entered yet. Enter it in “Enable SAML in Dialpad”.'}</dd>
+        <dd>{report.domain === null ? 'Not entered yet. Enter it in “Enable SAML in Dialpad”.' : displayText(report.domain)}</dd>
         <dt>Dialpad environment</dt>
         <dd>{report.environment}</dd>
         <dt>API key</dt>
-        <dd>{report.apiKey}</dd>
+        <dd>{displayText(report.apiKey)}</dd>
         <dt>Source</dt>
-        <dd>{report.source}</dd>
+        <dd>{displayText(report.source)}</dd>
         <dt>Report made</dt>
         <dd>
           <time dateTime={report.generatedAt}>{formatUtc(report.generatedAt)}</time>
         </dd>
         <dt>App version</dt>
-        <dd>Dialpad SSO Assistant {report.appVersion}</dd>
+        <dd>Dialpad SSO Assistant {displayText(report.appVersion)}</dd>
       </dl>
     </header>
   )

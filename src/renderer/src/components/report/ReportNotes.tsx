@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 
 /** The admin's own notes on the profile, line breaks kept. */
@@ -7,7 +8,7 @@ export function ReportNotes({ notes }: { notes: string }) {
   return (
     <section className="report__section" aria-labelledby={headingId}>
       <h2 id={headingId}>Notes</h2>
-      <p className="report__notes">{notes}</p>
+      <p className="report__notes">{displayText(notes, { multiline: true })}</p>
     </section>
   )
 }

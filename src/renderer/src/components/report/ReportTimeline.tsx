@@ -1,3 +1,4 @@
+import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportEvent } from '../../../../shared/setupReport'
 import { formatUtc } from '../formatDate'
@@ -11,7 +12,7 @@ export function ReportTimeline({ events }: { events: readonly ReportEvent[] }) {
       <ol className="report__timeline">
         {events.map((event, index) => (
           <li key={`${index} ${event.at}`}>
-            <time dateTime={event.at}>{formatUtc(event.at)}</time> <span>{event.event}</span>
+            <time dateTime={event.at}>{formatUtc(event.at)}</time> <span>{displayText(event.event)}</span>
           </li>
         ))}
       </ol>
