@@ -72,8 +72,8 @@ Commands:
   ${REPORT_USAGE}
       Write the printable setup report (HTML; print it to PDF from a browser) of a bundle or a profile.
   ${SSO_VALIDATE_USAGE}
-      Check a SAML response captured in a browser (the SAMLResponse form field, base64, or its XML) the way
-      Dialpad would: status, signature with the IdP certificate given (never one the response carries), one
+      Check a SAML response captured in a browser (the SAMLResponse form field, base64, or its XML) with the
+      checks SAML 2.0 asks of a service provider: status, signature with the IdP certificate given (never one the response carries), one
       assertion, Issuer, Audience, Destination, Recipient, time window, InResponseTo, NameID and email.
       --email-domain (repeatable) adds the company's other email domains, accepted like --domain.
       --now checks an older response at the time it was captured. Exit 0 all passed, 1 a check failed.

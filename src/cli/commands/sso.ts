@@ -43,7 +43,7 @@ export async function runSso(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Validates a SAML response captured in a browser (base64 as posted, or XML) the way Dialpad would, against the IdP
+ * Validates a SAML response captured in a browser (base64 as posted, or XML) with the checks SAML 2.0 asks of a service provider such as Dialpad, against the IdP
  * certificate the admin has, and prints each check with its fix. Exit 0 when every check passes (warnings included),
  * 1 when one fails, 2 for a command line it cannot understand. --json prints the CheckRun.
  */
@@ -121,7 +121,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
     const environment = DIALPAD_ENVIRONMENTS[sp.env]
     const also = otherEmailDomains.length > 0 ? `; also accepting addresses in ${otherEmailDomains.join(', ')}` : ''
     const heading = [
-      `SAML response check for ${sp.domain} (${environment.label})${also}, as Dialpad would do it at ${now.toISOString()}`,
+      `SAML response check for ${sp.domain} (${environment.label})${also}, with the SAML 2.0 service-provider checks at ${now.toISOString()}`,
       `(clocks may differ by up to ${ASSERTION_CLOCK_SKEW_MS / 60_000} minutes; --now checks an older response at the time it was captured)`,
     ].join('\n')
     io.stdout(checkRunText(heading, run))

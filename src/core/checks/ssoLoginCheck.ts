@@ -49,8 +49,8 @@ function windowTitle(start: LoginStart, domain: string): string | undefined {
 /**
  * "Test SSO login": opens the login window at Dialpad's login page (the admin chooses "Login with Another Provider"
  * and Dialpad sends its own AuthnRequest to JumpCloud, as users do), with an AuthnRequest the app builds (the
- * fallback), or at JumpCloud's user portal; waits for the SAML response JumpCloud posts to Dialpad, and checks it as
- * Dialpad would, against the request that was really sent.
+ * fallback), or at JumpCloud's user portal; waits for the SAML response JumpCloud posts to Dialpad, and checks it with
+ * the SAML 2.0 service-provider checks, against the request that was really sent.
  */
 export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps): { runId: string } {
   if (!deps.loginCapture) {

@@ -76,7 +76,7 @@ const ALL_STEPS: StepDefinition[] = [
 ]
 
 /**
- * Validates a SAML response the way Dialpad would, item by item, against the certificate the admin imported (never
+ * Validates a SAML response with the checks SAML 2.0 asks of a service provider such as Dialpad, item by item, against the certificate the admin imported (never
  * one the response carries). Never throws for bad input: every problem is a failed step with a fix.
  *
  * When no signature verifies, the checks of the assertion's content are skipped rather than run on text nobody

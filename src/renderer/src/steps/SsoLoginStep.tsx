@@ -79,7 +79,7 @@ export function SsoLoginStep() {
     <>
       <p>
         Prove the setup with a real login, and learn exactly what is wrong if it fails. The assistant checks the answer
-        JumpCloud sends Dialpad the way Dialpad does: signature with your certificate, issuer, audience, addresses, time
+        JumpCloud sends Dialpad with the checks SAML 2.0 asks of every service provider: signature with your certificate, issuer, audience, addresses, time
         window (allowing {ASSERTION_CLOCK_SKEW_MS / 60_000} minutes of clock difference) and the user’s email.
       </p>
       <LiveCheckPanel
@@ -109,7 +109,7 @@ export function SsoLoginStep() {
         </label>
         <label>
           <input type="radio" name="login-start" checked={start === 'dialpad'} onChange={() => setStart('dialpad')} /> Fallback:
-          the app builds a request as Dialpad would and sends it straight to JumpCloud (Dialpad&apos;s login page is not used)
+          the app builds its own request for Dialpad's SP Entity ID and ACS URL and sends it straight to JumpCloud (Dialpad&apos;s login page is not used)
         </label>
         <label>
           <input type="radio" name="login-start" checked={start === 'jumpcloud-portal'} onChange={() => setStart('jumpcloud-portal')} />{' '}
