@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUNDLE_FILE_SUFFIX } from '../../src/shared/bundle'
 import { icnsEntries, icnsFile, icoFile, icoSizes, pngSize, renderPng } from '../../scripts/packaging/icons'
-import { exportTarget, requiredSpecifiers } from '../../scripts/packaging/packedApp'
+import { exportTarget, requiredSpecifiers, sandboxedPreloadProblems } from '../../scripts/packaging/packedApp'
 
 const ROOT = join(__dirname, '../..')
 const builderConfig = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8'))
@@ -101,6 +101,16 @@ describe('reading a packed app the way Node does', () => {
   it('finds plain requires and createRequire(...)("x") in a bundle, and reports dynamic imports apart', () => {
     const bundle = 'const a = require("undici");\nreturn (0, node_module.createRequire)(require("url").pathToFileURL(__filename).href)("keytar");\nawait import("keytar")'
     expect(requiredSpecifiers(bundle)).toEqual({ required: ['undici', 'url', 'keytar'], imported: ['keytar'] })
+  })
+
+  it('accepts a preload a sandboxed renderer can load, and names every module one cannot', () => {
+    expect(sandboxedPreloadProblems('let electron = require("electron"); const { EventEmitter } = require("node:events")')).toEqual([])
+    expect(sandboxedPreloadProblems('require("electron"); require("./chunks/methods.js"); require("zod"); require("node:fs"); import("electron")')).toEqual([
+      'the preload requires "./chunks/methods.js", which a sandboxed preload cannot load',
+      'the preload requires "zod", which a sandboxed preload cannot load',
+      'the preload requires "node:fs", which a sandboxed preload cannot load',
+      'the preload imports "electron", and a sandboxed preload has no ES-module loader',
+    ])
   })
 
   it('follows package.json "exports" for require(): conditions, subpaths and patterns', () => {
