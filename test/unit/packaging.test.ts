@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUNDLE_FILE_SUFFIX } from '../../src/shared/bundle'
 import { icnsEntries, icnsFile, icoFile, icoSizes, pngSize, renderPng } from '../../scripts/packaging/icons'
+import { macSigningArgs } from '../../scripts/packaging/macSigning'
 import { exportTarget, requiredSpecifiers, sandboxedPreloadProblems } from '../../scripts/packaging/packedApp'
 
 const ROOT = join(__dirname, '../..')
@@ -63,6 +64,20 @@ describe('packaging', () => {
     expect(entitlements).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.cs.allow-unsigned-executable-memory'])
     expect(builderConfig.mac.notarize).toBeUndefined() // electron-builder notarizes when the APPLE_* credentials are set
     expect(builderConfig.mac.extendInfo.CFBundleDocumentTypes).toEqual([expect.objectContaining({ LSItemContentTypes: ['public.json'], LSHandlerRank: 'Alternate', CFBundleTypeRole: 'Viewer' })])
+  })
+
+  it('macOS without a Developer ID: ad-hoc signed without the hardened runtime, never left unsigned ("damaged" once downloaded)', () => {
+    const adHoc = ['-c.mac.identity=-', '-c.mac.hardenedRuntime=false']
+    const keychainWith = (lines: string) => () => lines
+    const developerId = keychainWith('  1) 0123ABCD "Developer ID Application: Example Inc (TEAM123456)"\n     1 valid identities found')
+    expect(macSigningArgs({}, keychainWith('     0 valid identities found'))).toEqual(adHoc)
+    expect(macSigningArgs({}, keychainWith('  1) 0123ABCD "Apple Development: admin@example.com (TEAM123456)"'))).toEqual(adHoc)
+    // What the release workflow sets without the signing secrets (CSC_LINK empty, discovery off).
+    expect(macSigningArgs({ CSC_LINK: '', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, developerId)).toEqual(adHoc)
+    // A Developer ID, given or in the keychain, signs as electron-builder.json says (hardened runtime, entitlements).
+    expect(macSigningArgs({ CSC_LINK: 'developer-id.p12' }, keychainWith(''))).toEqual([])
+    expect(macSigningArgs({ CSC_NAME: 'Example Inc (TEAM123456)' }, keychainWith(''))).toEqual([])
+    expect(macSigningArgs({}, developerId)).toEqual([])
   })
 
   it('Linux: the .deb ships an AppArmor profile for the installed executable', () => {
