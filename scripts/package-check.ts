@@ -3,6 +3,7 @@
  * exactly as electron-builder.json says (`--linux --dir`: the app folder every Linux installer is made from), and
  * verifies what an installed app will hold:
  *   - main, preload, renderer (with every chunk the build made) and the window icon, and nothing else of the project;
+ *   - the preload is one file that requires only what Electron gives a sandboxed preload (electron, events, timers, url);
  *   - native modules (keytar) outside the asar archive, where Electron loads them from, and required with require();
  *   - every package main requires, and every package those depend on, resolves inside the packed app;
  *   - no build-time package inside (tsx, esbuild, typescript, vite, vitest, playwright, electron-builder, type
@@ -22,7 +23,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { ICNS_TYPES, ICO_SIZES, LINUX_SIZES, buildIcons, icnsEntries, icoSizes, pngSize } from './packaging/icons'
-import { folderBytes, isBuiltin, openPackedApp, packagesIn, requiredSpecifiers, resolveRequireGraph, unpackedFileExists } from './packaging/packedApp'
+import { folderBytes, isBuiltin, openPackedApp, packagesIn, requiredSpecifiers, resolveRequireGraph, sandboxedPreloadProblems, unpackedFileExists } from './packaging/packedApp'
 import { dependencyNames, isBuildTimeDependency, type Lockfile } from './packaging/runtimeDependencies'
 
 const ROOT = join(__dirname, '..')
@@ -117,6 +118,14 @@ async function main(): Promise<number> {
         if (!app.files.has(file)) problems.push(`${file}, which main loads, is missing`)
       }
       details.push(`${own.length} files of the app's own`)
+    })
+
+    check('the preload loads only what a sandboxed preload can: one file, requiring electron and no package', (problems, details) => {
+      const preload = 'out/preload/index.js'
+      problems.push(...sandboxedPreloadProblems(app.read(preload).toString('utf8')))
+      const others = [...app.files].filter((file) => file.startsWith('out/preload/') && file !== preload)
+      if (others.length > 0) problems.push(`the preload is split into ${others.join(', ')}, which a sandboxed preload cannot load`)
+      details.push(`${preload} requires ${requiredSpecifiers(app.read(preload).toString('utf8')).required.join(', ') || 'nothing'}`)
     })
 
     check('nothing else of the project is packed (no CLI, sources, tests or build resources)', (problems) => {

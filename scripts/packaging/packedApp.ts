@@ -54,6 +54,22 @@ export function requiredSpecifiers(code: string): { required: string[]; imported
   return { required: [...required], imported }
 }
 
+/**
+ * What the require() of a sandboxed preload can load (Electron's "Process Sandboxing" guide): electron and three Node
+ * built-ins, with or without "node:". It loads no other file, relative or from node_modules, and no ES module, so
+ * the preload must be one self-contained bundle.
+ */
+export const SANDBOXED_PRELOAD_MODULES = ['electron', 'events', 'timers', 'url', 'node:events', 'node:timers', 'node:url']
+
+/** Why a preload bundle would fail to load in a sandboxed renderer: each module it loads that the sandbox lacks. */
+export function sandboxedPreloadProblems(code: string): string[] {
+  const { required, imported } = requiredSpecifiers(code)
+  return [
+    ...required.filter((specifier) => !SANDBOXED_PRELOAD_MODULES.includes(specifier)).map((specifier) => `the preload requires "${specifier}", which a sandboxed preload cannot load`),
+    ...imported.map((specifier) => `the preload imports "${specifier}", and a sandboxed preload has no ES-module loader`),
+  ]
+}
+
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
 
 export function isBuiltin(specifier: string): boolean {

@@ -193,7 +193,8 @@ describe('src/main/index.ts once ready', () => {
     const saved = proxyEnv.map((name) => [name, process.env[name]] as const)
     for (const name of proxyEnv) delete process.env[name]
     const proxyPort = await closedPort()
-    fakeElectron.defaultSession.proxyAnswer = `PROXY 127.0.0.1:${proxyPort}; DIRECT`
+    // Only the proxy: with "; DIRECT" the check would go on to Dialpad itself once the proxy refused (systemProxy.test.ts).
+    fakeElectron.defaultSession.proxyAnswer = `PROXY 127.0.0.1:${proxyPort}`
     try {
       const started = await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:sso.checkServices', { domain: 'example.com', env: 'production', idpSsoUrl: null, extraCaPem: null })
       const { runId } = (started as { ok: true; value: { runId: string } }).value
@@ -204,7 +205,7 @@ describe('src/main/index.ts once ready', () => {
       } while (!progress.done)
 
       expect(fakeElectron.defaultSession.resolveProxy.mock.calls).toEqual([['https://dialpad.com/']])
-      // The first entry is used: the (closed) proxy refused, so the check names the proxy's address, not Dialpad's.
+      // The system's proxy is used: it refused (closed), so the check names the proxy's address, not Dialpad's.
       expect(JSON.stringify(progress.run)).toContain(`127.0.0.1:${proxyPort}`)
       // Dialpad's metadata step is informational (service-facts.md), so the refused proxy shows as its warning.
       expect(progress.run?.steps.find((step) => step.id === 'sp-metadata')?.status).toBe('warn')

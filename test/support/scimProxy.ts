@@ -11,7 +11,8 @@ export interface TestProxy {
   close(): Promise<void>
 }
 
-export async function startTestProxy(): Promise<TestProxy> {
+/** `refuseTunnels`: answer every CONNECT with this status instead (a proxy that is up but will not tunnel). */
+export async function startTestProxy(options: { refuseTunnels?: number } = {}): Promise<TestProxy> {
   const tunnels: string[] = []
   const forwarded: string[] = []
   const sockets = new Set<net.Socket>()
@@ -29,6 +30,10 @@ export async function startTestProxy(): Promise<TestProxy> {
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const target = req.url ?? ''
     tunnels.push(target)
+    if (options.refuseTunnels) {
+      client.end(`HTTP/1.1 ${options.refuseTunnels} Refused by policy\r\nContent-Length: 0\r\n\r\n`)
+      return
+    }
     const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))]
     const upstream = net.connect(port, host.replace(/^\[|\]$/g, ''), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUNDLE_FILE_SUFFIX } from '../../src/shared/bundle'
 import { icnsEntries, icnsFile, icoFile, icoSizes, pngSize, renderPng } from '../../scripts/packaging/icons'
-import { exportTarget, requiredSpecifiers } from '../../scripts/packaging/packedApp'
+import { macSigningArgs } from '../../scripts/packaging/macSigning'
+import { exportTarget, requiredSpecifiers, sandboxedPreloadProblems } from '../../scripts/packaging/packedApp'
 
 const ROOT = join(__dirname, '../..')
 const builderConfig = JSON.parse(readFileSync(join(ROOT, 'electron-builder.json'), 'utf8'))
@@ -65,6 +66,20 @@ describe('packaging', () => {
     expect(builderConfig.mac.extendInfo.CFBundleDocumentTypes).toEqual([expect.objectContaining({ LSItemContentTypes: ['public.json'], LSHandlerRank: 'Alternate', CFBundleTypeRole: 'Viewer' })])
   })
 
+  it('macOS without a Developer ID: ad-hoc signed without the hardened runtime, never left unsigned ("damaged" once downloaded)', () => {
+    const adHoc = ['-c.mac.identity=-', '-c.mac.hardenedRuntime=false']
+    const keychainWith = (lines: string) => () => lines
+    const developerId = keychainWith('  1) 0123ABCD "Developer ID Application: Example Inc (TEAM123456)"\n     1 valid identities found')
+    expect(macSigningArgs({}, keychainWith('     0 valid identities found'))).toEqual(adHoc)
+    expect(macSigningArgs({}, keychainWith('  1) 0123ABCD "Apple Development: admin@example.com (TEAM123456)"'))).toEqual(adHoc)
+    // What the release workflow sets without the signing secrets (CSC_LINK empty, discovery off).
+    expect(macSigningArgs({ CSC_LINK: '', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, developerId)).toEqual(adHoc)
+    // A Developer ID, given or in the keychain, signs as electron-builder.json says (hardened runtime, entitlements).
+    expect(macSigningArgs({ CSC_LINK: 'developer-id.p12' }, keychainWith(''))).toEqual([])
+    expect(macSigningArgs({ CSC_NAME: 'Example Inc (TEAM123456)' }, keychainWith(''))).toEqual([])
+    expect(macSigningArgs({}, developerId)).toEqual([])
+  })
+
   it('Linux: the .deb ships an AppArmor profile for the installed executable', () => {
     const profile = read(builderConfig.deb.appArmorProfile)
     expect(profile).toContain('profile "${executable}" "/opt/${sanitizedProductName}/${executable}" flags=(unconfined)')
@@ -101,6 +116,16 @@ describe('reading a packed app the way Node does', () => {
   it('finds plain requires and createRequire(...)("x") in a bundle, and reports dynamic imports apart', () => {
     const bundle = 'const a = require("undici");\nreturn (0, node_module.createRequire)(require("url").pathToFileURL(__filename).href)("keytar");\nawait import("keytar")'
     expect(requiredSpecifiers(bundle)).toEqual({ required: ['undici', 'url', 'keytar'], imported: ['keytar'] })
+  })
+
+  it('accepts a preload a sandboxed renderer can load, and names every module one cannot', () => {
+    expect(sandboxedPreloadProblems('let electron = require("electron"); const { EventEmitter } = require("node:events")')).toEqual([])
+    expect(sandboxedPreloadProblems('require("electron"); require("./chunks/methods.js"); require("zod"); require("node:fs"); import("electron")')).toEqual([
+      'the preload requires "./chunks/methods.js", which a sandboxed preload cannot load',
+      'the preload requires "zod", which a sandboxed preload cannot load',
+      'the preload requires "node:fs", which a sandboxed preload cannot load',
+      'the preload imports "electron", and a sandboxed preload has no ES-module loader',
+    ])
   })
 
   it('follows package.json "exports" for require(): conditions, subpaths and patterns', () => {

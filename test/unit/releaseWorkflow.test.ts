@@ -61,6 +61,12 @@ describe('the release workflow', () => {
     expect(runs).toContain('apt-get install -y ./dist/*.deb')
   })
 
+  it('checks out the same bytes on the Windows runner: LF line endings for every text file, whatever core.autocrlf says', () => {
+    // Fixtures, certificates and example bundles are compared byte for byte; git applies .gitattributes over autocrlf.
+    const attributes = readFileSync(join(ROOT, '.gitattributes'), 'utf8')
+    expect(attributes.split('\n').map((line) => line.trim())).toContain('* text=auto eol=lf')
+  })
+
   it('keeps the Linux-only keychain setup away from macOS and Windows', () => {
     for (const step of steps.filter((candidate) => /apt-get|xvfb-run|npm test$/.test(candidate.run ?? ''))) {
       expect(step.if).toBe("runner.os == 'Linux'")

@@ -1,9 +1,10 @@
+import { type AddressInfo, createServer } from 'node:net'
 import type { Dispatcher } from 'undici'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpDispatcher, type HttpClientOptions } from '../../src/core/net/httpClient'
 import { classifyNetError } from '../../src/core/net/netFailure'
 import { sendRequest, type HttpOutcome } from '../../src/core/net/sendRequest'
-import { bypassesProxy, routeFromPacAnswer } from '../../src/core/net/systemProxy'
+import { bypassesProxy, routesFromPacAnswer } from '../../src/core/net/systemProxy'
 import { startTestProxy, type TestProxy } from '../support/scimProxy'
 import { startScimServer, type ScimServer } from '../support/scimServer'
 import { makeTestCa, type TestCa } from '../support/scimTestCa'
@@ -12,29 +13,32 @@ const TOKEN = 'system-proxy-token-5b1e2d'
 const FAST = { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000 }
 
 describe('reading the system’s PAC-style answer', () => {
+  const direct = { kind: 'direct' }
+  const proxy = (url: string) => ({ kind: 'proxy', url })
   it.each([
-    ['DIRECT', { kind: 'direct' }],
-    ['', { kind: 'direct' }],
-    ['PROXY proxy.corp.example:8080; DIRECT', { kind: 'proxy', url: 'http://proxy.corp.example:8080' }],
-    ['proxy proxy.corp.example', { kind: 'proxy', url: 'http://proxy.corp.example:80' }],
-    ['HTTP 10.1.2.3:3128', { kind: 'proxy', url: 'http://10.1.2.3:3128' }],
-    ['HTTPS secure-proxy.corp.example:443; PROXY other:8080', { kind: 'proxy', url: 'https://secure-proxy.corp.example:443' }],
-    ['PROXY [2001:db8::1]:8080', { kind: 'proxy', url: 'http://[2001:db8::1]:8080' }],
-    ['SOCKS5 socks.corp.example:1080; PROXY fallback.corp.example:3128', { kind: 'proxy', url: 'http://fallback.corp.example:3128' }],
-    ['SOCKS socks.corp.example:1080;DIRECT', { kind: 'direct' }],
-    ['QUIC proxy.corp.example:443; DIRECT', { kind: 'direct' }],
-  ])('%j → %j', (answer, route) => {
-    expect(routeFromPacAnswer(answer)).toEqual(route)
+    ['DIRECT', [direct]],
+    ['', [direct]],
+    ['PROXY proxy.corp.example:8080; DIRECT', [proxy('http://proxy.corp.example:8080'), direct]],
+    ['proxy proxy.corp.example', [proxy('http://proxy.corp.example:80')]],
+    ['HTTP 10.1.2.3:3128', [proxy('http://10.1.2.3:3128')]],
+    ['HTTPS secure-proxy.corp.example:443; PROXY other:8080', [proxy('https://secure-proxy.corp.example:443'), proxy('http://other:8080')]],
+    ['PROXY [2001:db8::1]:8080', [proxy('http://[2001:db8::1]:8080')]],
+    ['SOCKS5 socks.corp.example:1080; PROXY fallback.corp.example:3128', [proxy('http://fallback.corp.example:3128')]],
+    ['SOCKS socks.corp.example:1080;DIRECT', [direct]],
+    ['QUIC proxy.corp.example:443; DIRECT', [direct]],
+    ['DIRECT; PROXY never.corp.example:8080', [direct]],
+  ])('%j → %j', (answer, routes) => {
+    expect(routesFromPacAnswer(answer)).toEqual({ kind: 'routes', routes })
   })
 
   it('refuses an answer with only SOCKS proxies, naming them, instead of going direct behind IT’s back', () => {
-    const route = routeFromPacAnswer('SOCKS5 socks.corp.example:1080; SOCKS socks2.corp.example')
+    const route = routesFromPacAnswer('SOCKS5 socks.corp.example:1080; SOCKS socks2.corp.example')
     expect(route).toEqual({ kind: 'unusable', reason: expect.stringContaining('SOCKS proxy (SOCKS5 socks.corp.example:1080)') })
   })
 
   it('refuses an answer that names nothing usable, quoting it', () => {
-    expect(routeFromPacAnswer('PROXY proxy.corp.example:99999')).toEqual({ kind: 'unusable', reason: expect.stringContaining('"PROXY proxy.corp.example:99999"') })
-    expect(routeFromPacAnswer('BOGUS')).toMatchObject({ kind: 'unusable' })
+    expect(routesFromPacAnswer('PROXY proxy.corp.example:99999')).toEqual({ kind: 'unusable', reason: expect.stringContaining('"PROXY proxy.corp.example:99999"') })
+    expect(routesFromPacAnswer('BOGUS')).toMatchObject({ kind: 'unusable' })
   })
 })
 
@@ -152,12 +156,61 @@ describe('live checks through the system’s proxy (a fake resolver, a real CONN
     expect(proxy.tunnels).toEqual([])
   })
 
-  it('reports the proxy the system named when that proxy is down (the first entry counts, as in a browser)', async () => {
-    const downProxy = await startTestProxy()
-    const downHost = new URL(downProxy.url).host
-    await downProxy.close()
-    const using = dispatcher({ resolveProxy: fakeResolver(`PROXY ${downHost}; DIRECT`).resolveProxy })
+  /** A proxy address nothing listens on. */
+  async function downProxyHost(): Promise<string> {
+    const down = await startTestProxy()
+    await down.close()
+    return new URL(down.url).host
+  }
+
+  it('reports the proxy the system named when that proxy is down and the answer names nothing else', async () => {
+    const downHost = await downProxyHost()
+    const using = dispatcher({ resolveProxy: fakeResolver(`PROXY ${downHost}`).resolveProxy })
     expect(await get(using)).toMatchObject({ ok: false, failure: { kind: 'refused', peer: downHost } })
+  })
+
+  it('takes the next route of the answer when the proxy cannot be reached, as a browser does ("PROXY proxy:8080; DIRECT")', async () => {
+    const downHost = await downProxyHost()
+    const toDirect = dispatcher({ resolveProxy: fakeResolver(`PROXY ${downHost}; DIRECT`).resolveProxy })
+    expect(await get(toDirect)).toMatchObject({ ok: true, response: { status: 200 } })
+    expect(proxy.tunnels).toEqual([])
+
+    const toNextProxy = dispatcher({ resolveProxy: fakeResolver(`PROXY ${downHost}; PROXY ${new URL(proxy.url).host}; DIRECT`).resolveProxy })
+    expect(await get(toNextProxy)).toMatchObject({ ok: true, response: { status: 200 } })
+    expect(proxy.tunnels).toEqual([target()])
+  })
+
+  it('tries an unreachable proxy once per origin: concurrent and later requests go the working way', async () => {
+    let connections = 0
+    const resetting = createServer((socket) => {
+      connections++
+      socket.destroy()
+    })
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = resetting.address() as AddressInfo
+      const using = dispatcher({ resolveProxy: fakeResolver(`PROXY 127.0.0.1:${port}; PROXY ${new URL(proxy.url).host}`).resolveProxy })
+      const outcomes = [...(await Promise.all([get(using), get(using)])), await get(using), await get(using)]
+      expect(outcomes.map((outcome) => outcome.ok && outcome.response.status)).toEqual([200, 200, 200, 200])
+      expect(connections).toBeGreaterThanOrEqual(1)
+      expect(connections).toBeLessThanOrEqual(2)
+      expect(new Set(proxy.tunnels)).toEqual(new Set([target()]))
+    } finally {
+      await new Promise((resolve) => resetting.close(resolve))
+    }
+  })
+
+  it('never goes around a proxy that answers and refuses the tunnel: its refusal is reported', async () => {
+    const refusing = await startTestProxy({ refuseTunnels: 403 })
+    try {
+      const using = dispatcher({ resolveProxy: fakeResolver(`PROXY ${new URL(refusing.url).host}; DIRECT`).resolveProxy })
+      const requestsBefore = server.requests.length
+      expect(await get(using)).toMatchObject({ ok: false, failure: { kind: 'proxy', code: 'HTTP 403' } })
+      expect(refusing.tunnels).toEqual([target()])
+      expect(server.requests.length).toBe(requestsBefore)
+    } finally {
+      await refusing.close()
+    }
   })
 
   it('says when the system gives no proxy answer in time, or cannot answer at all', async () => {

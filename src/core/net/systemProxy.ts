@@ -1,4 +1,5 @@
 import { Dispatcher } from 'undici'
+import { classifyNetError, type NetFailureKind } from './netFailure'
 
 /**
  * Asks the operating system which proxy serves a URL (its proxy settings, a PAC file, WPAD) and answers the way a
@@ -22,31 +23,37 @@ const DEFAULT_PORTS: Record<string, number> = { PROXY: 80, HTTP: 80, HTTPS: 443,
 export const PROXY_LOOKUP_TIMEOUT_MS = 15_000
 
 /**
- * Reads a PAC-style answer and picks the route the checks take: the first entry they can use, in the order given.
- * - DIRECT: no proxy. An empty answer means DIRECT too, as in Chromium.
+ * Reads a PAC-style answer into the routes the checks may take, in the order given:
+ * - DIRECT: no proxy, and the last route (a failure going direct is the server's). An empty answer means DIRECT, as
+ *   in Chromium.
  * - PROXY host:port (or HTTP host:port): an HTTP proxy; https:// targets go through a CONNECT tunnel.
  * - HTTPS host:port: an HTTP proxy reached over TLS, trusted like any server (system roots plus the corporate CA).
  * - SOCKS, SOCKS4, SOCKS5: skipped. undici's SOCKS5 support is experimental and SOCKS4 has none, so a later entry is
  *   used; when only SOCKS entries remain, the answer is unusable and the check says why instead of going direct.
- * Later entries are not tried when the first usable proxy fails: the check reports that proxy's failure, which is the
- * proxy a browser on this computer tries first as well.
+ * The first route is used; the next one only when a proxy cannot be reached at all (see SystemProxyDispatcher), as a
+ * browser on this computer does with "PROXY proxy.corp:8080; DIRECT".
  */
-export function routeFromPacAnswer(answer: string): ProxyRoute | { kind: 'unusable'; reason: string } {
+export function routesFromPacAnswer(answer: string): { kind: 'routes'; routes: ProxyRoute[] } | { kind: 'unusable'; reason: string } {
   const entries = answer
     .split(';')
     .map((entry) => entry.trim())
     .filter(Boolean)
-  if (entries.length === 0) return { kind: 'direct' }
+  if (entries.length === 0) return { kind: 'routes', routes: [{ kind: 'direct' }] }
+  const routes: ProxyRoute[] = []
   const skipped: string[] = []
   for (const entry of entries) {
     const [rawScheme, hostPort = ''] = entry.split(/\s+/, 2)
     const scheme = rawScheme.toUpperCase()
-    if (scheme === 'DIRECT') return { kind: 'direct' }
+    if (scheme === 'DIRECT') {
+      routes.push({ kind: 'direct' })
+      break
+    }
     const address = withPort(hostPort, DEFAULT_PORTS[scheme])
-    if ((scheme === 'PROXY' || scheme === 'HTTP') && address) return { kind: 'proxy', url: `http://${address}` }
-    if (scheme === 'HTTPS' && address) return { kind: 'proxy', url: `https://${address}` }
-    skipped.push(entry)
+    if ((scheme === 'PROXY' || scheme === 'HTTP') && address) routes.push({ kind: 'proxy', url: `http://${address}` })
+    else if (scheme === 'HTTPS' && address) routes.push({ kind: 'proxy', url: `https://${address}` })
+    else skipped.push(entry)
   }
+  if (routes.length > 0) return { kind: 'routes', routes }
   const socks = skipped.find((entry) => /^SOCKS/i.test(entry))
   return {
     kind: 'unusable',
@@ -101,13 +108,34 @@ export interface SystemProxyOptions {
 }
 
 /**
+ * Failures reaching a proxy itself, after which Chromium tries the answer's next route (net/http/proxy_fallback.cc:
+ * name not resolved, connection refused, reset, closed or timed out, address unreachable; undici reports a connection
+ * the proxy closed before answering the CONNECT as UND_ERR_PRX_CONN). A proxy that answers and refuses the tunnel
+ * (403, 407...) is not one of them: that is the proxy's decision, reported as such, never gone around.
+ */
+const UNREACHABLE_KINDS: ReadonlySet<NetFailureKind> = new Set(['dns', 'refused', 'unreachable', 'connect-timeout', 'reset'])
+
+function proxyUnreachable(error: Error): boolean {
+  const failure = classifyNetError(error)
+  return UNREACHABLE_KINDS.has(failure.kind) || failure.code === 'UND_ERR_PRX_CONN'
+}
+
+/** The routes for one origin and the one requests take now (it moves on when a proxy cannot be reached). */
+interface OriginRoutes {
+  targets: Dispatcher[]
+  current: number
+}
+
+/**
  * A dispatcher that asks the system, once per origin, which proxy to use, then sends the request straight or through
  * that proxy. The lookup is asynchronous, so each request is handed on when it is known; a lookup that fails reaches
- * the request as an error, which the checks report as a proxy failure with its reason.
+ * the request as an error, which the checks report as a proxy failure with its reason. When the proxy cannot be
+ * reached and the answer names another route ("PROXY proxy.corp:8080; DIRECT"), the request, which has not started,
+ * goes that way, and so do the origin's later requests.
  */
 export class SystemProxyDispatcher extends Dispatcher {
   readonly #options: SystemProxyOptions
-  readonly #routes = new Map<string, Promise<Dispatcher>>()
+  readonly #routes = new Map<string, Promise<OriginRoutes>>()
   readonly #proxies = new Map<string, Dispatcher>()
 
   constructor(options: SystemProxyOptions) {
@@ -136,11 +164,11 @@ export class SystemProxyDispatcher extends Dispatcher {
     const onAbort = () => fail(abortable?.reason instanceof Error ? abortable.reason : new Error('The request was cancelled.'))
     abortable?.addEventListener('abort', onAbort, { once: true })
     route.then(
-      (target) => {
+      (routes) => {
         abortable?.removeEventListener('abort', onAbort)
         if (handedOn) return
         handedOn = true
-        target.dispatch(options, handler)
+        dispatchVia(routes, routes.current, options, handler)
       },
       (error: Error) => {
         abortable?.removeEventListener('abort', onAbort)
@@ -150,16 +178,19 @@ export class SystemProxyDispatcher extends Dispatcher {
     return true
   }
 
-  async #route(origin: URL): Promise<Dispatcher> {
-    if (bypassesProxy(origin, this.#options.noProxy)) return this.#options.direct
+  async #route(origin: URL): Promise<OriginRoutes> {
+    if (bypassesProxy(origin, this.#options.noProxy)) return { targets: [this.#options.direct], current: 0 }
     const answer = await this.#lookUp(`${origin.origin}/`)
-    const route = routeFromPacAnswer(answer)
-    if (route.kind === 'unusable') throw new SystemProxyError(`This computer's proxy settings could not be used for ${origin.host}: ${route.reason}.`)
-    if (route.kind === 'direct') return this.#options.direct
-    let proxy = this.#proxies.get(route.url)
+    const parsed = routesFromPacAnswer(answer)
+    if (parsed.kind === 'unusable') throw new SystemProxyError(`This computer's proxy settings could not be used for ${origin.host}: ${parsed.reason}.`)
+    return { targets: parsed.routes.map((route) => (route.kind === 'direct' ? this.#options.direct : this.#viaProxy(route.url))), current: 0 }
+  }
+
+  #viaProxy(url: string): Dispatcher {
+    let proxy = this.#proxies.get(url)
     if (!proxy) {
-      proxy = this.#options.viaProxy(route.url)
-      this.#proxies.set(route.url, proxy)
+      proxy = this.#options.viaProxy(url)
+      this.#proxies.set(url, proxy)
     }
     return proxy
   }
@@ -205,5 +236,82 @@ export class SystemProxyDispatcher extends Dispatcher {
     const destroyed = Promise.all(this.#all().map((dispatcher) => dispatcher.destroy(error))).then(() => undefined)
     if (!done) return destroyed
     void destroyed.then(done, done)
+  }
+}
+
+type Handler = Dispatcher.DispatchHandler
+type HandlerArgs<Name extends keyof Handler> = Parameters<NonNullable<Handler[Name]>>
+
+/** Sends the request by the route at `index`; when that is a proxy that cannot be reached, by the next one. */
+function dispatchVia(routes: OriginRoutes, index: number, options: Dispatcher.DispatchOptions, handler: Handler): void {
+  const target = routes.targets[index]
+  if (index === routes.targets.length - 1) {
+    target.dispatch(options, handler)
+    return
+  }
+  target.dispatch(
+    options,
+    new NextRouteIfUnreachable(handler, () => {
+      // Concurrent requests fail over together: each moves to the route after the one it tried, never past a later one.
+      routes.current = Math.max(routes.current, index + 1)
+      dispatchVia(routes, routes.current, options, handler)
+    }),
+  )
+}
+
+/**
+ * Passes everything on to the request's own handler, except an error that says the proxy could not be reached before
+ * the request started (undici calls onRequestStart once the connection, tunnel included, is up): then the request
+ * has sent nothing, and `tryNext` sends it again by the next route.
+ */
+class NextRouteIfUnreachable implements Handler {
+  readonly #handler: Handler
+  readonly #tryNext: () => void
+  #started = false
+
+  constructor(handler: Handler, tryNext: () => void) {
+    this.#handler = handler
+    this.#tryNext = tryNext
+  }
+
+  onRequestStart(...args: HandlerArgs<'onRequestStart'>): void {
+    this.#started = true
+    this.#handler.onRequestStart?.(...args)
+  }
+
+  onResponseError(...[controller, error]: HandlerArgs<'onResponseError'>): void {
+    if (!this.#started && proxyUnreachable(error)) {
+      this.#tryNext()
+      return
+    }
+    this.#handler.onResponseError?.(controller, error)
+  }
+
+  onRequestUpgrade(...args: HandlerArgs<'onRequestUpgrade'>): void {
+    this.#handler.onRequestUpgrade?.(...args)
+  }
+
+  onResponseStarted(): void {
+    this.#handler.onResponseStarted?.()
+  }
+
+  onResponseStart(...args: HandlerArgs<'onResponseStart'>): void {
+    this.#handler.onResponseStart?.(...args)
+  }
+
+  onResponseData(...args: HandlerArgs<'onResponseData'>): void {
+    this.#handler.onResponseData?.(...args)
+  }
+
+  onResponseEnd(...args: HandlerArgs<'onResponseEnd'>): void {
+    this.#handler.onResponseEnd?.(...args)
+  }
+
+  onBodySent(...args: HandlerArgs<'onBodySent'>): void {
+    this.#handler.onBodySent?.(...args)
+  }
+
+  onRequestSent(): void {
+    this.#handler.onRequestSent?.()
   }
 }

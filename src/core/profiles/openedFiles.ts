@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
-import { BUNDLE_FILE_SUFFIX, MAX_BUNDLE_BYTES } from '../../shared/bundle'
+import { fileURLToPath } from 'node:url'
+import { MAX_BUNDLE_BYTES } from '../../shared/bundle'
 import { oneLine } from '../../shared/displayText'
 import { InputFileError, readRegularFile } from '../files/boundedRead'
 import { UserFacingError } from '../userFacingError'
@@ -11,10 +12,17 @@ import { UserFacingError } from '../userFacingError'
 export class OpenedFiles {
   private readonly paths: string[] = []
 
-  /** Keeps the bundle files among a command line or an open-file event; other arguments are ignored. */
+  /**
+   * Keeps the files among a command line or an open-file event that may be bundles; other arguments are ignored.
+   * Any .json file counts, not only *.dialpad-sso.json: the installers list the app under "Open with" for JSON files
+   * (Windows and macOS see a bundle as .json), and a browser saves a second download as "acme.dialpad-sso (1).json".
+   * The import preview then says whether it is a bundle. Linux file managers pass the .desktop entry's %U as file://
+   * URLs, which are read as the path they name.
+   */
   add(candidates: readonly string[]): void {
-    for (const path of candidates) {
-      if (path.toLowerCase().endsWith(BUNDLE_FILE_SUFFIX) && !this.paths.includes(path)) this.paths.push(path)
+    for (const candidate of candidates) {
+      const path = localPath(candidate)
+      if (path && path.toLowerCase().endsWith('.json') && !this.paths.includes(path)) this.paths.push(path)
     }
   }
 
@@ -39,5 +47,16 @@ export class OpenedFiles {
         `${oneLine(fileName, 200)} could not be opened. ${error.message} Check that the file still exists and that you can read it, then open it again.`,
       )
     }
+  }
+}
+
+/** The local path an argument names: itself, or the path of a file:// URL; null for switches and other URLs. */
+function localPath(argument: string): string | null {
+  if (argument.startsWith('-')) return null
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(argument)) return argument
+  try {
+    return fileURLToPath(argument)
+  } catch {
+    return null
   }
 }
