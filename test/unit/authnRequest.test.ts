@@ -6,6 +6,7 @@ import { buildAuthnRequest, EMAIL_NAME_ID_FORMAT, HTTP_POST_BINDING, SAML_NS, SA
 import { UserFacingError } from '../../src/core/userFacingError'
 import { parseXmlSafely } from '../../src/core/xml/safeXml'
 import { deriveSpValues } from '../../src/shared/spValues'
+import { hasUnsafeCharacters } from '../../src/shared/displayText'
 
 const SP = deriveSpValues('example.com', 'production')
 const IDP_SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
@@ -125,7 +126,8 @@ describe('buildAuthnRequest: escaping', () => {
 
   it('parses back any printable Issuer unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => text.trim() !== ''), (text) => {
+      // Printable as the output-safety layer means it: no control, separator or invisible characters (refused below).
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => text.trim() !== '' && !hasUnsafeCharacters(text)), (text) => {
         const { request } = received(build({ spEntityId: text }).url)
         expect(child(request, SAML_NS, 'Issuer').textContent).toBe(text)
       }),
@@ -142,6 +144,8 @@ describe('buildAuthnRequest: refused input', () => {
     ['an http ACS URL', { acsUrl: 'http://dialpad.com/saml/sso/custom/example.com' }, /Dialpad's ACS URL must be a complete https:\/\/ address.*Enable SAML in Dialpad/],
     ['an empty SP Entity ID', { spEntityId: '  ' }, /SP Entity ID is empty/],
     ['an SP Entity ID with a control character', { spEntityId: 'https://dialpad.com/\u0001' }, /control characters/],
+    ['an SP Entity ID with a line separator (XML would turn it into a line break)', { spEntityId: 'https://dialpad.com/a\u2028b' }, /control characters/],
+    ['an SP Entity ID with a line break', { spEntityId: 'https://dialpad.com/a\nb' }, /control characters/],
   ])('refuses %s with a message naming the field', (_name, overrides, message) => {
     expect(() => build(overrides)).toThrow(UserFacingError)
     expect(() => build(overrides)).toThrow(message)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { deflateRawSync } from 'node:zlib'
 import { DOMImplementation, XMLSerializer } from '@xmldom/xmldom'
 import { UserFacingError } from '../userFacingError'
+import { hasUnsafeCharacters } from '../../shared/displayText'
 
 export const SAMLP_NS = 'urn:oasis:names:tc:SAML:2.0:protocol'
 export const SAML_NS = 'urn:oasis:names:tc:SAML:2.0:assertion'
@@ -34,8 +35,6 @@ export interface AuthnRequest {
 const newId = (): string => `_${randomBytes(20).toString('hex')}`
 /** The SAML bindings spec caps RelayState at 80 bytes; 32 hex characters leave room and reveal nothing. */
 const newRelayState = (): string => randomBytes(16).toString('hex')
-// eslint-disable-next-line no-control-regex
-const NOT_XML_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 
 /**
  * An SP-initiated SAML 2.0 AuthnRequest from Dialpad's SP to JumpCloud, for the HTTP-Redirect binding.
@@ -44,7 +43,9 @@ const NOT_XML_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 export function buildAuthnRequest({ spEntityId, acsUrl, idpSsoUrl, now }: AuthnRequestInput): AuthnRequest {
   const idpUrl = httpsUrl(idpSsoUrl, 'The IdP SSO URL', 'Copy the IDP URL from JumpCloud → Dialpad app → SSO tab again.')
   httpsUrl(acsUrl, "Dialpad's ACS URL", 'Enter the company domain again on the "Enable SAML in Dialpad" step.')
-  if (spEntityId.trim() === '' || NOT_XML_TEXT.test(spEntityId)) {
+  // Control, separator and invisible characters: XML would drop or rewrite some (a line separator comes back as a line
+  // break), and none can be in an SP Entity ID derived from a valid domain.
+  if (spEntityId.trim() === '' || hasUnsafeCharacters(spEntityId)) {
     throw new UserFacingError('The SP Entity ID is empty or contains control characters. Enter the company domain again on the "Enable SAML in Dialpad" step.')
   }
 
