@@ -25,6 +25,11 @@ export type ServiceFault =
   | { kind: 'redirect'; location: string; status?: number }
   /** Wait before answering normally. */
   | { kind: 'delay'; ms: number }
+  /**
+   * Answer normally once a request for the other route has arrived, or after `maxMs` (then `released` says
+   * 'timeout'): proves two requests were in flight at once without timing anything.
+   */
+  | { kind: 'hold-until-other'; maxMs: number }
   /** A body of this many bytes. */
   | { kind: 'oversize'; bytes: number }
 
@@ -35,6 +40,8 @@ export interface ServiceRequest {
   route: ServiceRoute | 'other'
   path: string
   accept?: string
+  /** For a 'hold-until-other' fault: what let the answer go. */
+  released?: 'other-arrived' | 'timeout'
 }
 
 export interface DialpadMetadataServerOptions {
@@ -100,13 +107,20 @@ export async function startDialpadMetadataServer(options: DialpadMetadataServerO
   const clocksByRoute = new Map<ServiceRoute, RouteClock>()
   const requests: ServiceRequest[] = []
   const sockets = new Set<Socket>()
+  /** Answers held until a request for the other route arrives. */
+  const held = new Map<ServiceRoute, (() => void)[]>()
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'https://local').pathname
     const metadataDomain = /^\/api\/saml\/metadata\/custom\/([^/]+)$/.exec(path)?.[1]
     const route: ServiceRoute | 'other' = metadataDomain ? 'metadata' : /^\/saml2\/[^/]+$/.test(path) ? 'idp' : 'other'
-    requests.push({ route, path, accept: req.headers.accept })
+    const request: ServiceRequest = { route, path, accept: req.headers.accept }
+    requests.push(request)
     if (route !== 'other') setDate(res, clocksByRoute.get(route), now)
+    if (route !== 'other') {
+      for (const release of held.get(route) ?? []) release()
+      held.delete(route)
+    }
 
     const answerNormally = () => {
       if (res.destroyed) return
@@ -152,6 +166,27 @@ export async function startDialpadMetadataServer(options: DialpadMetadataServerO
       case 'delay': {
         const timer = setTimeout(answerNormally, fault.ms)
         res.on('close', () => clearTimeout(timer))
+        return
+      }
+      case 'hold-until-other': {
+        const other: ServiceRoute = route === 'metadata' ? 'idp' : 'metadata'
+        if (requests.some((earlier) => earlier !== request && earlier.route === other)) {
+          request.released = 'other-arrived'
+          return answerNormally()
+        }
+        const timer = setTimeout(() => {
+          request.released = 'timeout'
+          answerNormally()
+        }, fault.maxMs)
+        res.on('close', () => clearTimeout(timer))
+        held.set(other, [
+          ...(held.get(other) ?? []),
+          () => {
+            clearTimeout(timer)
+            request.released = 'other-arrived'
+            answerNormally()
+          },
+        ])
         return
       }
       case 'oversize':

@@ -80,12 +80,15 @@ describe('SSO services check', () => {
   })
 
   it('asks Dialpad and the IdP at the same time', async () => {
-    server.faults.set('metadata', { kind: 'delay', ms: 300 })
-    server.faults.set('idp', { kind: 'delay', ms: 300 })
-    const started = performance.now()
+    // Each answer waits until the other request has arrived: asked one after the other, the first would wait 5 s.
+    server.faults.set('metadata', { kind: 'hold-until-other', maxMs: 5_000 })
+    server.faults.set('idp', { kind: 'hold-until-other', maxMs: 5_000 })
+    const before = server.requests.length
     const run = await check()
     expect(run.ok).toBe(true)
-    expect(performance.now() - started).toBeLessThan(550)
+    const asked = server.requests.slice(before).filter((request) => request.route !== 'other')
+    expect(asked.map((request) => request.route).sort()).toEqual(['idp', 'metadata'])
+    expect(asked.map((request) => request.released)).toEqual(['other-arrived', 'other-arrived'])
   })
 
   it('skips the IdP step with a clear reason when the IdP SSO URL is not entered yet, and still checks Dialpad and the clock', async () => {
