@@ -16,7 +16,9 @@ describe('files dropped on the window', () => {
   it('recognise a bundle by its name, whatever the letter case', () => {
     expect(isBundleFileName('acme.dialpad-sso.json')).toBe(true)
     expect(isBundleFileName('Acme.Dialpad-SSO.JSON')).toBe(true)
+    expect(isBundleFileName('acme.dialpad-sso (1).json')).toBe(true)
     expect(isBundleFileName('acme.json')).toBe(false)
+    expect(isBundleFileName('acme (1).json')).toBe(false)
     expect(isBundleFileName('dialpad-sso.json.txt')).toBe(false)
   })
 

@@ -1,8 +1,11 @@
 import { BUNDLE_FILE_SUFFIX } from '../../../shared/bundleFile'
 import type { Screen } from '../store/screenSlice'
 
+/** A browser saving the same download twice names it "acme.dialpad-sso (1).json": still a bundle's name. */
+const BROWSER_COPY = /\.dialpad-sso \(\d{1,4}\)\.json$/i
+
 export function isBundleFileName(name: string): boolean {
-  return name.toLowerCase().endsWith(BUNDLE_FILE_SUFFIX)
+  return name.toLowerCase().endsWith(BUNDLE_FILE_SUFFIX) || BROWSER_COPY.test(name)
 }
 
 /**
