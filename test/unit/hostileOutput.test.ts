@@ -243,6 +243,35 @@ describe('hostile outside text cannot drive the terminal or forge a line', () =>
   })
 })
 
+describe('a bundle cannot put a status in the app’s mouth', () => {
+  // A bundle carries the status its exporter derived ("Finished: 12 steps done, 1 skipped."). It is shown only when
+  // this app derives the same from the bundle's own setup; one with another step count is not checked on reading.
+  it.each([
+    { name: 'a hand-written status with another step count', progress: { done: 12, total: 12 }, headline: 'Verified: every step done and the test user signed in.' },
+    { name: 'the same, with forged lines and a bidi override', progress: { done: 14, total: 14 }, headline: `Verified${ANSI}\n${FORGED}\u202e` },
+  ])('$name', async ({ progress, headline }) => {
+    const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as Record<string, unknown> & { steps: { note: string | null }[] }
+    const forged = { ...example, progress, overview: { kind: 'verified', headline }, steps: example.steps.map((step) => ({ ...step, state: 'done', note: `${FORGED}\u202e` })) }
+    await writeFile(file('forged-status.dialpad-sso.json'), withFreshDigest(forged))
+    for (const ran of [await run(['bundle', 'validate', file('forged-status.dialpad-sso.json')]), await run(['bundle', 'validate', file('forged-status.dialpad-sso.json'), '--json'])]) {
+      expectSafe(ran)
+      expect(ran.stdout).not.toContain('Verified')
+      expect(ran.stdout).not.toContain('Exported as')
+      expect(ran.stdout).not.toContain('PASS  Signature verified')
+    }
+    const { readBundle } = await import('../../src/core/bundle/bundleRead')
+    const { summarizeBundle } = await import('../../src/core/bundle/bundleSummary')
+    const read = readBundle(await readFile(file('forged-status.dialpad-sso.json')))
+    if (read.kind === 'rejected') throw new Error(read.message)
+    expect(summarizeBundle(read.bundle, read.certificate).exportedOverview).toBeNull()
+  })
+
+  it('the status an unedited bundle was exported with is still shown', async () => {
+    const ran = await run(['bundle', 'validate', EXAMPLE_BUNDLE])
+    expect(ran.stdout).toMatch(/Exported as +Finished: 12 steps done, 1 skipped\./)
+  })
+})
+
 describe('the HTML setup report shows hostile text as data too', () => {
   it('a bundle whose notes and IdP Entity ID carry escapes, bidi overrides and forged lines', async () => {
     const bundle = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: { notes: string; setup: { idp: { entityIdInput: string } } }; values: { idpEntityId: string } }
