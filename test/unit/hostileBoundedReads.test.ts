@@ -1,5 +1,7 @@
 import { closeSync, openSync } from 'node:fs'
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -129,6 +131,102 @@ describe('a 300 MB file named on the command line: refused by its size before it
     expect(stderr).toMatch(message)
     // Never the capped size some readers used to report ("2.0 MiB", "512.1 KiB").
     expect(stderr).not.toMatch(/512\.1 KiB|64\.1 KiB|2\.1 MiB/)
+  })
+})
+
+/**
+ * Within the size limits, a document can still be built to cost far more than its size: XML nested 70,000 deep or
+ * made of 100,000 empty elements (hundreds of MB as a DOM, deep recursion when a signature is checked), JSON of a
+ * million "[". They are refused on their text, before any parser builds them.
+ */
+describe('inputs within the limit but built to exhaust a parser: refused before parsing', () => {
+  let server: Server
+  let scimUrl: string
+  const SAMLP = 'xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"'
+  const nested = (depth: number, tag = 'a') => `<${tag}>`.repeat(depth) + `</${tag}>`.repeat(depth)
+  const response = (inner: string) => `<samlp:Response ${SAMLP} ID="r" Version="2.0" IssueInstant="2026-03-02T10:00:00Z">${inner}</samlp:Response>`
+  const SIGNED_REFERENCE =
+    '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>' +
+    '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#a"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms>' +
+    '<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>AAAA</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>AAAA</ds:SignatureValue></ds:Signature>'
+  /** A signed-looking assertion whose attribute value is nested 70,000 deep: checking its digest walks all of it. */
+  const deepSigned = response(
+    `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="a" Version="2.0" IssueInstant="2026-03-02T10:00:00Z"><saml:Issuer>JumpCloud</saml:Issuer>${SIGNED_REFERENCE}` +
+      `<saml:AttributeStatement><saml:Attribute Name="email"><saml:AttributeValue>${nested(70_000, 'b')}</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion>`,
+  )
+  let scimBody = ''
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/scim+json' }).end(scimBody))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    scimUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim`
+    await writeFile(join(dir, 'deep-response.xml'), response(nested(74_000)))
+    await writeFile(join(dir, 'wide-response.xml'), response('<a/>'.repeat(130_000)))
+    await writeFile(join(dir, 'deep-signed-response.xml'), deepSigned)
+    await writeFile(join(dir, 'deep-metadata.xml'), `<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x">${nested(36_000)}</md:EntityDescriptor>`)
+    await writeFile(join(dir, 'deep-array.dialpad-sso.json'), `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`)
+    await writeFile(join(dir, 'deep-object.dialpad-sso.json'), `${'{"a":'.repeat(300_000)}1${'}'.repeat(300_000)}`)
+  })
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  const IDP_CERT = join(__dirname, '../fixtures/real-world/trustlogin.crt')
+  const validate = (file: string) => ['sso', 'validate', '--response', join(dir, file), '--idp-cert', IDP_CERT, '--domain', 'example.com', '--now', '2026-03-02T10:00:30Z']
+  const scimDeep = `${'['.repeat(500_000)}${']'.repeat(500_000)}`
+  const cases: { name: string; argv: () => string[]; body?: string; env?: NodeJS.ProcessEnv; message: RegExp }[] = [
+    { name: 'sso validate: a response nested 74,000 deep', argv: () => validate('deep-response.xml'), message: /The SAML response has elements nested more than 64 levels deep/ },
+    { name: 'sso validate: a response of 130,000 empty elements', argv: () => validate('wide-response.xml'), message: /The SAML response has more than 20,000 elements/ },
+    { name: 'sso validate: a signed assertion nested 70,000 deep', argv: () => validate('deep-signed-response.xml'), message: /nested more than 64 levels deep/ },
+    { name: 'metadata: nested 36,000 deep', argv: () => ['metadata', join(dir, 'deep-metadata.xml')], message: /The metadata file has elements nested more than 64 levels deep/ },
+    { name: 'bundle validate: a million nested arrays', argv: () => ['bundle', 'validate', join(dir, 'deep-array.dialpad-sso.json')], message: /nested far deeper than a bundle can be/ },
+    { name: 'bundle import: 300,000 nested objects', argv: () => ['bundle', 'import', join(dir, 'deep-object.dialpad-sso.json'), '--data-dir', join(dir, 'data')], message: /nested far deeper than a bundle can be/ },
+    { name: 'report --bundle: a million nested arrays', argv: () => ['report', '--bundle', join(dir, 'deep-array.dialpad-sso.json'), '--out', join(dir, 'r.html')], message: /nested far deeper than a bundle can be/ },
+    {
+      name: 'scim test: a SCIM answer nested 500,000 deep',
+      argv: () => ['scim', 'test', '--base-url', scimUrl],
+      body: scimDeep,
+      env: { DIALPAD_API_KEY: 'bounded-reads-test-key-1' },
+      message: /nested far deeper than any SCIM data/,
+    },
+    {
+      name: 'scim find-user: the same answer to the search',
+      argv: () => ['scim', 'find-user', '--base-url', scimUrl, '--email', 'jane@example.com'],
+      body: scimDeep,
+      env: { DIALPAD_API_KEY: 'bounded-reads-test-key-1' },
+      message: /nested far deeper than any SCIM data/,
+    },
+    {
+      name: 'scim lifecycle: the same answer to the create',
+      argv: () => ['scim', 'lifecycle', '--base-url', scimUrl, '--user-email', 'jane@example.com', '--yes'],
+      body: scimDeep,
+      env: { DIALPAD_API_KEY: 'bounded-reads-test-key-1' },
+      message: /nested far deeper than any SCIM data/,
+    },
+  ]
+
+  it.each(cases)('$name', async ({ argv, body, env, message }) => {
+    scimBody = body ?? ''
+    let out = ''
+    const code = await runCli(argv(), { stdout: (t) => (out += t), stderr: (t) => (out += t), env: env ?? {} })
+    expect(code).toBe(1)
+    expect(out).toMatch(message)
+  })
+
+  it('the signed assertion nested 70,000 deep, in the real CLI: peak memory flat', async () => {
+    const result = await runCliProcess(validate('deep-signed-response.xml'), { timeoutMs: 60_000 })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/nested more than 64 levels deep/)
+    // It used to take over 400 MB (a DOM of 70,000 levels, and again while checking the digest).
+    expect(result.peakBytes!).toBeLessThan(PEAK_LIMIT)
+  })
+
+  it('metadata and responses as IdPs write them are read: comments, CDATA and quoted ">" are not taken for elements', async () => {
+    const { parseXmlSafely } = await import('../../src/core/xml/safeXml')
+    // 60 levels and 19,900 elements: within the limits however the markup around them is counted.
+    const xml = `<?xml version="1.0"?><!-- <a><a><a> ${'<b>'.repeat(100)} --><r x="a>b" y='c>d'>${'<![CDATA[<d><d><d>]]>'.repeat(100)}${'<e/>'.repeat(19_900)}<?pi <f><f>?>${nested(60)}</r>`
+    expect(parseXmlSafely(xml, { maxBytes: 1024 * 1024, what: 'A test file' }).documentElement?.localName).toBe('r')
   })
 })
 
