@@ -101,6 +101,40 @@ describe('300 MB piped into the real CLI: read up to the limit, then stopped; pe
   })
 })
 
+describe('every command that reads "-": 300 MB offered on standard input, pulled only to the limit', () => {
+  const IDP_CERT = join(__dirname, '../fixtures/real-world/trustlogin.crt')
+  it.each([
+    { argv: ['cert', '-'], what: 'a certificate', limit: '64 KiB' },
+    { argv: ['metadata', '-'], what: 'a metadata file', limit: '512 KiB' },
+    { argv: ['bundle', 'validate', '-'], what: 'a configuration bundle', limit: '2 MiB' },
+    { argv: ['bundle', 'import', '-', '--data-dir', '<dir>'], what: 'a configuration bundle', limit: '2 MiB' },
+    { argv: ['report', '--bundle', '-', '--out', '<dir>/r.html'], what: 'a configuration bundle', limit: '2 MiB' },
+    { argv: ['sso', 'validate', '--response', '-', '--idp-cert', IDP_CERT, '--domain', 'example.com'], what: 'a SAML response', limit: '512 KiB' },
+    { argv: ['sso', 'validate', '--response', IDP_CERT, '--idp-cert', '-', '--domain', 'example.com'], what: 'a certificate', limit: '64 KiB' },
+  ])('$argv.0 $argv.1 $argv.2 $argv.3', async ({ argv, what, limit }) => {
+    let pulled = 0
+    const stream = Readable.from(
+      (function* () {
+        for (let i = 0; i < 300; i++) {
+          pulled += 1024 * 1024
+          yield Buffer.alloc(1024 * 1024, 0x41)
+        }
+      })(),
+    )
+    let stdout = ''
+    let stderr = ''
+    const code = await runCli(
+      argv.map((arg) => arg.replace('<dir>', dir)),
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, readStdin: (maxBytes) => readStandardInput(maxBytes, stream, -1) },
+    )
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(`Standard input is too large for ${what}: more than ${limit} (reading stopped there); the limit is ${limit}.`)
+    expect(pulled).toBeLessThanOrEqual(4 * 1024 * 1024)
+    expect(stream.destroyed).toBe(true)
+  })
+})
+
 describe('a 300 MB file named on the command line: refused by its size before it is read, with the real size', () => {
   const cases: { name: string; argv: () => string[]; message: RegExp }[] = [
     { name: 'cert', argv: () => ['cert', big], message: /big\.pem is too large for a certificate: 300 MiB; the limit is 64 KiB\. An IdP certificate is 1–3 KiB/ },
