@@ -182,6 +182,16 @@ const CASES: Case[] = [
     shows: /Notes: Example setup .* → ok\\u001b\[2J\\u001b\]0;pwned\\u0007\\u009b31m ↵ PASS {2}Signature verified \(forged\) ↵ \\u202eFAIL/,
   },
   {
+    name: 'bundle validate: a profile name with a line separator (the app shows names as they are in its messages) is refused',
+    run: async () => {
+      const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: Record<string, unknown> }
+      example.profile.name = `Acme\u2028${FORGED}\u2029\ud800`
+      await writeFile(file('name.dialpad-sso.json'), withFreshDigest(example))
+      return run(['bundle', 'validate', file('name.dialpad-sso.json')])
+    },
+    shows: /A profile name is one line of text without control characters\./,
+  },
+  {
     name: 'bundle validate: a certificate whose subject forges lines, carried in a valid bundle',
     run: async () => {
       const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: { setup: { idp: { certificate: string } } }; values: { certificate: unknown } }
