@@ -3,16 +3,25 @@ import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
+import { performance } from 'node:perf_hooks'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Dispatcher } from 'undici'
 import { readStandardInput } from '../../src/cli/inputFile'
 import { runCli } from '../../src/cli/runCli'
 import { readRegularFile, readRegularFileSync } from '../../src/core/files/boundedRead'
 import { readCaFile } from '../../src/core/net/trust'
 import { OpenedFiles } from '../../src/core/profiles/openedFiles'
+import { createHttpDispatcher } from '../../src/core/net/httpClient'
+import { runConnectionTest } from '../../src/core/scim/connectionTest'
+import { runLifecycleTest } from '../../src/core/scim/lifecycleTest'
+import { runUserLookup } from '../../src/core/scim/userLookup'
 import { MAX_BUNDLE_BYTES } from '../../src/shared/bundle'
+import type { CheckRun } from '../../src/shared/checkRun'
 import { runCliProcess } from '../support/cliProcess'
+import { type ScimRoute, type ScimServer, startScimServer } from '../support/scimServer'
+import { makeTestCa } from '../support/scimTestCa'
 
 /**
  * Class 3 of the hostile-input issue: no input is read past its limit. Standard input stops after limit + 1 bytes,
@@ -111,7 +120,7 @@ describe('every command that reads "-": 300 MB offered on standard input, pulled
     { argv: ['report', '--bundle', '-', '--out', '<dir>/r.html'], what: 'a configuration bundle', limit: '2 MiB' },
     { argv: ['sso', 'validate', '--response', '-', '--idp-cert', IDP_CERT, '--domain', 'example.com'], what: 'a SAML response', limit: '512 KiB' },
     { argv: ['sso', 'validate', '--response', IDP_CERT, '--idp-cert', '-', '--domain', 'example.com'], what: 'a certificate', limit: '64 KiB' },
-  ])('$argv.0 $argv.1 $argv.2 $argv.3', async ({ argv, what, limit }) => {
+  ].map((c) => ({ ...c, label: c.argv.filter((arg) => !arg.startsWith('<dir>')).join(' ').replace(IDP_CERT, 'idp.crt') })))('$label', async ({ argv, what, limit }) => {
     let pulled = 0
     const stream = Readable.from(
       (function* () {
@@ -261,6 +270,78 @@ describe('inputs within the limit but built to exhaust a parser: refused before 
     // 60 levels and 19,900 elements: within the limits however the markup around them is counted.
     const xml = `<?xml version="1.0"?><!-- <a><a><a> ${'<b>'.repeat(100)} --><r x="a>b" y='c>d'>${'<![CDATA[<d><d><d>]]>'.repeat(100)}${'<e/>'.repeat(19_900)}<?pi <f><f>?>${nested(60)}</r>`
     expect(parseXmlSafely(xml, { maxBytes: 1024 * 1024, what: 'A test file' }).documentElement?.localName).toBe('r')
+  })
+})
+
+/**
+ * Slow-loris servers: an answer whose bytes keep trickling in, on each request the live SCIM checks make. Every request
+ * has a deadline for its whole answer (30 s in the app, shortened here), so each check ends in bounded time, says
+ * which request took too long, and the lifecycle test still cleans up.
+ */
+describe('a server that never finishes its answer: every live SCIM check ends within its deadlines', () => {
+  const TOKEN = 'dpk_slowloris_Test9fQ2xZ7wLmN4'
+  const DEADLINE_MS = 300
+  let scim: ScimServer
+  let dispatcher: Dispatcher
+
+  beforeAll(async () => {
+    const ca = await makeTestCa()
+    scim = await startScimServer({ token: TOKEN, tls: await ca.issue() })
+    dispatcher = createHttpDispatcher({ env: {}, extraCaPem: ca.caPem, timeouts: { connectMs: 2_000, headersMs: 2_000, bodyMs: 2_000 } })
+  })
+  afterAll(async () => {
+    await dispatcher.close()
+    await scim.close()
+  })
+
+  const trickle = { kind: 'trickle', intervalMs: 20 } as const
+  const options = () => ({ baseUrl: scim.url, token: TOKEN, dispatcher, deadlineMs: DEADLINE_MS })
+  /** `informational`: the slow request is one whose failure warns (the check still passes). */
+  const cases: { name: string; slow: ScimRoute; also?: () => void; run: () => Promise<CheckRun>; step: string; requests: number; informational?: boolean }[] = [
+    { name: 'scim test: listing users', slow: 'GET /Users', run: () => runConnectionTest(options()), step: 'list-users', requests: 4 },
+    { name: 'scim find-user: the search', slow: 'GET /Users', run: async () => (await runUserLookup({ ...options(), email: 'jane@example.com' })).run, step: 'find-user', requests: 1 },
+    ...(
+      [
+        ['ServiceProviderConfig', 'GET /ServiceProviderConfig', 'update-method'],
+        ['the create', 'POST /Users', 'create-user'],
+        ['the read by id', 'GET /Users/:id', 'read-user'],
+        ['the PATCH of the name', 'PATCH /Users/:id', 'update-user'],
+        ['the search by userName', 'GET /Users', 'find-user'],
+        ['the DELETE', 'DELETE /Users/:id', 'delete-user'],
+      ] as const
+    ).map(([what, slow, step]) => ({
+      name: `scim lifecycle: ${what}`,
+      slow,
+      informational: step === 'update-method' || step === 'read-user' || step === 'delete-user',
+      run: () => runLifecycleTest({ ...options(), userEmail: 'sso-assistant-test@example.com' }),
+      step,
+      requests: 8,
+    })),
+    {
+      name: 'scim lifecycle: the PUT after a refused PATCH',
+      slow: 'PUT /Users/:id',
+      also: () => scim.faults.set('PATCH /Users/:id', { kind: 'status', status: 405 }),
+      run: () => runLifecycleTest({ ...options(), userEmail: 'sso-assistant-test@example.com' }),
+      step: 'update-user',
+      requests: 9,
+    },
+  ]
+
+  it.each(cases)('$name', async ({ slow, also, run, step, requests, informational = false }) => {
+    scim.faults.clear()
+    scim.users.clear()
+    scim.faults.set(slow, trickle)
+    also?.()
+    const started = performance.now()
+    const result = await run()
+    const elapsed = performance.now() - started
+    expect(result.ok).toBe(informational)
+    const slowStep = result.steps.find((candidate) => candidate.id === step)
+    expect(slowStep?.status).toBe(informational ? 'warn' : 'fail')
+    expect(slowStep?.detail).toMatch(/took too long: No complete answer within 0\.3 s\./)
+    // Bounded: at most one deadline per request the check makes, plus local round trips.
+    expect(elapsed).toBeLessThan(requests * DEADLINE_MS + 3_000)
+    expect(JSON.stringify(result)).not.toContain(TOKEN.slice(4, 12))
   })
 })
 
