@@ -233,7 +233,9 @@ const CASES: Case[] = [
       const missing = await run(['cert', join(dir, `nope${ANSI}\n${FORGED}.pem`)])
       const command = await run([`cer\u001b[2J\n${FORGED}`])
       const environment = await run(['sp', '--domain', 'example.com', '--env', `prod\n${FORGED}`])
-      return { code: missing.code, stdout: missing.stdout + command.stdout + environment.stdout, stderr: missing.stderr + command.stderr + environment.stderr }
+      const tokenEnv = await run(['scim', 'test', '--base-url', 'https://dialpad.com/scim', '--token-env', `KEY${ANSI}\n${FORGED}`])
+      const all = [missing, command, environment, tokenEnv]
+      return { code: missing.code, stdout: all.map((ran) => ran.stdout).join(''), stderr: all.map((ran) => ran.stderr).join('') }
     },
     shows: /Cannot read .*nope\\u001b\[2J\\u001b\]0;pwned\\u0007\\u009b31m\\u000aPASS {2}Signature verified \(forged\)\.pem: there is no such file\./,
   },
