@@ -17,6 +17,8 @@ import { createHttpDispatcher } from '../../src/core/net/httpClient'
 import { runConnectionTest } from '../../src/core/scim/connectionTest'
 import { runLifecycleTest } from '../../src/core/scim/lifecycleTest'
 import { runUserLookup } from '../../src/core/scim/userLookup'
+import { runDialpadMetadataCheck, runSsoServicesCheck } from '../../src/core/sso/ssoServicesCheck'
+import { deriveSpValues } from '../../src/shared/spValues'
 import { MAX_BUNDLE_BYTES } from '../../src/shared/bundle'
 import type { CheckRun } from '../../src/shared/checkRun'
 import { runCliProcess } from '../support/cliProcess'
@@ -342,6 +344,41 @@ describe('a server that never finishes its answer: every live SCIM check ends wi
     // Bounded: at most one deadline per request the check makes, plus local round trips.
     expect(elapsed).toBeLessThan(requests * DEADLINE_MS + 3_000)
     expect(JSON.stringify(result)).not.toContain(TOKEN.slice(4, 12))
+  })
+})
+
+describe('a server that never finishes its answer: the live SSO checks end within their deadlines too', () => {
+  const DEADLINE_MS = 300
+  let trickling: Server
+  let origin: string
+  let dispatcher: Dispatcher
+
+  beforeAll(async () => {
+    trickling = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/samlmetadata+xml' })
+      const timer = setInterval(() => res.write('<'), 20)
+      res.on('close', () => clearInterval(timer))
+    })
+    await new Promise<void>((resolve) => trickling.listen(0, '127.0.0.1', resolve))
+    origin = `http://127.0.0.1:${(trickling.address() as AddressInfo).port}`
+    dispatcher = createHttpDispatcher({ env: {} })
+  })
+  afterAll(async () => {
+    await dispatcher.close()
+    trickling.closeAllConnections()
+    await new Promise((resolve) => trickling.close(resolve))
+  })
+
+  const sp = deriveSpValues('example.com', 'production')
+  it.each([
+    { name: "sso metadata: Dialpad's SP metadata", run: () => runDialpadMetadataCheck({ sp, metadataBaseUrl: origin, dispatcher, deadlineMs: DEADLINE_MS }), step: 'sp-metadata' },
+    // The IdP SSO URL is judged on its answer's status and headers; its endless body is not waited for.
+    { name: 'the SSO services check: both addresses trickling', run: () => runSsoServicesCheck({ sp, metadataBaseUrl: origin, idpSsoUrl: `${origin}/saml2/dialpad`, dispatcher, deadlineMs: DEADLINE_MS }), step: 'sp-metadata' },
+  ])('$name', async ({ run, step }) => {
+    const started = performance.now()
+    const result = await run()
+    expect(performance.now() - started).toBeLessThan(2 * DEADLINE_MS + 3_000)
+    expect(result.steps.find((candidate) => candidate.id === step)?.detail).toMatch(/took too long: No complete answer within 0\.3 s/)
   })
 })
 
