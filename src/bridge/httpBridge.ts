@@ -16,12 +16,14 @@ import type { Handlers } from '../shared/contract'
 import { BRIDGE_TOKEN_FRAGMENT } from '../shared/bridgeToken'
 import { CSP_HEADER } from '../shared/csp'
 import { dispatch } from '../core/dispatch'
+import { jsonNestedDeeperThan } from '../core/json/jsonDepth'
 import { type ErrorLog, consoleErrorLog } from '../core/log/errorLog'
 import { contentTypeFor, resolveRendererFile } from '../core/static/rendererFiles'
 
 export const BRIDGE_LOGIN_PATH = '/__bridge/login'
 const API_PREFIX = '/api/'
 const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_DEPTH = 64
 
 export interface BridgeOptions {
   handlers: Handlers
@@ -80,6 +82,8 @@ export async function startBridge({ handlers, rendererDir, log = consoleErrorLog
       }
       const body = await readBody(request)
       if (body === null) return send(response, 413, 'text/plain', 'Request too large')
+      // Before parsing: a megabyte of "[[[[" costs JSON.parse over 100 MB; no contract input is nested this deep.
+      if (jsonNestedDeeperThan(body, MAX_BODY_DEPTH)) return send(response, 400, 'text/plain', 'Body is nested too deep')
       let input: unknown
       try {
         input = body.length ? JSON.parse(body) : {}

@@ -213,7 +213,8 @@ class LoginWindowRun {
 
   private refuse(url: string): void {
     const target = describeNavigationTarget(url)
-    if (!this.blocked.includes(target)) this.blocked.push(target)
+    // Bounded like the hops: a page that tries address after address cannot grow the list without end.
+    if (this.blocked.length < MAX_HOPS && !this.blocked.includes(target)) this.blocked.push(target)
     // Navigation events do not say how the page would have been loaded.
     this.addHop(readHop({ method: '—', url }, true).hop)
   }

@@ -16,6 +16,8 @@
 // Combining marks and Hangul fillers stand alone: inside a class they would combine with their neighbour.
 const UNSAFE_SOURCE = String.raw`[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u3164\uFFA0\uFDD0-\uFDEF\uFFFE\uFFFF]|\u034F|\u115F|\u1160|\u17B4|\u17B5`
 const UNSAFE = new RegExp(UNSAFE_SOURCE, 'u')
+/** A copy of the pattern of characters this layer never shows as they are (redaction skips them inside a key). */
+export const unsafeCharacterPattern = (): RegExp => new RegExp(UNSAFE_SOURCE, 'gu')
 const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu')
 /** What stays as it is in text meant to span lines (notes, a certificate body, the CLI's own multi-line output). */
 const LAYOUT = /[\n\t]/

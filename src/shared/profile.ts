@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hasUnsafeCharacters } from './displayText'
 import { KeyRecord } from './keyStatus'
 import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILE_NOTES_LENGTH } from './limits'
 import { Env, SetupState } from './setupState'
@@ -19,7 +20,9 @@ export const ProfileName = z
   .trim()
   .min(1, 'Give the profile a name, for example the customer or its domain.')
   .max(MAX_PROFILE_NAME_LENGTH, `A profile name has at most ${MAX_PROFILE_NAME_LENGTH} characters.`)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'A profile name is one line of text without control characters.')
+  // Everything the display layer would show as a code (controls, bidi and zero-width characters, line separators):
+  // a name is shown as it is in the app's own messages, so it may hold none of them.
+  .refine((name) => !hasUnsafeCharacters(name), 'A profile name is one line of text without control characters.')
 
 export const ProfileNotes = z.string().max(MAX_PROFILE_NOTES_LENGTH, `Notes have at most ${MAX_PROFILE_NOTES_LENGTH} characters.`)
 

@@ -1,6 +1,13 @@
+import 'reflect-metadata'
+import { webcrypto } from 'node:crypto'
 import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Download, Page } from '@playwright/test'
+import * as x509 from '@peculiar/x509'
+import type { Download, Locator, Page } from '@playwright/test'
+import type { Bundle } from '../../src/shared/bundle'
+import { latestChecksOf } from '../../src/shared/latestChecks'
+import { bundleValuesOf, readStoredCertificate } from '../../src/core/bundle/bundleValues'
+import { asExported } from '../support/bundles'
 import { expect, test } from './fixtures'
 import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
@@ -224,6 +231,118 @@ test('an edited bundle is imported only after its warning; a hostile or broken o
   await expect(panel).toHaveCount(0)
   expect((await app.savedProfile('Example Inc.')).notes).toContain('edited by hand')
 })
+
+/** ESC sequences that would clear a terminal and retitle its window, and a C1 CSI. */
+const ANSI = '\u001b[2J\u001b]0;pwned\u0007\u009b31m'
+const FORGED = '✓ PASS  Signature verified (forged)'
+
+/** The classic file-name trick: a right-to-left override makes "…gnp.json" read as "…nosj.png". */
+const HOSTILE_FILE = 'hostile\u202egnp.dialpad-sso.json'
+
+/**
+ * A bundle a forger wrote as the app would (progress, states and digest derived again): control, bidi and zero-width
+ * characters and lines of their own in its notes, IdP Entity ID and a saved check's title and detail; `name` as given.
+ */
+function hostileBundle(example: string, name = 'Acme hostile', certificate?: string): string {
+  const original = JSON.parse(example) as Bundle
+  const edited = JSON.parse(example) as Bundle
+  edited.profile.name = name
+  if (certificate) {
+    edited.profile.setup.idp.certificate = certificate
+    edited.values = { ...edited.values, ...bundleValuesOf(edited.profile.setup, readStoredCertificate(certificate, new Date())) }
+  }
+  edited.profile.notes = `Ticket 1${ANSI}\n${FORGED}\n\u202eFAIL`
+  edited.profile.setup.idp.entityIdInput = 'Jump\u202eCloud\u200b'
+  edited.values.idpEntityId = edited.profile.setup.idp.entityIdInput
+  const test = edited.profile.setup.scim.lastConnectionTest!
+  test.steps[1] = { ...test.steps[1], title: `Dialpad accepts the API key\n${FORGED}`, detail: `Listed users.\n${FORGED}\u202e\u200b` }
+  edited.latestChecks = latestChecksOf(edited.profile.setup)
+  return asExported(edited as unknown as Record<string, unknown>, original)
+}
+
+/** A certificate (its base64 body) whose subject holds escape sequences, a bidi override and a line of its own. */
+async function hostileCertificateBody(): Promise<string> {
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 }
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01',
+    name: new x509.Name([{ '2.5.4.3': [{ utf8String: `JumpCloud${ANSI}\n${FORGED}\u202egnp.exe\u200b` }] }]),
+    notBefore: new Date(Date.now() - 86_400_000),
+    notAfter: new Date(Date.now() + 300 * 86_400_000),
+    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5' },
+    keys,
+  })
+  return Buffer.from(certificate.rawData).toString('base64')
+}
+
+/** No raw control, bidi or zero-width character, and no line separator, in what the page shows. */
+async function expectShownAsCodes(region: Locator): Promise<void> {
+  // eslint-disable-next-line no-control-regex
+  expect(await region.innerText()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/)
+}
+
+for (const via of ['drop', 'picker'] as const) {
+  test(`a hostile bundle imported by ${via} shows its control and bidi characters as codes in the preview, the wizard and the report, and prints no status line of its own`, async ({
+    page,
+    app,
+  }) => {
+    const example = await readFile(EXAMPLE_BUNDLE, 'utf8')
+    const give = (name: string, content: string) => (via === 'drop' ? dropOnWindow(page, name, content) : chooseBundleFile(page, name, content))
+    await app.open()
+    const panel = importPanel(page)
+
+    // A name the app would show in its own messages may hold no line separator or other invisible character: refused.
+    await give(HOSTILE_FILE, hostileBundle(example, `Acme\u2028${FORGED}`))
+    await expect(panel.getByRole('alert')).toContainText('A profile name is one line of text without control characters.')
+    await expect(panel).toContainText('File: hostile\\u202egnp.dialpad-sso.json')
+    await expectShownAsCodes(panel)
+    await panel.getByRole('button', { name: 'Close' }).click()
+
+    // The preview: every value from the file as data, and the wizard's warning on the Entity ID.
+    await give(HOSTILE_FILE, hostileBundle(example, 'Acme hostile', await hostileCertificateBody()))
+    const summary = panel.getByRole('definition')
+    await expect(panel).toContainText('File: hostile\\u202egnp.dialpad-sso.json')
+    await expect(summary.filter({ hasText: /^Acme hostile$/ })).toHaveCount(1)
+    await expect(summary.filter({ hasText: 'Ticket 1\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m' })).toHaveCount(1)
+    await expect(summary.filter({ hasText: '\\u202eFAIL' })).toHaveCount(1)
+    await expect(panel).toContainText('The IdP Entity ID contains U+202E (a text-direction control character) at position 5.')
+    // Node writes the subject's controls as RFC 2253 escapes (\1B, \0A); the bidi override and zero-width space as codes.
+    await expect(summary.filter({ hasText: /^CN=JumpCloud\\1B\[2J/ })).toContainText(`\\0A${FORGED}\\u202egnp.exe\\u200b, valid until`)
+    await expectShownAsCodes(panel)
+    // The status it claims is derived again here, not taken from the file.
+    await expect(summary.filter({ hasText: /^Finished/ })).toHaveCount(0)
+    await panel.getByRole('button', { name: 'Import as a new profile' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Imported hostile\\u202egnp.dialpad-sso.json as the new profile “Acme hostile”.' })).toBeVisible()
+    const card = profileCard(page, 'Acme hostile')
+    await expectShownAsCodes(page.locator('main'))
+
+    // The wizard: the profile's name, the Entity ID's warning, and the saved check's detail, all as data.
+    await card.getByRole('button', { name: 'Open', exact: true }).click()
+    await expect(page.getByRole('banner')).toContainText('Profile: Acme hostile')
+    await page.getByRole('navigation').getByRole('button', { name: /Test the SCIM connection/ }).click()
+    const detail = page.getByText('Listed users.\\u000a')
+    await expect(detail).toContainText(`Listed users.\\u000a${FORGED}\\u202e\\u200b`)
+    await expect(page.getByText(`Dialpad accepts the API key\\u000a${FORGED}`)).toBeVisible()
+    await expectShownAsCodes(page.locator('body'))
+    // The summary names the certificate by its subject.
+    await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button', { name: 'Summary and report' }).click()
+    await expect(page.getByTestId('completion-certificate')).toContainText(`\\0A${FORGED}\\u202egnp.exe\\u200b is valid until`)
+    await expectShownAsCodes(page.locator('body'))
+
+    // The report: notes, Entity ID and check details as data, with the wizard's warning.
+    await page.getByRole('banner').getByRole('button', { name: 'Setup report' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /^Dialpad SSO setup report/ })).toBeFocused()
+    await expect(page.getByText('Jump\\u202eCloud\\u200b').first()).toBeVisible()
+    await expect(page.getByText('The IdP Entity ID contains U+202E (a text-direction control character) at position 5.').first()).toBeVisible()
+    await expect(page.getByText(/Ticket 1\\u001b\[2J/)).toBeVisible()
+    await expectShownAsCodes(page.locator('body'))
+    // No line of the report starts with what the bundle tried to print, except inside the notes, which are the
+    // admin's own lines of text (shown under their heading, as typed).
+    const notes = await page.getByRole('region', { name: 'Notes' }).innerText()
+    const lines = (await page.locator('body').innerText()).split('\n').map((line) => line.trim())
+    expect(lines.filter((line) => /^(✓ )?PASS/.test(line))).toEqual(notes.includes(FORGED) ? [FORGED] : [])
+  })
+}
 
 test('a bundle dropped while a profile is open takes the admin to its import preview, with the open profile saved first', async ({ page, app }) => {
   const example = await readFile(EXAMPLE_BUNDLE, 'utf8')

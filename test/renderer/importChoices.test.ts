@@ -52,6 +52,12 @@ describe('the import choices', () => {
 })
 
 describe('the status after an import', () => {
+  it('shows a file name from outside as data: a right-to-left override or a line break as its code', () => {
+    expect(importedMessage('invoice\u202egnp.dialpad-sso.json\nPASS', outcome('Acme', false), null)).toBe(
+      'Imported invoice\\u202egnp.dialpad-sso.json\\u000aPASS as the new profile “Acme”.',
+    )
+  })
+
   it('names the file and the new profile, with the name core chose when the bundle’s was taken', () => {
     expect(importedMessage('acme.dialpad-sso.json', outcome('Acme (imported)', false), null)).toBe(
       'Imported acme.dialpad-sso.json as the new profile “Acme (imported)”.',

@@ -11,6 +11,9 @@ import { runCli } from '../../src/cli/runCli'
 import { displayText, hasUnsafeCharacters, oneLine, safeJson } from '../../src/shared/displayText'
 import { deriveSpValues } from '../../src/shared/spValues'
 import type { Bundle } from '../../src/shared/bundle'
+import { readBundle } from '../../src/core/bundle/bundleRead'
+import { bundleValuesOf, readStoredCertificate } from '../../src/core/bundle/bundleValues'
+import { latestChecksOf } from '../../src/shared/latestChecks'
 import { EXAMPLE_BUNDLE, asExported, withFreshDigest } from '../support/bundles'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { makeTestIdp, signedResponse, type TestIdp } from '../support/samlTestIdp'
@@ -182,6 +185,16 @@ const CASES: Case[] = [
     shows: /Notes: Example setup .* → ok\\u001b\[2J\\u001b\]0;pwned\\u0007\\u009b31m ↵ PASS {2}Signature verified \(forged\) ↵ \\u202eFAIL/,
   },
   {
+    name: 'bundle validate: a profile name with a line separator (the app shows names as they are in its messages) is refused',
+    run: async () => {
+      const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: Record<string, unknown> }
+      example.profile.name = `Acme\u2028${FORGED}\u2029\ud800`
+      await writeFile(file('name.dialpad-sso.json'), withFreshDigest(example))
+      return run(['bundle', 'validate', file('name.dialpad-sso.json')])
+    },
+    shows: /A profile name is one line of text without control characters\./,
+  },
+  {
     name: 'bundle validate: a certificate whose subject forges lines, carried in a valid bundle',
     run: async () => {
       const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as { profile: { setup: { idp: { certificate: string } } }; values: { certificate: unknown } }
@@ -223,7 +236,9 @@ const CASES: Case[] = [
       const missing = await run(['cert', join(dir, `nope${ANSI}\n${FORGED}.pem`)])
       const command = await run([`cer\u001b[2J\n${FORGED}`])
       const environment = await run(['sp', '--domain', 'example.com', '--env', `prod\n${FORGED}`])
-      return { code: missing.code, stdout: missing.stdout + command.stdout + environment.stdout, stderr: missing.stderr + command.stderr + environment.stderr }
+      const tokenEnv = await run(['scim', 'test', '--base-url', 'https://dialpad.com/scim', '--token-env', `KEY${ANSI}\n${FORGED}`])
+      const all = [missing, command, environment, tokenEnv]
+      return { code: missing.code, stdout: all.map((ran) => ran.stdout).join(''), stderr: all.map((ran) => ran.stderr).join('') }
     },
     shows: /Cannot read .*nope\\u001b\[2J\\u001b\]0;pwned\\u0007\\u009b31m\\u000aPASS {2}Signature verified \(forged\)\.pem: there is no such file\./,
   },
@@ -240,6 +255,125 @@ describe('hostile outside text cannot drive the terminal or forge a line', () =>
     expectSafe(ran)
     if (shows) expect(ran.stdout + ran.stderr).toMatch(shows)
     if (json) json(JSON.parse(ran.stdout))
+  })
+})
+
+describe('a bundle cannot put a status in the app’s mouth', () => {
+  // A bundle carries the status its exporter derived ("Finished: 12 steps done, 1 skipped."). It is shown only when
+  // this app derives the same from the bundle's own setup; one with another step count is not checked on reading.
+  it.each([
+    { name: 'a hand-written status with another step count', progress: { done: 12, total: 12 }, headline: 'Verified: every step done and the test user signed in.' },
+    { name: 'the same, with forged lines and a bidi override', progress: { done: 14, total: 14 }, headline: `Verified${ANSI}\n${FORGED}\u202e` },
+  ])('$name', async ({ progress, headline }) => {
+    const example = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as Record<string, unknown> & { steps: { note: string | null }[] }
+    const forged = { ...example, progress, overview: { kind: 'verified', headline }, steps: example.steps.map((step) => ({ ...step, state: 'done', note: `${FORGED}\u202e` })) }
+    await writeFile(file('forged-status.dialpad-sso.json'), withFreshDigest(forged))
+    for (const ran of [await run(['bundle', 'validate', file('forged-status.dialpad-sso.json')]), await run(['bundle', 'validate', file('forged-status.dialpad-sso.json'), '--json'])]) {
+      expectSafe(ran)
+      expect(ran.stdout).not.toContain('Verified')
+      expect(ran.stdout).not.toContain('Exported as')
+      expect(ran.stdout).not.toContain('PASS  Signature verified')
+    }
+    const { readBundle } = await import('../../src/core/bundle/bundleRead')
+    const { summarizeBundle } = await import('../../src/core/bundle/bundleSummary')
+    const read = readBundle(await readFile(file('forged-status.dialpad-sso.json')))
+    if (read.kind === 'rejected') throw new Error(read.message)
+    expect(summarizeBundle(read.bundle, read.certificate).exportedOverview).toBeNull()
+  })
+
+  it('the status an unedited bundle was exported with is still shown', async () => {
+    const ran = await run(['bundle', 'validate', EXAMPLE_BUNDLE])
+    expect(ran.stdout).toMatch(/Exported as +Finished: 12 steps done, 1 skipped\./)
+  })
+})
+
+describe('every text a bundle can carry, made hostile: shown as data wherever it is printed', () => {
+  const HOSTILE = `x${ANSI}\n${FORGED}\r\n\u202eFAIL\u200b\u2028PASS  z\u0085`
+  type Path = (string | number)[]
+
+  /** The example bundle with every optional part filled (metadata, CA file, other domains, every check), as exported. */
+  async function fullBundle(): Promise<Record<string, unknown> & Bundle> {
+    const bundle = JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as Record<string, unknown> & Bundle
+    const { setup } = bundle.profile
+    const run = setup.scim.lastConnectionTest!
+    setup.otherEmailDomains = ['example.org']
+    setup.idp.metadata = { fileName: 'JumpCloud-metadata.xml', importedAt: '2026-12-06T19:30:00.000Z', entityId: 'JumpCloud', ssoUrl: setup.idp.ssoUrlInput, signingCertificates: [setup.idp.certificate!] }
+    setup.scim.extraCa = { fileName: 'corp-ca.pem', pem: await readFile(join(__dirname, '../fixtures/real-world/isrg-root-x2-ecdsa.pem'), 'utf8') }
+    setup.scim.lastLifecycleTest = run
+    setup.sso.lastServicesCheck = run
+    setup.sso.lastLoginCheck = { source: 'pasted', run }
+    return JSON.parse(withRederived(bundle, bundle)) as Record<string, unknown> & Bundle
+  }
+
+  /** The bundle's derived parts (values, latest checks, progress and states, digest) made again, as a forger would. */
+  function withRederived(edited: Bundle, original: Bundle): string {
+    const certificate = edited.profile.setup.idp.certificate === null ? null : readStoredCertificate(edited.profile.setup.idp.certificate, new Date())
+    edited.values = { ...edited.values, ...bundleValuesOf(edited.profile.setup, certificate) }
+    edited.latestChecks = latestChecksOf(edited.profile.setup)
+    return asExported(edited as unknown as Record<string, unknown>, original)
+  }
+
+  function textPaths(value: unknown, path: Path = []): Path[] {
+    if (typeof value === 'string') return [path]
+    if (Array.isArray(value)) return value.flatMap((item, index) => textPaths(item, [...path, index]))
+    if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => textPaths(item, [...path, key]))
+    return []
+  }
+
+  function madeHostile(bundle: Bundle, paths: Path[]): Bundle {
+    const edited = structuredClone(bundle)
+    for (const path of paths) {
+      let at = edited as unknown as Record<string | number, unknown>
+      for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>
+      const key = path[path.length - 1]
+      const before = at[key] as string
+      // Addresses keep their start, so they still read as addresses.
+      at[key] = /^https?:/.test(before) ? `${before}${HOSTILE}` : `${before.slice(0, 20)}${HOSTILE}`
+    }
+    return edited
+  }
+
+  it('each one alone is refused with a clean message or read; all those read, together, print nothing raw and no line of their own', async () => {
+    const original = await fullBundle()
+    const accepted: Path[] = []
+    for (const path of textPaths(original.profile, ['profile'])) {
+      let text: string
+      try {
+        text = withRederived(madeHostile(original, [path]), original)
+      } catch {
+        continue // A certificate or key record that no longer reads: refused on reading anyway.
+      }
+      const read = readBundle(text)
+      if (read.kind === 'rejected') expect(hasUnsafeCharacters(read.message), path.join('.')).toBe(false)
+      else accepted.push(path)
+    }
+    // The texts a person reads in a bundle: names, notes, values, file names, addresses, check titles and details.
+    expect(accepted.length).toBeGreaterThan(60)
+
+    const hostile = file('every-text.dialpad-sso.json')
+    await writeFile(hostile, withRederived(madeHostile(original, accepted), original))
+    const data = file('every-text-data')
+    await writeFile(file('full.dialpad-sso.json'), withRederived(structuredClone(original), original))
+    expect((await run(['bundle', 'import', file('full.dialpad-sso.json'), '--data-dir', data])).code).toBe(0)
+    // Imported over the unedited profile (named), so the differences list every field.
+    const overExisting = ['bundle', 'import', hostile, '--profile', original.profile.name, '--data-dir', data]
+    for (const argv of [['bundle', 'validate', hostile], overExisting, ['report', '--bundle', hostile, '--out', file('every-text.html')]]) {
+      const ran = await run(argv)
+      expectSafe(ran)
+      if (argv[0] === 'bundle') expect(ran.stdout + ran.stderr).toContain('\\u202eFAIL')
+      if (argv === overExisting) expect(ran.stdout).toMatch(/Importing would change the profile “Example Inc\.”:\n( {2}.+\n){10,}/)
+    }
+    const json = await run(['bundle', 'validate', hostile, '--json'])
+    expectSafe(json)
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('\\u202eFAIL')
+
+    const html = await readFile(file('every-text.html'), 'utf8')
+    expect(hasUnsafeCharacters(html, true)).toBe(false)
+    expect(html).toContain('\\u202eFAIL')
+    // A forged line of its own only inside the notes, which keep the admin's line breaks.
+    const notes = /<p class="notes">[\s\S]*?<\/p>/.exec(html)?.[0] ?? ''
+    const lines = (source: string) => source.replace(/<[^>]+>/g, '\n').split('\n').map((line) => line.trim())
+    expect(lines(html).filter((line) => line.startsWith(FORGED))).toEqual(lines(notes).filter((line) => line.startsWith(FORGED)))
   })
 })
 

@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/runCli'
 import { InputFileError, readRegularFile } from '../../src/core/files/boundedRead'
 import { readCaFile } from '../../src/core/net/trust'
 import { OpenedFiles } from '../../src/core/profiles/openedFiles'
@@ -29,6 +30,12 @@ beforeAll(async () => {
   socketServer = createServer()
   await new Promise<void>((resolve) => socketServer.listen(path('socket.pem'), resolve))
   await writeFile(path('ok.txt'), 'x')
+  // Where the CLI writes (--out) or keeps profiles (--data-dir): special files must be refused, never replaced.
+  execFileSync('mkfifo', [path('out-fifo.html'), path('data-fifo')])
+  await symlink('/dev/null', path('link-to-dev-null.html'))
+  await writeFile(path('data-file'), 'x')
+  await writeFile(path('real-report.html'), 'old')
+  await symlink(path('real-report.html'), path('link-to-report.html'))
 })
 
 afterAll(async () => {
@@ -45,7 +52,15 @@ interface Case {
   name: string
   argv: () => string[]
   refusal: RegExp
+  /** What the refusal goes on to say; by default, how to give the content instead. */
+  then?: RegExp
 }
+
+const OUT_FIFO = /out-fifo\.html is a named pipe \(FIFO\), not a file\./
+const NOT_WRITTEN_INTO = /is written as an ordinary file, never into a device, a pipe or a folder: give the name of a new file/
+const NO_PROFILES_THERE = /not a folder, so the profiles cannot be kept there\. Move it away, or on the command line give a folder with --data-dir\./
+const BUNDLE = join(__dirname, '../../examples/example.dialpad-sso.json')
+const SCIM = ['--base-url', 'https://dialpad.com/scim']
 
 const CASES: Case[] = [
   { name: 'cert <FIFO>', argv: () => ['cert', path('fifo.pem')], refusal: FIFO },
@@ -63,6 +78,17 @@ const CASES: Case[] = [
   { name: 'bundle validate /dev/null', argv: () => ['bundle', 'validate', '/dev/null'], refusal: DEVICE },
   { name: 'metadata <folder>', argv: () => ['metadata', path('folder.xml')], refusal: FOLDER },
   { name: 'bundle validate <symlink to a folder>', argv: () => ['bundle', 'validate', path('link-to-folder.dialpad-sso.json')], refusal: FOLDER },
+  { name: 'scim find-user --ca <FIFO>', argv: () => ['scim', 'find-user', ...SCIM, '--email', 'jane@example.com', '--ca', path('fifo.pem')], refusal: FIFO },
+  { name: 'scim lifecycle --ca /dev/zero', argv: () => ['scim', 'lifecycle', ...SCIM, '--user-email', 'a@example.com', '--yes', '--ca', '/dev/zero'], refusal: DEVICE },
+  { name: 'report --out <FIFO>', argv: () => ['report', '--bundle', BUNDLE, '--out', path('out-fifo.html')], refusal: OUT_FIFO, then: NOT_WRITTEN_INTO },
+  { name: 'report --out <symlink to /dev/null>', argv: () => ['report', '--bundle', BUNDLE, '--out', path('link-to-dev-null.html')], refusal: /link-to-dev-null\.html is a device, not a file\./, then: NOT_WRITTEN_INTO },
+  { name: 'report --out <folder>', argv: () => ['report', '--bundle', BUNDLE, '--out', path('folder.xml')], refusal: /folder\.xml is a folder, not a file\./, then: NOT_WRITTEN_INTO },
+  { name: 'report --out <unix socket>', argv: () => ['report', '--bundle', BUNDLE, '--out', path('socket.pem')], refusal: /socket\.pem is a socket, not a file\./, then: NOT_WRITTEN_INTO },
+  { name: 'bundle export --out <FIFO>', argv: () => ['bundle', 'export', '--profile', 'Example Inc.', '--out', path('out-fifo.html'), '--data-dir', path('exporting')], refusal: OUT_FIFO, then: NOT_WRITTEN_INTO },
+  { name: 'bundle import --data-dir <FIFO>', argv: () => ['bundle', 'import', BUNDLE, '--data-dir', path('data-fifo')], refusal: /data-fifo is a named pipe \(FIFO\), not a folder/, then: NO_PROFILES_THERE },
+  { name: 'bundle import --data-dir <file>', argv: () => ['bundle', 'import', BUNDLE, '--data-dir', path('data-file')], refusal: /data-file is a file, not a folder/, then: NO_PROFILES_THERE },
+  { name: 'report --profile --data-dir /dev/null', argv: () => ['report', '--profile', 'x', '--data-dir', '/dev/null', '--out', path('r.html')], refusal: /\/dev\/null is a device, not a folder/, then: NO_PROFILES_THERE },
+  { name: 'scim test --profile --data-dir <socket>', argv: () => ['scim', 'test', ...SCIM, '--profile', 'x', '--data-dir', path('socket.pem')], refusal: /socket\.pem is a socket, not a folder/, then: NO_PROFILES_THERE },
 ]
 
 describe('the CLI refuses non-regular files at once, without blocking', () => {
@@ -70,6 +96,8 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
   let killed = false
 
   beforeAll(async () => {
+    // bundle export needs a profile to export before it writes.
+    expect((await runCli(['bundle', 'import', BUNDLE, '--data-dir', path('exporting')], { stdout: () => undefined, stderr: () => undefined, env: {} }))).toBe(0)
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'support/cliBatch.ts'), JSON.stringify(CASES.map((c) => c.argv()))], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -89,15 +117,34 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
     expect(results).toHaveLength(CASES.length)
   })
 
-  it.each(CASES.map((c, index) => ({ ...c, index })))('$name', ({ index, refusal }) => {
+  it.each(CASES.map((c, index) => ({ ...c, index })))('$name', ({ index, refusal, then }) => {
     const result = results[index]
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(refusal)
-    expect(result.stderr).toMatch(/save the content to a file and give that file instead/)
-    if (refusal !== FOLDER) expect(result.stderr).toContain('reads standard input when given - as the file name')
+    if (then) expect(result.stderr).toMatch(then)
+    else {
+      expect(result.stderr).toMatch(/save the content to a file and give that file instead/)
+      if (refusal !== FOLDER) expect(result.stderr).toContain('reads standard input when given - as the file name')
+    }
     // "At once": no waiting on a pipe or a device.
     expect(result.ms).toBeLessThan(2000)
+  })
+
+  it('left every special file it was given as it was (a rename would have replaced it)', async () => {
+    expect((await lstat(path('out-fifo.html'))).isFIFO()).toBe(true)
+    expect((await lstat(path('link-to-dev-null.html'))).isSymbolicLink()).toBe(true)
+    expect((await lstat(path('socket.pem'))).isSocket()).toBe(true)
+    expect((await lstat(path('data-fifo'))).isFIFO()).toBe(true)
+  })
+})
+
+describe('--out naming a link to an ordinary file', () => {
+  it('replaces the file it points to and keeps the link', async () => {
+    const ran = await runCli(['report', '--bundle', BUNDLE, '--out', path('link-to-report.html')], { stdout: () => undefined, stderr: () => undefined, env: {} })
+    expect(ran).toBe(0)
+    expect((await lstat(path('link-to-report.html'))).isSymbolicLink()).toBe(true)
+    expect(await readFile(path('real-report.html'), 'utf8')).toContain('<!doctype html>')
   })
 })
 

@@ -132,6 +132,10 @@ describe('loopback bridge', () => {
     expect((await send(bridge, '/api/profiles.list', { method: 'GET', headers: auth() })).status).toBe(405)
     const huge = await send(bridge, '/api/clipboard.copy', { method: 'POST', headers: auth(), body: JSON.stringify({ text: 'a'.repeat(2 * 1024 * 1024) }) })
     expect(huge.status).toBe(413)
+    // Within the size limit, nested to cost JSON.parse far more than its size: refused before parsing.
+    const deep = await send(bridge, '/api/clipboard.copy', { method: 'POST', headers: auth(), body: `${'['.repeat(400_000)}${']'.repeat(400_000)}` })
+    expect(deep.status).toBe(400)
+    expect(deep.body).toBe('Body is nested too deep')
   })
 
   it('reports contract validation failures as envelopes', async () => {

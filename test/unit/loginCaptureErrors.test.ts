@@ -34,4 +34,11 @@ describe('login capture errors', () => {
     expect(error.message).toContain('tried to open https://accounts.google.com, https://api-1.duosecurity.com')
     expect(error.message).toContain('test with a user who signs in with a JumpCloud password')
   })
+
+  it('names the first five refused addresses of a page that tried thousands, and counts the rest', () => {
+    const origins = Array.from({ length: 5000 }, (_, i) => `https://a${i}.evil.example`)
+    const { message } = new LoginWindowClosedError(origins)
+    expect(message).toContain('tried to open https://a0.evil.example, https://a1.evil.example, https://a2.evil.example, https://a3.evil.example, https://a4.evil.example and 4995 more,')
+    expect(message.length).toBeLessThan(2000)
+  })
 })

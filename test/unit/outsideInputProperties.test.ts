@@ -336,12 +336,33 @@ describe('SCIM answers', () => {
       await new Promise((resolve) => server.close(resolve))
     })
 
-    it('prints a verdict for every answer, nothing raw, and --json stays JSON', async () => {
+    /** What a server that plays along answers: a user, or a list of users, with outside text in every field. */
+    const userAnswer = fc
+      .record({
+        id: hostileText(8),
+        userName: fc.oneof(fc.constant('jane@example.com'), hostileText(6)),
+        active: fc.boolean(),
+        familyName: hostileText(6),
+        list: fc.boolean(),
+        status: fc.constantFrom(200, 201, 405, 501),
+      })
+      .map(({ id, userName, active, familyName, list, status }) => {
+        const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], id: id || 'x', userName, active, name: { familyName } }
+        const body = list ? { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 1, Resources: [user] } : user
+        return { status, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify(body) }
+      })
+    const commands: Record<string, string[]> = {
+      test: [],
+      'find-user': ['--email', 'jane@example.com'],
+      lifecycle: ['--user-email', 'jane@example.com', '--yes'],
+    }
+
+    it('prints a verdict for every answer, nothing raw, and --json stays JSON (test, find-user and lifecycle)', async () => {
       await fc.assert(
-        fc.asyncProperty(answer, fc.boolean(), async (response, json) => {
+        fc.asyncProperty(fc.oneof(answer, userAnswer), fc.constantFrom(...Object.keys(commands)), fc.boolean(), async (response, command, json) => {
           current = { status: response.status, type: response.headers['content-type'], body: response.body }
           let out = ''
-          const code = await runCli(['scim', 'test', '--base-url', baseUrl, ...(json ? ['--json'] : [])], {
+          const code = await runCli(['scim', command, '--base-url', baseUrl, ...commands[command], ...(json ? ['--json'] : [])], {
             stdout: (t) => (out += t),
             stderr: (t) => (out += t),
             env: { DIALPAD_API_KEY: 'scim-property-key-0001' },

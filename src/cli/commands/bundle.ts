@@ -1,6 +1,4 @@
-import { mkdir } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAX_BUNDLE_BYTES, type BundleSummary, type ProfileDifference } from '../../shared/bundle'
 import { oneLine, safeJson } from '../../shared/displayText'
@@ -16,9 +14,9 @@ import { shownPath } from '../../core/files/boundedRead'
 import { profileKeyStatus } from '../../core/profiles/profileKeys'
 import { ProfileStore } from '../../core/profiles/profileStore'
 import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from '../../core/secrets/keychain'
-import { writeFileAtomic } from '../../core/storage/atomicWrite'
 import { UserFacingError } from '../../core/userFacingError'
 import { type ReadLimit, readInputFile } from '../inputFile'
+import { writeOutput } from '../outputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 
 export const BUNDLE_VALIDATE_USAGE = 'bundle validate <file|-> [--json]'
@@ -56,16 +54,6 @@ export function cliProfiles(io: CliIo, dataDir: string | undefined): CliProfiles
   const secrets = io.secretStore ?? createSecretStore({ serviceName: KEYCHAIN_SERVICE_NAME })
   const dir = dataDir ?? defaultDataDir({ platform: process.platform, env: io.env ?? process.env, home: homedir() })
   return { store: new ProfileStore({ dataDir: dir, secrets }), secrets }
-}
-
-/** Writes a file the command made, creating its folder; a failure says which file and why. */
-export async function writeOutput(path: string, content: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true })
-    await writeFileAtomic(path, content)
-  } catch (error) {
-    throw new UserFacingError(`Cannot write ${shownPath(path)} (${(error as NodeJS.ErrnoException).code ?? 'write error'}). Check the folder exists and you can write to it.`)
-  }
 }
 
 function onePath(positionals: string[], usage: string): string {
@@ -133,7 +121,7 @@ async function runExport(args: string[], io: CliIo): Promise<number> {
   const profile = await store.requireByName(values.profile)
   const keyStatus = await profileKeyStatus({ store, secrets }, profile)
   const bundle = buildBundle(profile, { appVersion: APP_VERSION, now: new Date(), keyStatus, includeKeyHint: values['include-key-hint'] })
-  await writeOutput(values.out, bundleText(bundle))
+  await writeOutput(values.out, bundleText(bundle), { what: 'the bundle', example: 'example.com.dialpad-sso.json' })
   const hint = bundle.keyHint
     ? ` It includes the key hint (the API key ends in …${bundle.keyHint.last4}); never the key itself.`
     : values['include-key-hint']

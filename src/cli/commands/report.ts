@@ -8,7 +8,8 @@ import { UserFacingError } from '../../core/userFacingError'
 import { shownPath } from '../../core/files/boundedRead'
 import { readInputFile } from '../inputFile'
 import { type CliIo, EXIT_OK, UsageError } from '../io'
-import { BUNDLE_INPUT, cliProfiles, inputName, writeOutput } from './bundle'
+import { writeOutput } from '../outputFile'
+import { BUNDLE_INPUT, cliProfiles, inputName } from './bundle'
 
 export const REPORT_USAGE = 'report (--bundle <file|-> [--accept-digest-mismatch] | --profile <name> [--data-dir DIR]) --out <file.html>'
 
@@ -55,7 +56,7 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     const profile = await store.requireByName(values.profile as string)
     html = renderSetupReportHtml(buildSetupReport(profile, { keyStatus: await profileKeyStatus({ store, secrets }, profile), now, appVersion: APP_VERSION }))
   }
-  await writeOutput(values.out, html)
+  await writeOutput(values.out, html, { what: 'the setup report', example: 'setup-report.html' })
   io.stderr(`Wrote the setup report to ${shownPath(values.out)}. Open it in a browser and print it to PDF for your records; it contains no API key.\n`)
   return EXIT_OK
 }

@@ -163,7 +163,7 @@ async function runCheck(io: CliIo, request: CheckRequest): Promise<number> {
   const token = (io.env ?? process.env)[name]?.trim()
   if (!token) {
     throw new UsageError(
-      `No API key: the environment variable ${name} is not set. Set it to the Dialpad API key (Admin Settings > My Company > Authentication > API Keys), ` +
+      `No API key: the environment variable ${oneLine(name, 100)} is not set. Set it to the Dialpad API key (Admin Settings > My Company > Authentication > API Keys), ` +
         `name another variable with --token-env NAME, or use the key the app saved for a profile with --profile NAME.`,
     )
   }

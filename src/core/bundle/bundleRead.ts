@@ -10,7 +10,8 @@ import { migrateSetup } from '../setup/setupMigrations'
 import { CertificateRefusedError } from '../saml/certificateImport'
 import { redactKnownSecrets, redactThenShorten } from '../secrets/redact'
 import { bundleDigest, readableStatus } from './bundleExport'
-import { describePath, scanBundleKeys } from './bundleKeys'
+import { jsonNestedDeeperThan } from '../json/jsonDepth'
+import { describePath, MAX_BUNDLE_DEPTH, scanBundleKeys } from './bundleKeys'
 import { bundleValuesOf, readStoredCertificate } from './bundleValues'
 import { canonicalJson } from './canonicalJson'
 
@@ -103,6 +104,9 @@ function decode(input: Uint8Array | string): string {
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') throw new Rejection('malformed-json', `This file is empty. ${CHOOSE_A_BUNDLE}`)
+  // Before parsing: a file nested thousands deep costs JSON.parse far more memory than its size. Twice the depth
+  // scanBundleKeys allows, so a bundle just past that limit still gets its message naming where.
+  if (jsonNestedDeeperThan(text, 2 * MAX_BUNDLE_DEPTH)) throw new Rejection('invalid', `This bundle is nested far deeper than a bundle can be, so it was refused. ${EXPORT_AGAIN}`)
   try {
     return JSON.parse(text)
   } catch (error) {

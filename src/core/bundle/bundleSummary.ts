@@ -4,8 +4,8 @@ import type { CertificateReport } from '../../shared/certificate'
 import { enteredValueNotes, valueNoteText } from '../../shared/idpValues'
 import { latestChecksOf } from '../../shared/latestChecks'
 import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { exporterKeyOf } from './bundleRead'
 
-/**
 /**
  * What the admin sees before importing a bundle: progress, step states and check results as they will be here, where
  * no API key is stored for the profile yet (so what was made with the exporter's key shows as out of date). Its
@@ -26,7 +26,9 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     appVersion: bundle.appVersion,
     progress: { done: status.overview.done, total: status.overview.total },
     overview: { kind: status.overview.kind, headline: status.overview.headline },
-    exportedOverview: bundle.overview ?? null,
+    // Only a status this app derives again from the bundle's own setup (bundleRead's exporterKeyOf): a bundle whose
+    // step count is not this app's (so not checked against its setup on reading) cannot put words in the app's mouth.
+    exportedOverview: bundle.overview !== undefined && exporterKeyOf(bundle) !== undefined ? bundle.overview : null,
     steps: status.steps.map((step) => ({ number: step.number, title: step.title, state: step.state, note: step.note })),
     certificate: certificate ? { subject: certificate.subject, sha256: certificate.sha256, notAfter: certificate.notAfter } : null,
     checks: latestChecksOf(profile.setup).map((check) => ({

@@ -114,17 +114,19 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<B
   }
 }
 
+/** What a path is when it is not an ordinary file ("a named pipe (FIFO)"), or null for an ordinary file. */
+export function notAFileKind(info: Stats): string | null {
+  if (info.isFile()) return null
+  if (info.isDirectory()) return 'a folder'
+  if (info.isFIFO()) return 'a named pipe (FIFO)'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  return 'something other than a file'
+}
+
 function refuseUnlessRegular(info: Stats, name: string): void {
-  if (info.isFile()) return
-  const what = info.isDirectory()
-    ? 'a folder'
-    : info.isFIFO()
-      ? 'a named pipe (FIFO)'
-      : info.isSocket()
-        ? 'a socket'
-        : info.isCharacterDevice() || info.isBlockDevice()
-          ? 'a device'
-          : 'something other than a file'
+  const what = notAFileKind(info)
+  if (what === null) return
   // /dev/stdin and /dev/fd/N are pipes or devices too: the CLI reads standard input when given "-".
   const stdinHint = info.isDirectory() ? '' : ' (the command line reads standard input when given - as the file name)'
   throw new InputFileError(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readdir, rm } from 'node:fs/promises'
+import { access, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseDomain } from '../../shared/domain'
 import { newSetup } from '../../shared/newSetup'
@@ -9,6 +9,7 @@ import { SetupState } from '../../shared/setupState'
 import { wizardFacts } from '../../shared/provenance'
 import { deriveSetupStatus } from '../../shared/wizard/stepState'
 import type { SecretStore } from '../secrets/keychain'
+import { notAFileKind, shownPath } from '../files/boundedRead'
 import { redactDeep } from './redactDeep'
 import { syncFolder, writeFileAtomic } from '../storage/atomicWrite'
 import { UserFacingError } from '../userFacingError'
@@ -235,6 +236,22 @@ export class ProfileStore {
     })
   }
 
+  /** Why the profiles folder cannot be made: a file, pipe or device where a folder should be is named as such. */
+  private async folderProblem(error: unknown): Promise<UserFacingError> {
+    for (const path of [this.dataDir, this.dir]) {
+      const info = await stat(path).catch(() => null)
+      const kind = info === null || info.isDirectory() ? null : (notAFileKind(info) ?? 'a file')
+      if (kind !== null) {
+        return new UserFacingError(
+          `${shownPath(path)} is ${kind}, not a folder, so the profiles cannot be kept there. Move it away, or on the command line give a folder with --data-dir.`,
+        )
+      }
+    }
+    return new UserFacingError(
+      `The profiles folder could not be created (${(error as NodeJS.ErrnoException).code ?? 'write error'}). Check that you can write to ${shownPath(this.dataDir)}, then restart the app.`,
+    )
+  }
+
   private file(id: string): string {
     return join(this.dir, profileFileName(id))
   }
@@ -245,9 +262,7 @@ export class ProfileStore {
       try {
         await mkdir(this.dir, { recursive: true, mode: 0o700 })
       } catch (error) {
-        throw new UserFacingError(
-          `The profiles folder could not be created (${(error as NodeJS.ErrnoException).code ?? 'write error'}). Check that you can write to ${this.dataDir}, then restart the app.`,
-        )
+        throw await this.folderProblem(error)
       }
       await removeLeftoverTempFiles(this.dir)
       const upgraded = await upgradeLegacySetup({

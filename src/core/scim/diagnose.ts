@@ -1,5 +1,6 @@
 import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
+import { jsonNestedDeeperThan } from '../json/jsonDepth'
 import { redactThenShorten } from '../secrets/redact'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { expectedScimBaseUrl } from './scimBaseUrl'
@@ -20,6 +21,8 @@ export interface DiagnoseContext {
 }
 
 const PROXY_HINT = 'a proxy or sign-in page is in the way'
+/** SCIM data is a few levels deep (a ListResponse of users with their emails); a body nested deeper is not read. */
+const MAX_SCIM_DEPTH = 64
 
 /** Maps a failure below HTTP (DNS, TCP, TLS, timeouts, size, cancel) to words and a next step. */
 export function diagnoseNetFailure(failure: NetFailure, ctx: DiagnoseContext): Diagnosis {
@@ -188,6 +191,9 @@ export function readScimBody(response: HttpResponse, ctx: DiagnoseContext): Body
       diagnosis: { detail: `The answer is ${type || 'of no stated type'}, not SCIM data (${SCIM_CONTENT_TYPE}).`, fix: proxyFix },
     }
   }
+  if (jsonNestedDeeperThan(response.body, MAX_SCIM_DEPTH)) {
+    return { ok: false, diagnosis: { detail: `The answer is nested far deeper than any SCIM data (more than ${MAX_SCIM_DEPTH} levels), so it was not read.`, fix: proxyFix } }
+  }
   let json: unknown
   try {
     json = JSON.parse(response.body)
@@ -221,6 +227,7 @@ function looksLikeHtml(response: HttpResponse): boolean {
  * get the part before the cut printed).
  */
 export function serverMessage(response: HttpResponse, secrets: readonly string[] = []): string | undefined {
+  if (jsonNestedDeeperThan(response.body, MAX_SCIM_DEPTH)) return undefined
   let json: unknown
   try {
     json = JSON.parse(response.body)

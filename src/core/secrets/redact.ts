@@ -10,9 +10,10 @@
  *
  * A secret is found as sent, in any letter case, URL-escaped (%2B), JSON- or \x-escaped (\/, \u0041), base64 or
  * base64url encoded (at any of the three byte alignments, so also inside "Basic base64(user:key)"), hex encoded,
- * and split by whitespace (line-wrapped, or spaced out).
+ * HTML character references (&#43;), and split by whitespace (line-wrapped, or spaced out) or by characters the
+ * display layer would show as codes (zero-width characters, controls, terminal colour codes).
  */
-import { displayText } from '../../shared/displayText'
+import { displayText, unsafeCharacterPattern } from '../../shared/displayText'
 
 export const REDACTED = '[API key hidden]'
 
@@ -132,7 +133,12 @@ function exactForms(secret: string): string[] {
   return [secret, encodeURIComponent(secret), base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'), JSON.stringify(secret).slice(1, -1)]
 }
 
-/** A text with whitespace left out and (when `decode`) escapes undone; each character knows where it came from. */
+/**
+ * A text with fillers left out (white space, and the characters the display layer shows as codes: controls, zero-width
+ * and bidi characters, terminal escape sequences) and, when `decode`, escapes undone; each character knows where it
+ * came from. A key spaced out with zero-width characters or colour codes would otherwise be printed readable, between
+ * the codes that make those visible.
+ */
 interface View {
   chars: string
   lower: string
@@ -148,10 +154,14 @@ function view(text: string, decode: boolean): View {
   let length = 0
   let i = 0
   while (i < text.length) {
-    const decoded = decode && (text[i] === '%' || text[i] === '\\') ? decodeEscape(text, i) : null
-    const code = decoded ? decoded[0].charCodeAt(0) : text.charCodeAt(i)
-    const size = decoded ? decoded[1] : 1
-    if (!isSpace(code)) {
+    const code = charAt(text, i, decode)
+    const size = charSize
+    const sequenceEnd = code === 0x1b || code === 0x9b ? terminalSequenceEnd(text, i, decode) : null
+    if (sequenceEnd !== null) {
+      i = sequenceEnd
+      continue
+    }
+    if (!isFiller(code)) {
       codes[length] = code
       // Letter case folded only for A–Z, so the view keeps its length and positions.
       lowerCodes[length] = code >= 65 && code <= 90 ? code + 32 : code
@@ -166,25 +176,86 @@ function view(text: string, decode: boolean): View {
   return { chars: decoder.decode(codes.subarray(0, length)), lower: decoder.decode(lowerCodes.subarray(0, length)), start, end }
 }
 
-/** JavaScript's \s, without a regular expression per character. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
-  return /\s/.test(String.fromCharCode(code))
+/** The size in the text of the character charAt read last (without an array per character: this runs per character). */
+let charSize = 1
+
+/** The character at `i` (an escape undone when `decode`); how many characters of the text it takes is left in charSize. */
+function charAt(text: string, i: number, decode: boolean): number {
+  const decoded = decode && ESCAPE_STARTS.has(text.charCodeAt(i)) ? decodeEscape(text, i) : null
+  charSize = decoded ? decoded[1] : 1
+  return decoded ? decoded[0].charCodeAt(0) : text.charCodeAt(i)
 }
 
+/**
+ * Where a terminal control sequence starting at `i` ends (ESC [ or CSI, parameters, a final letter: "ESC[0m",
+ * "ESC[2J", "ESC[m"), or null when there is none. A final letter without parameters counts only for "m" (colours off),
+ * so a CSI put between the characters of a key cannot make each next character read as a final letter. Bounded, so a
+ * run of digits after a stray ESC is not taken for parameters for long.
+ */
+function terminalSequenceEnd(text: string, i: number, decode: boolean): number | null {
+  let code = charAt(text, i, decode)
+  let at = i + charSize
+  if (code === 0x1b) {
+    if (at >= text.length || charAt(text, at, decode) !== 0x5b) return null
+    at += charSize
+  }
+  for (let taken = 0; at < text.length && taken < 20; taken++) {
+    code = charAt(text, at, decode)
+    at += charSize
+    if (code >= 0x40 && code <= 0x7e) return taken > 0 || code === 0x6d ? at : null
+    if (code < 0x20 || code > 0x3f) return null
+  }
+  return null
+}
 
+/** White space, and every character displayText shows as its code: none of them can be part of a key as shown. */
+function isFiller(code: number): boolean {
+  if (code < 128) return code <= 32 || code === 127
+  fillers ??= fillerTable()
+  return fillers[code] === 1
+}
+
+/** isFiller for every UTF-16 code unit, worked out once (64 KiB): two regular expressions per character are slow. */
+let fillers: Uint8Array | null = null
+function fillerTable(): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  table.fill(1, 0, 160)
+  // Broken halves of a character count as fillers; whole pairs are never seen here (the view works per code unit).
+  table.fill(1, 0xd800, 0xe000)
+  const units = Uint16Array.from({ length: 0x10000 - 0x800 }, (_, index) => (index < 0xd800 ? index : index + 0x800))
+  const all = new TextDecoder('utf-16le').decode(units)
+  for (const pattern of [/\s/g, unsafeCharacterPattern()]) {
+    for (const match of all.matchAll(pattern)) table[match[0].charCodeAt(0)] = 1
+  }
+  return table
+}
+
+const ESCAPE_STARTS = new Set(['%', '\\', '&'].map((c) => c.charCodeAt(0)))
 const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+const HTML_REFERENCE = /^&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));/
+const BRACED_ESCAPE = /^\\u\{([0-9A-Fa-f]{1,6})\}/
 
-/** The character an escape at `i` stands for (%2B, \/, \u002b, \x2b), and the escape's length. */
+/** The character an escape at `i` stands for (%2B, \/, \u002b, \u{2b}, \x2b, &#43;, &#x2b;), and the escape's length. */
 function decodeEscape(text: string, i: number): [string, number] | null {
   const c = text[i]
   if (c === '%' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) return [String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16)), 3]
+  if (c === '&') {
+    const reference = HTML_REFERENCE.exec(text.slice(i, i + 12))
+    return reference ? [fromCodePoint(reference[1] ? parseInt(reference[1], 10) : parseInt(reference[2], 16)), reference[0].length] : null
+  }
   if (c !== '\\') return null
   const next = text[i + 1]
   if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return [String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)), 6]
+  const braced = next === 'u' ? BRACED_ESCAPE.exec(text.slice(i, i + 11)) : null
+  if (braced) return [fromCodePoint(parseInt(braced[1], 16)), braced[0].length]
   if (next === 'x' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 2, i + 4))) return [String.fromCharCode(parseInt(text.slice(i + 2, i + 4), 16)), 4]
   if (next !== undefined && next in JSON_ESCAPES) return [JSON_ESCAPES[next], 2]
   return null
+}
+
+/** A code point as a character; one that is not (beyond U+10FFFF) as U+FFFD, which is no part of a key. */
+function fromCodePoint(code: number): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD'
 }
 
 type Span = [number, number]
@@ -195,7 +266,7 @@ function findSpans(text: string, needles: Needles): Span[] {
     for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + exact.length)) spans.push([at, at + exact.length])
   }
   if (needles.text.size === 0) return spans
-  const views = /[%\\]/.test(text) ? [view(text, false), view(text, true)] : [view(text, false)]
+  const views = /[%\\&]/.test(text) ? [view(text, false), view(text, true)] : [view(text, false)]
   for (const v of views) {
     const found = (from: number, length: number): Span => [v.start[from], v.end[from + length - 1]]
     const { starts } = needles

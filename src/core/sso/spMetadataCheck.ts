@@ -21,7 +21,7 @@ const ACCEPT = 'application/samlmetadata+xml, application/xml;q=0.9, text/xml;q=
 const SAML_PAGE = 'Admin Settings > My Company > Authentication > SAML'
 
 /** Refusals that say the answer was damaged or tampered with on the way, rather than that SAML is not saved. */
-const DAMAGED: ReadonlySet<SpMetadataRefusalReason> = new Set(['doctype', 'malformed', 'too-large'])
+const DAMAGED: ReadonlySet<SpMetadataRefusalReason> = new Set(['doctype', 'malformed', 'too-large', 'too-complex'])
 
 /**
  * The fix for every answer that suggests Dialpad has no Custom SAML configuration for the domain. Worded as an "if":

@@ -2,7 +2,7 @@ import { DOMParser, type Document } from '@xmldom/xmldom'
 import { redactThenShorten } from '../secrets/redact'
 import { UserFacingError } from '../userFacingError'
 
-export type XmlRefusalReason = 'too-large' | 'doctype' | 'malformed' | 'empty' | 'not-xml'
+export type XmlRefusalReason = 'too-large' | 'too-complex' | 'doctype' | 'malformed' | 'empty' | 'not-xml'
 
 /** XML the app will not parse; the message is written for the admin. */
 export class XmlRefusedError extends UserFacingError {
@@ -33,6 +33,13 @@ const BOM = '\uFEFF'
 const DECLARATION = /<!\s*([A-Za-z]+)/
 const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>])/i
 const MAX_DETAIL_CHARS = 100
+/**
+ * SAML metadata and responses are under 10 levels deep with a few hundred elements at most. A document within the
+ * byte limit but nested 70,000 deep, or made of 100,000 empty elements, costs hundreds of MB as a DOM (and deep
+ * recursion in signature canonicalization): refused before parsing.
+ */
+export const MAX_XML_DEPTH = 64
+export const MAX_XML_ELEMENTS = 20_000
 
 /**
  * Parses XML from an untrusted source. Nothing is ever fetched, and only the five predefined
@@ -55,6 +62,8 @@ export function parseXmlSafely(text: string, options: ParseXmlOptions): Document
 
   const declaration = DECLARATION.exec(source)
   if (declaration) throw refuse('doctype', describeDeclaration(declaration[1]))
+  const shape = shapeProblem(source)
+  if (shape) throw refuse('too-complex', shape)
 
   let problem: string | undefined
   let document: Document
@@ -72,6 +81,44 @@ export function parseXmlSafely(text: string, options: ParseXmlOptions): Document
   if (document.doctype) throw refuse('doctype', describeDeclaration('DOCTYPE'))
   if (!document.documentElement) throw refuse('malformed', 'has no root element.')
   return document
+}
+
+/**
+ * Counts elements and nesting on the text, without building anything: tags are found by "<", comments, CDATA and
+ * processing instructions skipped, quoted attribute values (which may hold ">") stepped over. Malformed input is left
+ * to the parser; this only has to be right about well-formed XML.
+ */
+function shapeProblem(source: string): string | null {
+  let depth = 0
+  let elements = 0
+  for (let at = source.indexOf('<'); at !== -1; at = source.indexOf('<', at + 1)) {
+    const next = source[at + 1]
+    if (next === '/') {
+      depth--
+      continue
+    }
+    const skipTo = next === '?' ? '?>' : source.startsWith('<!--', at) ? '-->' : source.startsWith('<![CDATA[', at) ? ']]>' : next === '!' ? '>' : null
+    if (skipTo !== null) {
+      const end = source.indexOf(skipTo, at + 2)
+      if (end === -1) return null
+      at = end
+      continue
+    }
+    let end = at + 1
+    for (let quote = ''; end < source.length; end++) {
+      const c = source[end]
+      if (quote !== '') {
+        if (c === quote) quote = ''
+      } else if (c === '"' || c === "'") quote = c
+      else if (c === '>') break
+    }
+    elements++
+    if (source[end - 1] !== '/') depth++
+    if (depth > MAX_XML_DEPTH) return `has elements nested more than ${MAX_XML_DEPTH} levels deep; SAML documents are a few levels deep, so the app does not read it.`
+    if (elements > MAX_XML_ELEMENTS) return `has more than ${MAX_XML_ELEMENTS.toLocaleString('en-US')} elements; SAML documents have a few hundred at most, so the app does not read it.`
+    at = end
+  }
+  return null
 }
 
 /** The encoding named in an XML declaration, read from ASCII-compatible bytes. */

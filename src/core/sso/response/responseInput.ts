@@ -11,6 +11,7 @@ export type SamlResponseInput = { text: string } | { bytes: Uint8Array }
 
 export type ResponseInputRefusal =
   | 'too-large'
+  | 'too-complex'
   | 'empty'
   | 'bad-url-encoding'
   | 'bad-base64'
@@ -150,6 +151,8 @@ function refusedXml(error: XmlRefusedError, xml: string): ReadSamlResponse {
     }
     case 'too-large':
       return refuse('too-large', `The decoded SAML response is over the ${formatKiB(MAX_SAML_RESPONSE_BYTES)} the app reads.`, COPY_AGAIN)
+    case 'too-complex':
+      return refuse('too-complex', `${error.message.trim()} JumpCloud's responses are about 10 KiB and a few levels deep.`, COPY_AGAIN)
     case 'empty':
       return refuse('empty', 'The SAMLResponse decodes to nothing.')
     case 'not-xml':

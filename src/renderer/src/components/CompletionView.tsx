@@ -1,3 +1,4 @@
+import { displayText } from '../../../shared/displayText'
 import { useId, useState } from 'react'
 import type { SetupOverview, StepRef, StepStatus } from '../../../shared/wizard/stepState'
 import { useCertificateReport } from '../hooks/useCertificateReport'
@@ -43,7 +44,7 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
         <h3>IdP certificate</h3>
         <p data-testid="completion-certificate">
           {certificate.kind === 'ready'
-            ? `${certificate.report.subject} is valid until ${formatUtc(certificate.report.notAfter)} (${
+            ? `${displayText(certificate.report.subject)} is valid until ${formatUtc(certificate.report.notAfter)} (${
                 certificate.report.daysToExpiry >= 0 ? `${certificate.report.daysToExpiry} days from now` : `expired ${-certificate.report.daysToExpiry} days ago`
               }). Before then, import JumpCloud’s new certificate here and paste it into Dialpad.`
             : certificate.kind === 'error'

@@ -1,3 +1,4 @@
+import { displayText } from '../../../shared/displayText'
 import { type ReactNode, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import type { IdpState } from '../../../shared/setupState'
@@ -97,7 +98,7 @@ function IdpChangeConfirmation({ pending, onConfirm, onCancel }: { pending: Pend
 function CertificateLine({ report }: { report: CertificateReport }) {
   return (
     <>
-      {report.subject}
+      {displayText(report.subject)}
       <br />
       SHA-256 <code>{report.sha256}</code>
       <br />

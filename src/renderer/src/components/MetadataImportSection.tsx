@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/displayText'
 import { useState } from 'react'
 import { MAX_METADATA_BYTES } from '../../../shared/limits'
 import { call } from '../api/client'
@@ -26,7 +27,7 @@ export function MetadataImportSection() {
       const result = await call('metadata.import', { fileName: file.name, base64: await fileAsBase64(file) })
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
       const count = signingCertificates.length
-      const read = `Read ${result.fileName}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`
+      const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`
       const suggested = result.suggestedCertificateIndex
       propose(
         {
@@ -47,7 +48,7 @@ export function MetadataImportSection() {
             setSuggestedIndex(suggested)
             setOutcome({ kind: 'done', message: read })
           },
-          onKept: () => setOutcome({ kind: 'done', message: `Kept the current IdP values; nothing from ${result.fileName} was used.` }),
+          onKept: () => setOutcome({ kind: 'done', message: `Kept the current IdP values; nothing from ${oneLine(result.fileName, 200)} was used.` }),
         },
       )
     } catch (error) {
@@ -71,7 +72,7 @@ export function MetadataImportSection() {
       <ImportOutcomeMessage outcome={outcome} />
       {metadata && metadata.signingCertificates.length > 1 && reports.kind === 'ready' ? (
         <CertificateChooser
-          title={`${metadata.fileName} lists ${metadata.signingCertificates.length} signing certificates (a rotation). Which one should Dialpad use?`}
+          title={`${oneLine(metadata.fileName, 200)} lists ${metadata.signingCertificates.length} signing certificates (a rotation). Which one should Dialpad use?`}
           certificates={reports.reports}
           chosen={certificate}
           suggestedIndex={suggestedIndex}

@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/displayText'
 import { useId, useState } from 'react'
 import type { ProvisionedUserLookup as Lookup, ProvisionedUserState } from '../../../shared/provisionedUser'
 import { call } from '../api/client'
@@ -85,7 +86,7 @@ export function ProvisionedUserLookup() {
         </p>
       ) : null}
       <p className="hint" role="status">
-        {result ? `${VERDICT[result.state]}: ${result.email}` : ''}
+        {result ? `${VERDICT[result.state]}: ${oneLine(result.email, 200)}` : ''}
       </p>
       {result ? <CheckStepList label="Provisioned user lookup" steps={result.run.steps} /> : null}
     </section>

@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/displayText'
 import type { ImportTarget } from '../../../shared/bundle'
 import { MAX_BUNDLE_BYTES } from '../../../shared/bundleFile'
 import { call } from '../api/client'
@@ -21,7 +22,7 @@ export async function previewBundleFile(file: File): Promise<void> {
   try {
     base64 = await fileAsBase64(file)
   } catch {
-    setFlow({ kind: 'refused', fileName: file.name, message: `${file.name} could not be read. Check that the file still exists, then choose it again.` })
+    setFlow({ kind: 'refused', fileName: file.name, message: `${oneLine(file.name, 200)} could not be read. Check that the file still exists, then choose it again.` })
     return
   }
   await previewBundle(file.name, base64)

@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/displayText'
 import type { ImportOutcome, ProfileMatch } from '../../../shared/bundle'
 import type { ReadablePreview } from '../store/importSlice'
 
@@ -15,8 +16,9 @@ export function replaceChoiceLabel(preview: ReadablePreview, match: ProfileMatch
   return preview.kind === 'ready' ? `Replace “${match.name}”` : `Replace “${match.name}” anyway`
 }
 
-/** The status line after an import: what was imported, and into which profile. */
-export function importedMessage(fileName: string, outcome: ImportOutcome, replacedName: string | null): string {
+/** The status line after an import: what was imported (the file's name shown as data), and into which profile. */
+export function importedMessage(givenName: string, outcome: ImportOutcome, replacedName: string | null): string {
+  const fileName = oneLine(givenName, 200)
   const name = outcome.profile.name
   if (!outcome.replaced) return `Imported ${fileName} as the new profile “${name}”.`
   const renamed = replacedName !== null && replacedName !== name ? ` (it was called “${replacedName}”)` : ''

@@ -1,3 +1,4 @@
+import { oneLine } from '../../../shared/displayText'
 import { call } from '../api/client'
 import { useState } from 'react'
 import { defaultScimBaseUrl } from '../../../shared/environments'
@@ -21,7 +22,7 @@ export function ScimConnectionStep() {
 
   async function chooseCa(file: File) {
     setCaProblem(null)
-    if (file.size > MAX_CA_PEM_BYTES) return setCaProblem(`${file.name} is too large to be a CA certificate file.`)
+    if (file.size > MAX_CA_PEM_BYTES) return setCaProblem(`${oneLine(file.name, 200)} is too large to be a CA certificate file.`)
     updateScim({ extraCa: { fileName: file.name, pem: await file.text() } })
   }
 
@@ -69,7 +70,7 @@ export function ScimConnectionStep() {
         </p>
         {scim.extraCa ? (
           <p>
-            Using {scim.extraCa.fileName}.{' '}
+            Using {oneLine(scim.extraCa.fileName, 200)}.{' '}
             <button type="button" className="button" onClick={() => updateScim({ extraCa: null })}>
               Stop using it
             </button>

@@ -22,7 +22,7 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
         {summary.exportedOverview ? (
           <>
             <dt>When exported</dt>
-            <dd>{summary.exportedOverview.headline}</dd>
+            <dd>{displayText(summary.exportedOverview.headline)}</dd>
           </>
         ) : null}
         <dt>Progress here</dt>
