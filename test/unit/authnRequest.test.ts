@@ -127,7 +127,7 @@ describe('buildAuthnRequest: escaping', () => {
   it('parses back any printable Issuer unchanged', () => {
     fc.assert(
       // Printable as the output-safety layer means it: no control, separator or invisible characters (refused below).
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => text.trim() !== '' && !hasUnsafeCharacters(text)), (text) => {
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => text.trim() !== '' && !hasUnsafeCharacters(text) && !text.includes('\uFFFD')), (text) => {
         const { request } = received(build({ spEntityId: text }).url)
         expect(child(request, SAML_NS, 'Issuer').textContent).toBe(text)
       }),
@@ -146,6 +146,7 @@ describe('buildAuthnRequest: refused input', () => {
     ['an SP Entity ID with a control character', { spEntityId: 'https://dialpad.com/\u0001' }, /control characters/],
     ['an SP Entity ID with a line separator (XML would turn it into a line break)', { spEntityId: 'https://dialpad.com/a\u2028b' }, /control characters/],
     ['an SP Entity ID with a line break', { spEntityId: 'https://dialpad.com/a\nb' }, /control characters/],
+    ['an SP Entity ID with the replacement character (text that was decoded wrongly)', { spEntityId: 'https://dialpad.com/\uFFFD' }, /control characters/],
   ])('refuses %s with a message naming the field', (_name, overrides, message) => {
     expect(() => build(overrides)).toThrow(UserFacingError)
     expect(() => build(overrides)).toThrow(message)

@@ -43,9 +43,10 @@ const newRelayState = (): string => randomBytes(16).toString('hex')
 export function buildAuthnRequest({ spEntityId, acsUrl, idpSsoUrl, now }: AuthnRequestInput): AuthnRequest {
   const idpUrl = httpsUrl(idpSsoUrl, 'The IdP SSO URL', 'Copy the IDP URL from JumpCloud → Dialpad app → SSO tab again.')
   httpsUrl(acsUrl, "Dialpad's ACS URL", 'Enter the company domain again on the "Enable SAML in Dialpad" step.')
-  // Control, separator and invisible characters: XML would drop or rewrite some (a line separator comes back as a line
-  // break), and none can be in an SP Entity ID derived from a valid domain.
-  if (spEntityId.trim() === '' || hasUnsafeCharacters(spEntityId)) {
+  // Control, separator and invisible characters, and the replacement character (a decoding error): XML parsers drop,
+  // rewrite or refuse them (a line separator comes back as a line break), and none can be in an SP Entity ID derived
+  // from a valid domain.
+  if (spEntityId.trim() === '' || hasUnsafeCharacters(spEntityId) || spEntityId.includes('\uFFFD')) {
     throw new UserFacingError('The SP Entity ID is empty or contains control characters. Enter the company domain again on the "Enable SAML in Dialpad" step.')
   }
 
