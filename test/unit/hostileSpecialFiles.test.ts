@@ -15,12 +15,15 @@ import type { BatchResult } from './support/cliBatch'
  * appears, so every command is given one (and a socket, a device, a folder, links to them) and must refuse it at
  * once. The CLI commands run in a child process: one that blocked would be killed, and the table fails.
  */
+/** FIFOs, Unix sockets and /dev exist only on Linux and macOS: on Windows (the release workflow) this file is skipped. */
+const POSIX = process.platform !== 'win32'
 let dir: string
 let socketServer: Server
 const path = (name: string) => join(dir, name)
 const TRUSTED_CERT = join(__dirname, '../fixtures/real-world/trustlogin.crt')
 
 beforeAll(async () => {
+  if (!POSIX) return
   dir = await mkdtemp(join(tmpdir(), 'dpsso-special-'))
   await mkdir(path('data/profiles'), { recursive: true })
   execFileSync('mkfifo', [path('fifo.pem'), path('fifo.dialpad-sso.json'), path('data/profiles/00000000-0000-4000-8000-000000000000.json'), path('data/setup.json')])
@@ -39,6 +42,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (!POSIX) return
   await new Promise((resolve) => socketServer.close(resolve))
   await rm(dir, { recursive: true, force: true })
 })
@@ -91,7 +95,7 @@ const CASES: Case[] = [
   { name: 'scim test --profile --data-dir <socket>', argv: () => ['scim', 'test', ...SCIM, '--profile', 'x', '--data-dir', path('socket.pem')], refusal: /socket\.pem is a socket, not a folder/, then: NO_PROFILES_THERE },
 ]
 
-describe('the CLI refuses non-regular files at once, without blocking', () => {
+describe.runIf(POSIX)('the CLI refuses non-regular files at once, without blocking', () => {
   let results: BatchResult[] = []
   let killed = false
 
@@ -139,7 +143,7 @@ describe('the CLI refuses non-regular files at once, without blocking', () => {
   })
 })
 
-describe('--out naming a link to an ordinary file', () => {
+describe.runIf(POSIX)('--out naming a link to an ordinary file', () => {
   it('replaces the file it points to and keeps the link', async () => {
     const ran = await runCli(['report', '--bundle', BUNDLE, '--out', path('link-to-report.html')], { stdout: () => undefined, stderr: () => undefined, env: {} })
     expect(ran).toBe(0)
@@ -148,7 +152,7 @@ describe('--out naming a link to an ordinary file', () => {
   })
 })
 
-describe('a data folder (--data-dir) holding FIFOs where profiles and the old setup file go', () => {
+describe.runIf(POSIX)('a data folder (--data-dir) holding FIFOs where profiles and the old setup file go', () => {
   it('lists the profiles without waiting on them, and says what is wrong', async () => {
     const child = spawn(
       process.execPath,
@@ -167,7 +171,7 @@ describe('a data folder (--data-dir) holding FIFOs where profiles and the old se
   }, 40_000)
 })
 
-describe('main and core refuse non-regular files too', () => {
+describe.runIf(POSIX)('main and core refuse non-regular files too', () => {
   it('an "Open with" FIFO named like a bundle is refused, not waited on', async () => {
     const opened = new OpenedFiles()
     opened.add([path('fifo.dialpad-sso.json')])
