@@ -275,7 +275,7 @@ async function deactivateUser(session: ScimSession, email: string, test: TestUse
     return failed({ detail: `Dialpad accepted the ${method} but still reports the test user as active.`, fix: SUPPORT_FIX })
   }
   test.deactivated = true
-  return passedWith(`Dialpad deactivated the test user (active: false) with ${method}, as provisioning does when a user leaves the group.`, result.warning)
+  return passedWith(`Dialpad deactivated the test user (active: false) with ${method}, as JumpCloud does when it deprovisions a user.`, result.warning)
 }
 
 async function deleteUser(session: ScimSession, email: string, test: TestUser): Promise<StepOutcome> {
