@@ -35,7 +35,7 @@ export function ConfigureJumpCloudStep() {
         <p>
           JumpCloud&apos;s <strong>IDP URL</strong> (the SSO IdP URL under General Info › Advanced Settings; by default
           https://sso.jumpcloud.com/saml2/ followed by the application&apos;s name, for example …/saml2/dialpad) cannot be
-          changed once the application is created: JumpCloud would have you delete and recreate it. If you want another
+          changed after the application is created: JumpCloud would have you delete and recreate it. If you want another
           one (for a second Dialpad app, say), set it before you select Activate.
         </p>
       </section>
