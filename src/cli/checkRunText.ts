@@ -22,7 +22,7 @@ function label(step: CheckStep): string {
  * and fixes quote outside text (a server's message, a value from a response), so each is kept on its own one line:
  * only the app starts a line with PASS or FAIL.
  */
-export function checkRunText(heading: string, run: CheckRun): string {
+export function checkRunText(heading: string, run: CheckRun, answer?: string): string {
   const lines = [heading, '']
   for (const step of run.steps) {
     lines.push(`${label(step)}${oneLine(step.title)}${step.decisive ? '' : INFORMATIONAL}${facts(step)}`)
@@ -31,11 +31,16 @@ export function checkRunText(heading: string, run: CheckRun): string {
   }
   const count = (status: CheckStatus) => run.steps.filter((step) => step.status === status).length
   const warnings = count('warn') > 0 ? ` (${count('warn')} with a warning worth reading)` : ''
+  // Informational steps that could not be done (a 404 from a discovery endpoint) are notes, not checks that failed.
+  const notes = run.steps.filter((step) => !step.decisive && step.status === 'skipped').length
+  const noted = notes > 0 ? `; ${notes} informational ${notes === 1 ? 'note' : 'notes'}` : ''
   const informational = run.steps.some((step) => !step.decisive) ? ['Checks marked [informational] can warn but never fail the result.'] : []
   lines.push(
     '',
+    // The command's own answer first when it has one beyond pass or fail ("Found, but suspended").
+    ...(answer ? [`${answer}.`] : []),
     run.ok
-      ? `Passed: ${count('pass') + count('warn')} of ${run.steps.length} checks passed${warnings}.`
+      ? `Passed: ${count('pass') + count('warn')} of ${run.steps.length} checks passed${warnings}${noted}.`
       : `Failed: ${count('fail')} of ${run.steps.length} checks failed; see "Fix" above.`,
     ...informational,
     '',

@@ -56,7 +56,7 @@ Commands:
       Create, read, update (a name), find, deactivate and delete a real test user, as provisioning does.
       Creating a user may use a paid license and a phone number: prefer the sandbox
       (https://sandbox.dialpad.com/scim). --yes confirms. Ctrl-C cancels; the test user is still cleaned up.
-      A refused DELETE leaves the user deactivated and names it, as JumpCloud's activation does.
+      A refused DELETE leaves the user deactivated and names it, as JumpCloud documents for its activation test.
   ${SCIM_FIND_USER_USAGE}
       Is this user provisioned? Look the email up in Dialpad (read only, never writes): found and active,
       suspended, or not found, with what to check in JumpCloud. Exit 0 only when found and active.

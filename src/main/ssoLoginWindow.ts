@@ -95,7 +95,7 @@ class LoginWindowRun {
   private cleanup: Promise<void> | null = null
   private answerShown = false
   private readonly blocked: string[] = []
-  /** Every page load so far (host, method, SAML kind), and the first AuthnRequest seen going out. */
+  /** Every page load so far (host, method, SAML kind), and the latest AuthnRequest seen going out. */
   private readonly hops: RedirectHop[] = []
   private authnRequest: ObservedAuthnRequest | null = null
   private readonly acsOrigin: string
@@ -219,11 +219,15 @@ class LoginWindowRun {
     this.addHop(readHop({ method: '—', url }, true).hop)
   }
 
-  /** A page or frame load: its hop, and Dialpad's AuthnRequest when this is the first one seen going out. */
+  /**
+   * A page or frame load: its hop, and the AuthnRequest it carries, if any. The latest one wins: when the test user
+   * starts over in the window (back to Dialpad's login page, the domain typed again), Dialpad sends a new request with
+   * a new ID, and the response JumpCloud finally posts answers that one, not the first.
+   */
   private record(details: OnBeforeRequestListenerDetails): void {
     const { hop, authnRequest } = readHop(details)
     this.addHop(hop)
-    this.authnRequest ??= authnRequest
+    if (authnRequest) this.authnRequest = authnRequest
   }
 
   private addHop(hop: RedirectHop): void {

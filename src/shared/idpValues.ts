@@ -76,13 +76,13 @@ export function checkIdpEntityId(input: string): FieldVerdict {
   const warnings: string[] = []
   if (input !== input.trim()) {
     warnings.push(
-      'The IdP Entity ID starts or ends with a space. Dialpad compares it exactly, so logins fail unless JumpCloud has the same spaces: remove them unless you are sure.',
+      'The IdP Entity ID starts or ends with a space. A service provider compares the Issuer exactly (SAML 2.0), so logins fail unless JumpCloud has the same spaces: remove them unless you are sure.',
     )
   }
   const invisible = found(input, INVISIBLE)
   if (invisible) {
     warnings.push(
-      `The IdP Entity ID contains ${invisible}. Dialpad compares it exactly, so logins fail unless JumpCloud's has the same invisible character: copy it from JumpCloud again unless you are sure.`,
+      `The IdP Entity ID contains ${invisible}. A service provider compares the Issuer exactly (SAML 2.0), so logins fail unless JumpCloud's has the same invisible character: copy it from JumpCloud again unless you are sure.`,
     )
   }
   return { value: input, error: null, warnings }

@@ -49,3 +49,19 @@ export function testUserEmail(entered: string, companyDomain: string | null): st
   if (entered.trim() !== '') return entered.trim()
   return `${TEST_USER_LOCAL_PART}@${companyDomain ?? 'jumpcloud.com'}`
 }
+
+/**
+ * What to say about a Test User Email that is not at one of the company's domains (null when it is): Dialpad's
+ * articles imply it takes users only on the company's domains, and JumpCloud's field exists for such services.
+ * jumpcloud.com is named as the secondary domain the articles ask for.
+ */
+export function testUserEmailNote(email: string, companyDomains: readonly string[]): string | null {
+  const at = email.lastIndexOf('@')
+  if (at < 1 || at === email.length - 1) return `Enter a whole email address, like ${TEST_USER_LOCAL_PART}@${companyDomains[0] ?? 'yourcompany.com'}.`
+  const domain = email.slice(at + 1).toLowerCase()
+  const known = companyDomains.map((candidate) => candidate.toLowerCase())
+  if (known.includes(domain)) return null
+  if (domain === 'jumpcloud.com') return 'An @jumpcloud.com address works only once Dialpad Support has added jumpcloud.com as a secondary domain of your company (step “Allow jumpcloud.com as a secondary domain”).'
+  const ours = known.length > 0 ? known.join(', ') : 'your company domain (step “Enable SAML in Dialpad”)'
+  return `${domain} is not one of your company’s domains (${ours}). Dialpad takes users on the company’s domains: use an address at one of them, or add ${domain} under “Other email domains” if Dialpad has it as a secondary domain.`
+}

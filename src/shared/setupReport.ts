@@ -16,6 +16,8 @@ export interface SetupReport {
   appVersion: string
   /** The normalized domain, or null while the one typed is not valid. */
   domain: string | null
+  /** The company's other email domains (Dialpad secondary domains) the SSO login check accepts too; empty when none. */
+  otherEmailDomains: string[]
   environment: string
   progress: Progress
   /** The overall status the report opens with, as the app's completion view shows it. */
@@ -127,4 +129,9 @@ export interface ReportCheck {
 export interface ReportEvent {
   at: string
   event: string
+}
+
+/** The secondary domains the SSO login check accepts, or that there are none: the report says so rather than leave the reader guessing. */
+export function otherEmailDomainsText(report: Pick<SetupReport, 'otherEmailDomains'>): string {
+  return report.otherEmailDomains.length > 0 ? report.otherEmailDomains.join(', ') : 'None (only the company domain)'
 }

@@ -65,6 +65,7 @@ test('the setup report opens with the overall status, shows both consoles’ val
   const facts = page.locator('.report__header')
   await expect(facts).toContainText('Profileexample.com')
   await expect(facts).toContainText('Dialpad environmentProduction (dialpad.com)')
+  await expect(facts).toContainText('Other email domainsNone (only the company domain)')
   await expect(facts).toContainText('API keyStored in the system keychain; ends in …WXYZ. The key itself is never printed.')
   await expect(page.getByRole('progressbar', { name: `10 of ${WIZARD_STEPS.length} steps done` })).toBeVisible()
   const overview = page.getByTestId('report-overview')

@@ -90,6 +90,12 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   await expect(page.getByTestId('test-only-address')).toHaveText(testOnly)
   // The test user's address defaults to one at the company domain, the same as JumpCloud's Test User Email.
   await expect(page.getByLabel('Test User Email')).toHaveValue('jumpcloud-scim-test@example.com')
+  await expect(page.getByTestId('test-user-email-note')).toHaveCount(0)
+  // An address Dialpad would not take is explained before anything is created.
+  await page.getByLabel('Test User Email').fill('tester@elsewhere.example')
+  await expect(page.getByTestId('test-user-email-note')).toContainText('elsewhere.example is not one of your company’s domains (example.com)')
+  await page.getByLabel('Test User Email').fill('jumpcloud-scim-test@example.com')
+  await expect(page.getByTestId('test-user-email-note')).toHaveCount(0)
   let warning = ''
   page.once('dialog', (dialog) => {
     warning = dialog.message()

@@ -21,7 +21,7 @@ import {
 import { createMainWindow } from '../../src/main/window'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { type FakeSession, FakeWebContents, mockedElectron } from './fakeElectron'
-import { DIALPAD_RELAY_STATE, DIALPAD_REQUEST_ID, TEST_USER_PASSWORD, dialpadLoginFlow } from '../support/dialpadLoginFlow'
+import { DIALPAD_RELAY_STATE, DIALPAD_REQUEST_ID, TEST_USER_PASSWORD, dialpadAuthnRequest, dialpadLoginFlow } from '../support/dialpadLoginFlow'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
 const fakeElectron = await mockedElectron()
@@ -370,6 +370,38 @@ describe('login window: starting at Dialpad’s login page (a stand-in page flow
     // The test user's password went through the window but nowhere into the result.
     expect(JSON.stringify(login)).not.toContain(TEST_USER_PASSWORD)
     expectCleanedUp(started)
+  })
+
+  it('matches the request of a login started over in the window: the latest AuthnRequest Dialpad sent, not the first', async () => {
+    const started = start({ startUrl: 'https://dialpad.com/login' })
+    walk(started)
+    // The test user goes back to Dialpad's login page and starts again: Dialpad sends a new request.
+    const again = dialpadAuthnRequest(SP_ENTITY_ID, ACS_URL, IDP_SSO_URL, '_dialpad-authn-second')
+    for (const url of ['https://dialpad.com/login', `${IDP_SSO_URL}?SAMLRequest=${encodeURIComponent(again)}&RelayState=second-relay`]) {
+      expect(started.window.webContents.attempt('will-navigate', url)).toBe(false)
+      expect(started.session.request(url)).toEqual([{ cancel: false }])
+    }
+    postResponse(started.session, { SAMLResponse: SAML_RESPONSE, RelayState: 'second-relay' })
+    const login = await started.result
+    expect(login.authnRequest).toEqual({ id: '_dialpad-authn-second', issuer: SP_ENTITY_ID, relayState: 'second-relay', host: 'sso.jumpcloud.com', binding: 'HTTP-Redirect' })
+    expect(login.hops.filter((hop) => hop.saml === 'SAMLRequest')).toHaveLength(2)
+  })
+
+  it('reads Dialpad’s AuthnRequest posted to JumpCloud (HTTP-POST binding) as the request to answer', async () => {
+    const started = start({ startUrl: 'https://dialpad.com/login' })
+    const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_dialpad-posted" Version="2.0"><saml:Issuer>${SP_ENTITY_ID}</saml:Issuer></samlp:AuthnRequest>`
+    started.session.request('https://dialpad.com/login')
+    // Dialpad's page submits a form to JumpCloud: a navigation the window allows, then the POST itself.
+    expect(started.window.webContents.attempt('will-navigate', IDP_SSO_URL)).toBe(false)
+    expect(started.session.postForm(IDP_SSO_URL, { SAMLRequest: Buffer.from(xml).toString('base64'), RelayState: 'posted-relay' })).toEqual([{ cancel: false }])
+    postResponse(started.session, { SAMLResponse: SAML_RESPONSE, RelayState: 'posted-relay' })
+    const login = await started.result
+    expect(login.authnRequest).toEqual({ id: '_dialpad-posted', issuer: SP_ENTITY_ID, relayState: 'posted-relay', host: 'sso.jumpcloud.com', binding: 'HTTP-POST' })
+    expect(login.hops.map((hop) => `${hop.method} ${hop.host} ${hop.saml ?? '-'} ${hop.binding ?? '-'}`)).toEqual([
+      'GET dialpad.com - -',
+      'POST sso.jumpcloud.com SAMLRequest HTTP-POST',
+      'POST dialpad.com SAMLResponse HTTP-POST',
+    ])
   })
 
   it('keeps navigation to Dialpad’s and JumpCloud’s hosts, and lists a refused hop in the chain', async () => {

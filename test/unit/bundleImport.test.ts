@@ -105,6 +105,12 @@ describe('bundle import preview and apply', () => {
     expect(preview).toMatchObject({ matches: [{ differences: [{ field: 'Other saved details', before: 'as saved in this profile', after: 'as in the bundle' }] }] })
   })
 
+  it('names a change of the company’s other email domains', async () => {
+    const { store, existing } = await existingAndNewer()
+    const preview = await previewBundleImport(store, exported({ ...existing, setup: { ...existing.setup, otherEmailDomains: ['acme.org', 'acme.co.uk'] } }).text)
+    expect(preview).toMatchObject({ matches: [{ differences: [{ field: 'Other email domains', before: '(none)', after: 'acme.org, acme.co.uk' }] }] })
+  })
+
   it('does not match another environment or another domain; matches the domain however it was typed', async () => {
     const { store, existing } = await existingAndNewer()
     const sandbox = exported({ ...existing, setup: { ...existing.setup, env: 'sandbox' } })

@@ -346,7 +346,7 @@ describe('warnings', () => {
     const report = importOne(text(idp.pem), new Date('2027-02-01T00:00:00Z'))
     expect(codes(report)).toEqual(['expired'])
     expect(report.daysToExpiry).toBe(-31)
-    expect(report.warnings[0].message).toMatch(/^This certificate expired on 1 Jan 2027\. Dialpad will reject logins signed with it: in JumpCloud/)
+    expect(report.warnings[0].message).toMatch(/^This certificate expired on 1 Jan 2027\. Logins signed with it may be refused \(whether Dialpad checks the dates is not documented\): in JumpCloud/)
   })
 
   it('warns when not yet valid', () => {

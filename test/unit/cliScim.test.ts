@@ -80,6 +80,14 @@ describe('dialpad-sso scim test', () => {
     expectNoToken(ran)
   })
 
+  it('passes with notes when Dialpad serves no discovery endpoints: the notes are counted as notes, not as checks that did not pass', async () => {
+    for (const route of ['GET /ServiceProviderConfig', 'GET /Schemas', 'GET /ResourceTypes'] as const) server.faults.set(route, { kind: 'status', status: 404 })
+    const ran = await run(await testArgs())
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toMatch(/^NOTE {2}Dialpad describes its SCIM service \(ServiceProviderConfig\) \[informational\] {2}\(HTTP 404, \d+ ms\)$/m)
+    expect(ran.stdout).toContain('Passed: 2 of 5 checks passed; 3 informational notes.\nChecks marked [informational] can warn but never fail the result.')
+  })
+
   it('--json prints the CheckRun with each step\'s HTTP status, and nothing on stderr', async () => {
     const ran = await run(await testArgs('--json'))
     expect(ran.code).toBe(0)
@@ -270,6 +278,11 @@ describe('dialpad-sso scim find-user', () => {
     expect(active.stdout).toContain('Is jane@example.com provisioned in Dialpad? (read only)')
     expect(active.stdout).toMatch(/^PASS {2}Dialpad has the user {2}\(HTTP 200, \d+ ms\)\n {6}Dialpad has jane@example\.com \(user id u1\) and it is active/m)
 
+    expect(active.stdout).toContain('Found and active: jane@example.com.\nPassed: 2 of 2 checks passed.')
+    // Exit 1 although no step failed: the answer says why first.
+    const suspendedText = await run(await findArgs('sam@example.com'))
+    expect(suspendedText.code).toBe(1)
+    expect(suspendedText.stdout).toContain('Found, but suspended: sam@example.com.\nPassed: 2 of 2 checks passed (1 with a warning worth reading).')
     const suspended = await run(await findArgs('sam@example.com', '--json'))
     expect(suspended.code).toBe(1)
     const json = JSON.parse(suspended.stdout) as { state: string; run: unknown }
@@ -279,6 +292,7 @@ describe('dialpad-sso scim find-user', () => {
     const missing = await run(await findArgs('nobody@example.com'))
     expect(missing.code).toBe(1)
     expect(missing.stdout).toMatch(/^FAIL {2}Dialpad has the user/m)
+    expect(missing.stdout).toContain('Not found: nobody@example.com.\nFailed: 1 of 2 checks failed')
     expect(missing.stdout).toContain('Fix: In JumpCloud, check that (1) the user is a member of the user group for Dialpad')
 
     expect(server.requests.slice(before).every((r) => r.method === 'GET' && r.path === '/Users')).toBe(true)

@@ -37,6 +37,13 @@ describe('the redirect chain of a test login', () => {
     expect(response).toEqual({ hop: { host: 'dialpad.com', method: 'POST', saml: 'SAMLResponse', binding: 'HTTP-POST', blocked: false }, authnRequest: null })
   })
 
+  it('reads a redirect whose Location carries the SAMLRequest with "+" left unencoded', () => {
+    // Find a request whose base64 has a "+", as a redirect that does not percent-encode it would send it.
+    const encoded = Array.from({ length: 200 }, (_, n) => dialpadAuthnRequest(SP.spEntityId, SP.acsUrl, IDP, `_plus-${n}`)).find((value) => value.includes('+'))!
+    const read = readHop({ method: 'GET', url: `${IDP}?SAMLRequest=${encoded.replace(/\//g, '%2F').replace(/=/g, '%3D')}&RelayState=r` })
+    expect(read.authnRequest).toMatchObject({ id: expect.stringMatching(/^_plus-\d+$/), issuer: SP.spEntityId, binding: 'HTTP-Redirect' })
+  })
+
   it('gives no request ID for what is not an AuthnRequest, and never throws on hostile input', () => {
     const notXml = deflateRawSync(Buffer.from('hello')).toString('base64')
     const other = deflateRawSync(Buffer.from('<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_x"/>')).toString('base64')

@@ -137,7 +137,7 @@ describe('lifecycle test', () => {
       expect(step(run, 'delete-user')).toMatchObject({
         status: 'warn',
         decisive: false,
-        detail: `Dialpad refused to delete the test user (${status}), so it was left deactivated, as JumpCloud's activation does with its own test user. The user ${EMAIL} (user id ${user.id}) is still in Dialpad.`,
+        detail: `Dialpad refused to delete the test user (${status}), so it was left deactivated, as JumpCloud documents for its own activation test user. The user ${EMAIL} (user id ${user.id}) is still in Dialpad.`,
         fix: `In Dialpad Admin Settings, find the user ${EMAIL} (user id ${user.id}) and delete it.`,
       })
       expect(JSON.stringify(run)).not.toMatch(/\bat \w+ \(|node:internal|\.ts:\d+/)

@@ -74,6 +74,15 @@ describe('setup report', () => {
     expect(report.apiKey).toBe('Stored in the system keychain; ends in …WXYZ. The key itself is never printed.')
   })
 
+  it('shows the company’s other email domains the login check accepts, or that there are none', () => {
+    const none = buildSetupReport(profile, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
+    expect(none.otherEmailDomains).toEqual([])
+    expect(renderSetupReportHtml(none)).toContain('<dt>Other email domains</dt><dd>None (only the company domain)</dd>')
+    const some = buildSetupReport({ ...profile, setup: { ...profile.setup, otherEmailDomains: ['acme.org', 'acme.co.uk'] } }, { keyStatus: KEY_STATUS, now: NOW, appVersion: '0.1.0' })
+    expect(some.otherEmailDomains).toEqual(['acme.org', 'acme.co.uk'])
+    expect(renderSetupReportHtml(some)).toContain('<dt>Other email domains</dt><dd>acme.org, acme.co.uk</dd>')
+  })
+
   it('says what is missing and where to get it for a profile with nothing entered', () => {
     const report = buildSetupReport({ ...profile, setup: { ...profile.setup, domainInput: '', idp: { entityIdInput: '', ssoUrlInput: '', certificate: null, metadata: null } } }, { keyStatus: null, now: NOW, appVersion: '0.1.0' })
     const missing = report.consoles.flatMap((c) => c.values).filter((v) => v.value === null)

@@ -139,7 +139,7 @@ const ATTACKS: AttackCase[] = [
     input: () => toBase64(buildResponseXml(idp, SP, { issuedAt: ISSUED, inResponseTo: REQUEST_ID })),
     failsAt: 'signature',
     detail: [/not signed: neither the Response nor the Assertion carries a signature/],
-    fix: /SSO tab and check that Sign is set/,
+    fix: /SSO tab and make sure the assertion or the response is signed/,
   },
   {
     name: 'two assertions, each signed by the IdP',
@@ -148,7 +148,7 @@ const ATTACKS: AttackCase[] = [
       return toBase64(tamper(response(), '</samlp:Response>', `${second}</samlp:Response>`))
     },
     failsAt: 'one-assertion',
-    detail: [/holds 2 assertions; Dialpad accepts exactly one/],
+    detail: [/holds 2 assertions; this check accepts exactly one/],
   },
   {
     name: 'expired assertion',

@@ -31,7 +31,7 @@ describe('field checks name the console and field to fix', () => {
   it('NameID that is not an email: set SAMLSubject NameID to email in JumpCloud', async () => {
     const step = await stepOf('name-id', signed({ nameId: 'jdoe', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' }))
     // Informational: whether Dialpad reads the NameID is not documented, so a problem there only warns.
-    expect(step).toMatchObject({ status: 'warn', decisive: false, detail: 'NameID is “jdoe” (format unspecified), not an email address. JumpCloud sends the email by default.' })
+    expect(step).toMatchObject({ status: 'warn', decisive: false, detail: 'NameID is “jdoe” (format unspecified), not an email address. JumpCloud’s SAMLSubject NameID is the user’s email unless changed.' })
     expect(step.fix).toBe('In JumpCloud, open the Dialpad app’s SSO tab and set SAMLSubject NameID to email, then Save.')
   })
 

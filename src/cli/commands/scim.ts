@@ -7,6 +7,7 @@ import { readCaFile } from '../../core/net/trust'
 import { runConnectionTest } from '../../core/scim/connectionTest'
 import { runLifecycleTest } from '../../core/scim/lifecycleTest'
 import { runUserLookup } from '../../core/scim/userLookup'
+import { PROVISIONED_USER_VERDICT } from '../../shared/provisionedUserVerdict'
 import { defaultScimBaseUrl } from '../../core/scim/scimBaseUrl'
 import type { ProgressListener } from '../../core/scim/steps'
 import { NoApiKeyError } from '../../core/secrets/keychainErrors'
@@ -32,8 +33,8 @@ const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const
 
-/** A check's result as the CLI prints it: the run, and for --json the object to print and whether to exit 0. */
-type CheckOutcome = CheckRun | { run: CheckRun; json: unknown; ok: boolean }
+/** A check's result as the CLI prints it: the run, and for --json the object to print, whether to exit 0 and the answer in words. */
+type CheckOutcome = CheckRun | { run: CheckRun; json: unknown; ok: boolean; answer: string }
 
 interface CheckRequest {
   name: string
@@ -78,7 +79,7 @@ function runScimFindUser(args: string[], io: CliIo): Promise<number> {
     json: values.json,
     run: async (options) => {
       const lookup = await runUserLookup({ ...options, email })
-      return { run: lookup.run, json: lookup, ok: lookup.state === 'active' }
+      return { run: lookup.run, json: lookup, ok: lookup.state === 'active', answer: `${PROVISIONED_USER_VERDICT[lookup.state]}: ${oneLine(email.trim(), 200)}` }
     },
     cancelling: 'Cancelling...',
   })
@@ -191,9 +192,9 @@ async function runWithToken(io: CliIo, request: CheckRequest, token: string, ext
       signal: cancel.signal,
       onProgress: request.json ? undefined : (step, phase) => stderr(progressLine(step, phase)),
     })
-    const { run, json, ok } = 'steps' in outcome ? { run: outcome, json: outcome, ok: outcome.ok } : outcome
+    const { run, json, ok, answer } = 'steps' in outcome ? { run: outcome, json: outcome, ok: outcome.ok, answer: undefined } : outcome
     if (request.json) stdout(`${safeJson(json)}\n`)
-    else stdout(checkRunText(`${request.name}: ${oneLine(request.baseUrl, 300)}`, run))
+    else stdout(checkRunText(`${request.name}: ${oneLine(request.baseUrl, 300)}`, run, answer))
     return ok ? EXIT_OK : EXIT_INVALID_INPUT
   } finally {
     stopWatching?.()

@@ -18,7 +18,7 @@ import { CERTIFICATE_INPUT } from './cert'
 const RESPONSE_INPUT: ReadLimit = {
   maxBytes: MAX_SAML_RESPONSE_BYTES,
   what: 'a SAML response',
-  hint: 'JumpCloud’s are about 10 KiB: check you saved only the SAMLResponse value (not a whole HAR file or page).',
+  hint: 'A SAML response is a few KiB: check you saved only the SAMLResponse value (not a whole HAR file or page).',
 }
 
 export const SSO_VALIDATE_USAGE =

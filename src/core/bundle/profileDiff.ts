@@ -43,6 +43,7 @@ function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<
     // One row each: the notes' line breaks are shown as ↵.
     ['Notes', raw(notes.replace(/\r?\n/g, ' ↵ '))],
     ['Company domain', raw(setup.domainInput)],
+    ['Other email domains', setup.otherEmailDomains.length > 0 ? raw(setup.otherEmailDomains.join(', ')) : NONE],
     ['Dialpad environment', DIALPAD_ENVIRONMENTS[setup.env].label],
     ['IdP Entity ID', raw(setup.idp.entityIdInput)],
     ['IdP SSO URL', raw(setup.idp.ssoUrlInput)],

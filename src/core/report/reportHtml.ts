@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { CheckStatus } from '../../shared/checkRun'
 import { displayText } from '../../shared/displayText'
-import type { ReportCertificate, ReportCheck, ReportConsole, ReportItemState, ReportOverview, ReportStep, ReportStepRef, SetupReport } from '../../shared/setupReport'
+import { otherEmailDomainsText, type ReportCertificate, type ReportCheck, type ReportConsole, type ReportItemState, type ReportOverview, type ReportStep, type ReportStepRef, type SetupReport } from '../../shared/setupReport'
 import type { StepState } from '../../shared/wizard/stepState'
 import { formatInstant } from './formatInstant'
 import { reportStyles } from './reportStyles'
@@ -58,6 +58,7 @@ function header(report: SetupReport): string {
   const rows: [string, string][] = [
     ['Profile', report.profileName],
     ['Company domain', report.domain ?? 'Not entered yet'],
+    ['Other email domains', otherEmailDomainsText(report)],
     ['Dialpad environment', report.environment],
     ['Progress', `${report.progress.done} of ${report.progress.total} steps done`],
     ['API key', report.apiKey],

@@ -65,6 +65,7 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
     generatedAt,
     appVersion: options.appVersion,
     domain: domain.ok ? domain.domain : null,
+    otherEmailDomains: [...setup.otherEmailDomains],
     environment: `${DIALPAD_ENVIRONMENTS[setup.env].label} (${DIALPAD_ENVIRONMENTS[setup.env].host})`,
     progress: { done: status.overview.done, total: status.overview.total },
     overview: overview(status),

@@ -129,14 +129,14 @@ function warningsFor(facts: WarningFacts): CertificateWarning[] {
     warnings.push({
       code: 'expired',
       message:
-        `This certificate expired on ${formatDay(notAfter)}. Dialpad will reject logins signed with it: in JumpCloud, ` +
+        `This certificate expired on ${formatDay(notAfter)}. Logins signed with it may be refused (whether Dialpad checks the dates is not documented): in JumpCloud, ` +
         "open the Dialpad app's SSO tab, generate a new certificate, then import it here again.",
     })
   } else if (now < notBefore) {
     warnings.push({
       code: 'not-yet-valid',
       message:
-        `This certificate only becomes valid on ${formatDay(notBefore)}; until then Dialpad will reject logins signed with it. ` +
+        `This certificate only becomes valid on ${formatDay(notBefore)}; until then logins signed with it may be refused. ` +
         "Check this computer's date. If it is right, download the current IdP certificate from the Dialpad app's SSO tab in JumpCloud and import it here again.",
     })
   } else if (msLeft < EXPIRY_WARNING_DAYS * DAY_MS) {
@@ -145,7 +145,7 @@ function warningsFor(facts: WarningFacts): CertificateWarning[] {
     warnings.push({
       code: 'expires-soon',
       message:
-        `This certificate expires on ${formatDay(notAfter)} (${when}); logins will fail after that. Plan the rotation now: ` +
+        `This certificate expires on ${formatDay(notAfter)} (${when}); logins may fail after that. Plan the rotation now: ` +
         "in JumpCloud, generate a new certificate in the Dialpad app's SSO tab, then put it in Dialpad's Certificate field the same day.",
     })
   }

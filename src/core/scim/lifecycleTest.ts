@@ -63,7 +63,7 @@ interface TestUser {
 
 /**
  * What provisioning does, step by step, with a test user: create it, read it, update its name (PATCH when Dialpad
- * takes it, else PUT), find it by userName, deactivate it, and delete it as JumpCloud's activation does. A refused
+ * takes it, else PUT), find it by userName, deactivate it, and delete it (Dialpad's articles: Activate runs a user creation/deletion test). A refused
  * DELETE (403, 405, 501) leaves the user deactivated and the result names it for deletion by hand. Once a user exists
  * it is always cleaned up, even after a failure or a cancel (the cleanup ignores the cancel, within each request's
  * deadline), so the whole test ends within a bounded time.
@@ -275,7 +275,7 @@ async function deactivateUser(session: ScimSession, email: string, test: TestUse
     return failed({ detail: `Dialpad accepted the ${method} but still reports the test user as active.`, fix: SUPPORT_FIX })
   }
   test.deactivated = true
-  return passedWith(`Dialpad deactivated the test user (active: false) with ${method}, as provisioning does when a user leaves the group.`, result.warning)
+  return passedWith(`Dialpad deactivated the test user (active: false) with ${method}, as JumpCloud does when it deprovisions a user.`, result.warning)
 }
 
 async function deleteUser(session: ScimSession, email: string, test: TestUser): Promise<StepOutcome> {
@@ -298,7 +298,7 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
     test.deactivated = true
   }
   return failed({
-    detail: `Dialpad refused to delete the test user (${result.status}), so it was left deactivated, as JumpCloud's activation does with its own test user. The user ${who} is still in Dialpad.`,
+    detail: `Dialpad refused to delete the test user (${result.status}), so it was left deactivated, as JumpCloud documents for its own activation test user. The user ${who} is still in Dialpad.`,
     fix: byHand,
   })
 }

@@ -76,7 +76,7 @@ export async function runUserLookup(options: UserLookupOptions): Promise<{ state
         state = 'suspended'
         return {
           status: 'warn',
-          detail: `Dialpad has ${email} (user id ${user.id}), but it is deactivated (active: false), so it shows as suspended in Dialpad and cannot sign in.`,
+          detail: `Dialpad has ${email} (user id ${user.id}), but it is deactivated (active: false), so it shows as suspended in Dialpad.`,
           fix: 'If the user should have Dialpad, check in JumpCloud that they are in the user group for Dialpad and that the group is still assigned to the Dialpad app; JumpCloud deactivates users it no longer provisions.',
         }
       }

@@ -39,7 +39,10 @@ export interface CapturedLogin {
   blockedNavigations: string[]
   /** The page loads up to the response, in order (host, method, SAML message kind; never a value). */
   hops: RedirectHop[]
-  /** The first AuthnRequest seen on its way to the IdP (Dialpad's, when the login starts at Dialpad's login page). */
+  /**
+   * The last AuthnRequest seen on its way to the IdP before the response (Dialpad's, when the login starts at Dialpad's
+   * login page): the one a login started over in the window ends with.
+   */
   authnRequest: ObservedAuthnRequest | null
 }
 

@@ -62,7 +62,7 @@ export function describeSamlPostProblem(problem: SamlPostProblem, acsUrl: string
     case 'not-base64':
       return `The SAMLResponse field posted to Dialpad's ACS URL is not base64 text, so it cannot be a SAML response. ${checkAcs}`
     case 'too-large':
-      return `The form posted to Dialpad's ACS URL is ${formatMiB(bytes ?? 0)}, over the ${formatMiB(MAX_ACS_POST_BYTES)} the app reads. In JumpCloud, open the Dialpad app's SSO tab and remove attributes Dialpad does not need (it needs only "email"), then run the test again.`
+      return `The form posted to Dialpad's ACS URL is ${formatMiB(bytes ?? 0)}, over the ${formatMiB(MAX_ACS_POST_BYTES)} the app reads. In JumpCloud, open the Dialpad app's SSO tab and remove attributes Dialpad does not need (its article maps only "email"), then run the test again.`
   }
 }
 

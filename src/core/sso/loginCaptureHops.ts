@@ -80,7 +80,8 @@ function authnRequestFrom(
 ): ObservedAuthnRequest | null {
   if (encoded.length > MAX_AUTHN_REQUEST_BYTES) return null
   try {
-    const bytes = Buffer.from(encoded.replace(/\s+/g, ''), 'base64')
+    // Base64 has no spaces: a space is a "+" that reached the query unencoded (URLSearchParams reads "+" as a space).
+    const bytes = Buffer.from(encoded.replace(/ /g, '+').replace(/\s+/g, ''), 'base64')
     const xml = (deflated ? inflateRawSync(bytes, { maxOutputLength: MAX_AUTHN_REQUEST_BYTES }) : bytes).toString('utf8')
     const root = parseXmlSafely(xml, { what: 'The AuthnRequest', maxBytes: MAX_AUTHN_REQUEST_BYTES }).documentElement as Element | null
     if (!root || root.localName !== 'AuthnRequest') return null

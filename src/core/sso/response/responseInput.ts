@@ -45,7 +45,7 @@ export function readSamlResponse(input: SamlResponseInput): ReadSamlResponse {
   if (size > MAX_SAML_RESPONSE_BYTES) {
     return refuse(
       'too-large',
-      `The input is larger than the ${formatKiB(MAX_SAML_RESPONSE_BYTES)} a SAML response can be (JumpCloud’s are about 10 KiB).`,
+      `The input is larger than the ${formatKiB(MAX_SAML_RESPONSE_BYTES)} a SAML response can be (one is usually a few KiB).`,
       'Check that you copied only the SAMLResponse value (not a whole HAR file or page), or that you picked the right file.',
     )
   }

@@ -1,18 +1,12 @@
 import { oneLine } from '../../../shared/displayText'
 import { useId, useState } from 'react'
-import type { ProvisionedUserLookup as Lookup, ProvisionedUserState } from '../../../shared/provisionedUser'
+import type { ProvisionedUserLookup as Lookup } from '../../../shared/provisionedUser'
+import { PROVISIONED_USER_VERDICT as VERDICT } from '../../../shared/provisionedUserVerdict'
 import { call } from '../api/client'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { TestOnlyAddressNote } from './TestOnlyAddressNote'
-
-const VERDICT: Record<ProvisionedUserState, string> = {
-  active: 'Found and active',
-  suspended: 'Found, but suspended',
-  'not-found': 'Not found',
-  unknown: 'Could not look',
-}
 
 /**
  * "Is this user provisioned?": after Activate, one read-only lookup in Dialpad of a JumpCloud group member's email.

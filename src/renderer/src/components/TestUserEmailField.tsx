@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { parseDomain } from '../../../shared/domain'
-import { testUserEmail } from '../../../shared/scimAddress'
+import { testUserEmail, testUserEmailNote } from '../../../shared/scimAddress'
 import { useWizard } from '../store/wizardStore'
 
 /** The address for JumpCloud's Test User Email field (step 13) and the lifecycle test (step 12): one value, shown in both. */
@@ -14,7 +14,11 @@ export function useTestUserEmail(): string {
 export function TestUserEmailField({ hint }: { hint: string }) {
   const email = useTestUserEmail()
   const updateScim = useWizard((s) => s.updateScim)
-  const ids = { input: useId(), hint: useId() }
+  const domainInput = useWizard((s) => s.domainInput)
+  const otherEmailDomains = useWizard((s) => s.otherEmailDomains)
+  const domain = parseDomain(domainInput)
+  const note = testUserEmailNote(email, [...(domain.ok ? [domain.domain] : []), ...otherEmailDomains])
+  const ids = { input: useId(), hint: useId(), note: useId() }
   return (
     <div className="form-row">
       <label htmlFor={ids.input}>Test User Email</label>
@@ -27,10 +31,15 @@ export function TestUserEmailField({ hint }: { hint: string }) {
         type="email"
         autoComplete="off"
         spellCheck={false}
-        aria-describedby={ids.hint}
+        aria-describedby={note ? `${ids.hint} ${ids.note}` : ids.hint}
         value={email}
         onChange={(event) => updateScim({ testUserEmail: event.target.value })}
       />
+      {note ? (
+        <p id={ids.note} className="warning-text" data-testid="test-user-email-note">
+          {note}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -33,9 +33,10 @@ export function ConfigureJumpCloudStep() {
       <section className="note" aria-labelledby="idp-url-heading">
         <h3 id="idp-url-heading">Before you select Activate</h3>
         <p>
-          JumpCloud&apos;s <strong>IDP URL</strong> (the SSO IdP URL, for example https://sso.jumpcloud.com/saml2/dialpad)
-          cannot be changed after the application is created. If your company already uses that URL for another app,
-          choose a different name for it now.
+          JumpCloud&apos;s <strong>IDP URL</strong> (the SSO IdP URL under General Info › Advanced Settings; by default
+          https://sso.jumpcloud.com/saml2/ followed by the application&apos;s name, for example …/saml2/dialpad) cannot be
+          changed after the application is created: JumpCloud would have you delete and recreate it. If you want another
+          one (for a second Dialpad app, say), set it before you select Activate.
         </p>
       </section>
       <Checklist section={CREATE_JUMPCLOUD_APP} />

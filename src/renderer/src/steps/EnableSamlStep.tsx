@@ -12,6 +12,7 @@ import { ExternalLink } from '../components/ExternalLink'
 import { OtherEmailDomains } from '../components/OtherEmailDomains'
 import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
+import { MY_COMPANY_RENAMED, PLAN_NAMES_CHANGE, SSO_PLANS } from '../../../shared/wizard/servicePlans'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
 
@@ -82,10 +83,7 @@ export function EnableSamlStep() {
       <section className="note" aria-label="Who can use this">
         <h3>Who can use this</h3>
         <p>
-          Dialpad&apos;s articles make JumpCloud SAML single sign-on available to Dialpad Connect, Dialpad Sell and
-          Dialpad Support (earlier called Ai Voice, Ai Sales and Contact Center) on an <strong>Enterprise</strong> plan
-          (a newer version says Premium), and JumpCloud SCIM provisioning also to Dialpad Connect on a Pro plan. Plan
-          names change: if yours is not listed, ask Dialpad. Only a Dialpad Company Admin can change SAML settings.
+          {SSO_PLANS} {PLAN_NAMES_CHANGE} You need Dialpad&apos;s Admin Settings to change SAML.
         </p>
       </section>
 
@@ -153,6 +151,7 @@ export function EnableSamlStep() {
         Company Admin and follow this path:
       </p>
       <ClickPath label="Dialpad click-path" parts={DIALPAD_SAML_PATH} />
+      <p className="hint">{MY_COMPANY_RENAMED}</p>
       <p>
         Dialpad then shows two Service Provider values for your domain. They must match the ones below, which you will
         paste into JumpCloud in the next part. Keep the Dialpad tab open: you will come back to it after JumpCloud.

@@ -13,6 +13,15 @@ import { useWizard } from '../store/wizardStore'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
 
+/** What JumpCloud's Test User Email field is for, in the words of docs/service-facts.md (JumpCloud custom SCIM; Dialpad's articles). */
+const TEST_USER_EMAIL_HINT =
+  'Enter it in JumpCloud → Dialpad app → Identity Management → Test User Email. JumpCloud’s activation creates a test user and deletes it again; ' +
+  'JumpCloud asks for this address “to allow validation with applications that require verified domains for users”, and Dialpad takes users on ' +
+  'your company’s domains, so use an address at one of them. Dialpad’s articles, which do not mention this field, say the test user has an ' +
+  '@jumpcloud.com address, hence the secondary-domain request; whether an address here makes that request unnecessary is not documented. If ' +
+  'Dialpad refuses the delete, JumpCloud leaves the test user deactivated for you to delete by hand. JumpCloud also asks for a test email when ' +
+  'you change the settings of an active configuration. The lifecycle test (the step before) uses this same address.'
+
 export function IdentityManagementStep() {
   const env = useWizard((s) => s.env)
   const keyStatus = useWizard((s) => s.keyStatus)
@@ -50,15 +59,16 @@ export function IdentityManagementStep() {
             {tokenMessage?.text ?? ''}
           </p>
         </div>
-        <TestUserEmailField hint="Enter it in JumpCloud → Dialpad app → Identity Management → Test User Email. JumpCloud creates a test user with this address when you click Activate, then deletes it (or, if Dialpad refuses the delete, leaves it deactivated for you to delete). JumpCloud asks for it because some services only accept users on verified domains, and Dialpad accepts only the company's domains: use an address at your company's domain. Left empty, JumpCloud's test user is an @jumpcloud.com address, which is why Dialpad's article asks for jumpcloud.com as a secondary domain. The lifecycle test (step before) uses this same address." />
+        <TestUserEmailField hint={TEST_USER_EMAIL_HINT} />
       </section>
       <section className="note" aria-labelledby="group-management-heading">
         <h3 id="group-management-heading">Why Group Management stays off</h3>
         <p>
-          Dialpad&apos;s articles say to turn Group Management off before you click Activate. With it on, JumpCloud also
-          creates a test group when you activate, and afterwards manages your JumpCloud user groups as groups in Dialpad.
-          Dialpad documents no SCIM groups, only users, so leave it off: which users Dialpad gets is decided by the user
-          groups you assign to the Dialpad app, not by Group Management.
+          Dialpad&apos;s articles say to turn Group Management off before you click Activate; they do not say why.
+          JumpCloud&apos;s pages say Group Management makes JumpCloud manage groups and their members in the application,
+          and that its activation test creates a test group as well as a test user. Dialpad documents no SCIM groups, only
+          users, so leave it off: which users Dialpad gets is decided by the user groups you assign to the Dialpad app,
+          not by Group Management.
         </p>
       </section>
       <Checklist section={IDENTITY_MANAGEMENT} />

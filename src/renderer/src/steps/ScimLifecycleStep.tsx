@@ -23,8 +23,8 @@ export function ScimLifecycleStep() {
         Optional: before you click Activate in JumpCloud, try what provisioning does with a test user. The assistant
         creates it, reads it back, updates its name (with PATCH when Dialpad takes it, else PUT), finds it by userName,
         deactivates it (SCIM active = false) and deletes it, explaining each answer in Dialpad&apos;s terms. JumpCloud&apos;s
-        own activation test also creates and deletes a test user; if the delete is refused it leaves the user
-        deactivated, and so does this test.
+        own activation test also creates and deletes a test user; JumpCloud documents that when the delete is refused it
+        leaves the user deactivated, and so does this test.
       </p>
       <p className="warning-text">
         This creates a <strong>real user</strong> in your Dialpad company and may use a paid license and phone number

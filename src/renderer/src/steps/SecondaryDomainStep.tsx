@@ -32,9 +32,9 @@ export function SecondaryDomainStep() {
     <>
       <p>
         When you activate provisioning, JumpCloud tests it by creating and deleting a user with an{' '}
-        <strong>@jumpcloud.com</strong> address. Dialpad refuses users outside your company&apos;s domains, so{' '}
-        <strong>jumpcloud.com</strong> must be added as a secondary domain of your company first. Only Dialpad Support can
-        do this: send them the request below.
+        <strong>@jumpcloud.com</strong> address. Dialpad&apos;s articles say <strong>jumpcloud.com</strong> must first be
+        added as a secondary domain of your company for that to succeed, and only Dialpad Support can do this: send them
+        the request below.
       </p>
       <p className="hint">
         JumpCloud&apos;s Identity Management tab also has a Test User Email field, for services that only accept users on
@@ -55,8 +55,9 @@ export function SecondaryDomainStep() {
             : step?.state === 'done'
               ? 'Dialpad Support confirmed it. '
               : 'Tick “I sent the request” once you have sent it: the step then waits for Support’s answer, and the date is kept. '}
-          Support can take a few days. You do not have to wait here: the SCIM connection test does not need the secondary
-          domain, and neither does anything before JumpCloud’s Activate in the last step.
+          You do not have to wait here: the assistant&apos;s SCIM connection test only lists users, so it does not need the
+          secondary domain. Dialpad&apos;s articles ask for it before you turn on Identity Management in JumpCloud, so have
+          Support&apos;s answer before the last step.
         </p>
         <p>
           <button type="button" className="button" onClick={() => goTo('scim-connection')}>

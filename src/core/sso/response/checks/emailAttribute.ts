@@ -12,7 +12,7 @@ const MAPPING_FIX = inJumpCloudSsoTab('in Attributes, map the Service Provider A
 const LOOK_ALIKES = [/^e-?mail$/i, /^mail$/i, /emailaddress$/i, /^user\.email$/i, /^urn:oid:0\.9\.2342\.19200300\.100\.1\.3$/]
 
 /**
- * Dialpad reads the attribute named exactly "email" (JumpCloud's default mapping). Every value it carries is checked,
+ * Dialpad's article maps the attribute named exactly "email" (JumpCloud's default mapping). Every value it carries is checked,
  * in any order: each must be an address in one of the company's domains (the primary one or another it uses).
  */
 export function checkEmailAttribute({ assertion, expect }: FieldCheckContext): Outcome {
@@ -45,7 +45,7 @@ function missing(attributes: AttributeFacts[], encrypted: number): Outcome {
   const lookAlike = attributes.find((attribute) => LOOK_ALIKES.some((pattern) => pattern.test(attribute.name)))
   const names = attributes.slice(0, 8).map((attribute) => quote(attribute.name, 80))
   const found = lookAlike
-    ? ` It has ${quote(lookAlike.name, 120)} instead; Dialpad reads only the name email, in lower case.`
+    ? ` It has ${quote(lookAlike.name, 120)} instead; Dialpad’s article maps the attribute named email, in lower case.`
     : attributes.length > 0
       ? ` It has ${names.join(', ')}${attributes.length > names.length ? ` and ${attributes.length - names.length} more` : ''}.`
       : ' It has no attributes at all.'

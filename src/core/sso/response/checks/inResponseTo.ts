@@ -21,7 +21,7 @@ export function checkInResponseTo({ response, assertion, expect }: FieldCheckCon
   const expected = expect.requestId
   if (expected === null) {
     if (answered === null) return pass('IdP-initiated login (started in JumpCloud): the response answers no request, and none was expected.')
-    return skip(`The response answers request ${clip(answered, 80)}. No request ID was given, so it was not compared; Dialpad compares it with the request it sent.`)
+    return skip(`The response answers request ${clip(answered, 80)}. No request ID was given, so it was not compared; a service provider compares it with the request it sent (SAML 2.0).`)
   }
   if (answered === null) {
     return fail(

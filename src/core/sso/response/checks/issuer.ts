@@ -5,11 +5,11 @@ import { fail, type Outcome, pass, warn } from './outcome'
 
 export const ISSUER_STEP = { id: 'issuer', title: 'The Issuer is the IdP Entity ID Dialpad expects' }
 
-/** Dialpad compares the assertion's Issuer with its IdP Entity ID (Issuer) letter for letter. */
+/** The assertion's Issuer must be the IdP Entity ID (Issuer) entered in Dialpad, letter for letter. */
 export function checkIssuer({ response, assertion, expect }: FieldCheckContext): Outcome {
   const issuer = assertion.issuer
   if (issuer === null || issuer.trim() === '') {
-    return fail('The assertion has no Issuer, so Dialpad cannot tell which IdP sent it.', inJumpCloudSsoTab('fill in IdP Entity ID (for example JumpCloud)'))
+    return fail('The assertion has no Issuer, which SAML 2.0 requires, so nothing says which IdP sent it.', inJumpCloudSsoTab('fill in IdP Entity ID (for example JumpCloud)'))
   }
   if (response.issuer !== null && response.issuer !== issuer) {
     return fail(

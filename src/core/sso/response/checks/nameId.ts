@@ -16,13 +16,13 @@ const FIX = inJumpCloudSsoTab('set SAMLSubject NameID to email')
 /** JumpCloud's SAMLSubject NameID field fills the NameID (email by default); any of the company's domains is fine. */
 export function checkNameId({ assertion, expect }: FieldCheckContext): Outcome {
   if (assertion.encryptedNameId) {
-    return fail('The NameID is encrypted; Dialpad’s SAML settings take no decryption key, so Dialpad could not read it.', inJumpCloudSsoTab('turn off NameID encryption if it is on'))
+    return fail('The NameID is encrypted, so this app cannot read it; Dialpad’s article lists no decryption key among its SAML settings.', inJumpCloudSsoTab('turn off NameID encryption if it is on'))
   }
   const value = assertion.nameId?.value.trim() ?? ''
   if (value === '') return fail('The assertion has no NameID, so nothing but the email attribute says who signed in.', FIX)
   const format = assertion.nameId?.format ? ` (format ${lastUriPart(assertion.nameId.format)})` : ''
   if (!isEmailAddress(value)) {
-    return fail(`NameID is ${quote(value)}${format}, not an email address. JumpCloud sends the email by default.`, FIX)
+    return fail(`NameID is ${quote(value)}${format}, not an email address. JumpCloud’s SAMLSubject NameID is the user’s email unless changed.`, FIX)
   }
   const domains = companyDomainsOf(expect)
   const domain = emailDomain(value)

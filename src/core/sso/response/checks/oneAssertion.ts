@@ -13,7 +13,7 @@ const WRAPPING = 'An extra or misplaced assertion is how signature-wrapping atta
 export function checkOneAssertion(facts: ResponseFacts): Outcome {
   if (facts.encryptedAssertionCount > 0) {
     return fail(
-      'The assertion is encrypted. Dialpad’s SAML settings take no decryption key, so neither Dialpad nor this app can read it.',
+      'The assertion is encrypted, so this app cannot read or check it. Dialpad’s article lists no decryption key among its SAML settings (IdP Entity ID, IdP SSO URL, Certificate).',
       inJumpCloudSsoTab('turn off assertion encryption for the Dialpad app if it is on'),
     )
   }
@@ -21,7 +21,7 @@ export function checkOneAssertion(facts: ResponseFacts): Outcome {
     return fail('The response holds no assertion, so there is no login in it.', `${CAPTURE_AGAIN} straight from a JumpCloud login.`)
   }
   if (facts.assertionCount > 1) {
-    return fail(`The response holds ${facts.assertionCount} assertions; Dialpad accepts exactly one. ${WRAPPING}`, DO_NOT_TRUST)
+    return fail(`The response holds ${facts.assertionCount} assertions; this check accepts exactly one, as careful SAML libraries do. ${WRAPPING}`, DO_NOT_TRUST)
   }
   if (!facts.assertion) {
     return fail(`The assertion is not directly inside the Response, where SAML puts it. ${WRAPPING}`, DO_NOT_TRUST)

@@ -77,8 +77,8 @@ function unsigned(facts: ResponseFacts): Outcome {
     )
   }
   return fail(
-    'The response is not signed: neither the Response nor the Assertion carries a signature, so anyone could have written it. Dialpad refuses unsigned responses.',
-    inJumpCloudSsoTab('check that Sign is set to Assertion or Response') + ' A real JumpCloud response is always signed: if this one came from somewhere else, do not trust it.',
+    'The response is not signed: neither the Response nor the Assertion carries a signature, so anyone could have written it. SAML 2.0 requires a signed assertion or Response for a browser login.',
+    inJumpCloudSsoTab('make sure the assertion or the response is signed') + ' If this response did not come straight from JumpCloud, do not trust it.',
   )
 }
 

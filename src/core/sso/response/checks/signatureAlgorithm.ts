@@ -5,7 +5,7 @@ import { type Outcome, pass, warn } from './outcome'
 
 export const SIGNATURE_ALGORITHM_STEP = { id: 'signature-algorithm', title: 'The signature uses SHA-256' }
 
-/** RSA-SHA256 is what Dialpad expects; SHA-1 still verifies but is outdated and forgeable with enough effort. */
+/** RSA-SHA256 is today's baseline; SHA-1 still verifies but is outdated and forgeable with enough effort. */
 export function checkSignatureAlgorithm({ response, verification }: FieldCheckContext): Outcome {
   const verified = response.signatures.filter((signature) => verification[signature.element] === 'verified')
   const algorithms = [...new Set(verified.flatMap((signature) => [signature.signatureAlgorithm, ...signature.digestAlgorithms]))].filter(

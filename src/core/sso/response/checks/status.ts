@@ -13,7 +13,7 @@ const FIX_BY_SUB_CODE: Record<string, string> = {
   AuthnFailed: USER_ACCESS_FIX,
   RequestDenied: USER_ACCESS_FIX,
   UnknownPrincipal: USER_ACCESS_FIX,
-  InvalidNameIDPolicy: inJumpCloudSsoTab('check SAMLSubject NameID (email) and SAMLSubject NameID Format, which must give the NameID Dialpad asks for'),
+  InvalidNameIDPolicy: inJumpCloudSsoTab('check SAMLSubject NameID (email) and SAMLSubject NameID Format, which must give a NameID in the format the request asks for'),
   NoPassive: `${CAPTURE_AGAIN}, and sign in to JumpCloud when it asks.`,
 }
 

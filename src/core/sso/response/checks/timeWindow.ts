@@ -74,7 +74,7 @@ function judgeWindow(assertion: AssertionFacts, confirmation: SubjectConfirmatio
   if (until.length === 0) {
     return warn(
       `The assertion never expires: it has no NotOnOrAfter, so a copy of it could be used at any time. Now is ${nowText}.`,
-      `A JumpCloud response always sets one: ${CAPTURE_AGAIN.toLowerCase()} straight from a JumpCloud login.`,
+      `SAML 2.0 requires one on a browser login’s bearer confirmation: ${CAPTURE_AGAIN.toLowerCase()} straight from a JumpCloud login.`,
     )
   }
   const end = until.reduce((earliest, bound) => (earliest.at <= bound.at ? earliest : bound))

@@ -1,6 +1,6 @@
 import { displayText } from '../../../../shared/displayText'
 import { type Ref, useId } from 'react'
-import type { SetupReport } from '../../../../shared/setupReport'
+import { otherEmailDomainsText, type SetupReport } from '../../../../shared/setupReport'
 import { formatUtc } from '../formatDate'
 
 /** Title and the facts a change record starts with. The API key line is the model's text: its status, never the key. */
@@ -21,6 +21,8 @@ export function ReportHeader({ report, titleRef }: { report: SetupReport; titleR
         <dd>{displayText(report.profileName)}</dd>
         <dt>Company domain</dt>
         <dd>{report.domain === null ? 'Not entered yet. Enter it in “Enable SAML in Dialpad”.' : displayText(report.domain)}</dd>
+        <dt>Other email domains</dt>
+        <dd>{displayText(otherEmailDomainsText(report))}</dd>
         <dt>Dialpad environment</dt>
         <dd>{report.environment}</dd>
         <dt>API key</dt>
