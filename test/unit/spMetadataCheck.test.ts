@@ -9,7 +9,8 @@ import { deriveSpValues } from '../../src/shared/spValues'
 import { dialpadSpMetadataXml, ENTITY_EXPANSION_XML, MD_NS, startDialpadMetadataServer, type DialpadMetadataServer } from '../support/dialpadMetadataServer'
 import { makeTestCa, type TestCa } from '../support/scimTestCa'
 
-const FAST = { connectMs: 500, headersMs: 400, bodyMs: 400 }
+/** Short enough to keep the slow-answer tests quick, long enough that a busy machine's TLS handshake is never cut. */
+const FAST = { connectMs: 5_000, headersMs: 1_500, bodyMs: 1_500 }
 const SP = deriveSpValues('example.com', 'production')
 const NOT_SAVED = 'SAML with the Custom provider is not saved for example.com in Dialpad: in Dialpad, go to Admin Settings > My Company > Authentication > SAML'
 
@@ -218,7 +219,7 @@ describe('checking Dialpad publishes the SP values the wizard showed', () => {
       fix: expect.stringContaining('"Corporate CA certificate"'),
     })
 
-    server.faults.set('metadata', { kind: 'delay', ms: 1_000 })
+    server.faults.set('metadata', { kind: 'delay', ms: 5_000 })
     const slow = await check()
     expect(slow.outcome).toMatchObject({
       status: 'fail',

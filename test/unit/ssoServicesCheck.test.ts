@@ -11,7 +11,8 @@ import { startDialpadMetadataServer, type DialpadMetadataServer } from '../suppo
 import { closedPort } from '../support/scimNetFixtures'
 import { makeTestCa, type TestCa } from '../support/scimTestCa'
 
-const FAST = { connectMs: 500, headersMs: 400, bodyMs: 400 }
+/** Short enough to keep the slow-answer tests quick, long enough that a busy machine's TLS handshake is never cut. */
+const FAST = { connectMs: 5_000, headersMs: 1_500, bodyMs: 1_500 }
 /** Both the servers' Date headers and this computer's clock read this, so skews are exact. */
 const FIXED_NOW = new Date('2026-03-01T12:00:00Z')
 const SP = deriveSpValues('example.com', 'production')
