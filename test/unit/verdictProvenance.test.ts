@@ -189,6 +189,14 @@ describe('step states', () => {
     const unrecorded = { ...facts, provenance: { ...facts.provenance, ticks } }
     expect(verdictsOf(unrecorded).get('tick:configure-dialpad.saved')).toMatchObject({ freshness: 'unrecorded', note: 'Made before this version recorded its inputs: tick it again to confirm.' })
     expect(stateOf(unrecorded, 'configure-dialpad')).toMatchObject({ state: 'out-of-date', note: 'Made before this version recorded its inputs: tick again to confirm.' })
+    // Nothing changed: the overall status does not claim that values changed, it says why the step stopped counting.
+    expect(deriveSetupStatus(unrecorded).overview.headline).toBe(
+      '1 step is out of date: it was done before this version recorded what it was done for. 12 of 13 steps done.',
+    )
+    // With a value changed too, it tells the two apart.
+    expect(deriveSetupStatus({ ...unrecorded, domainInput: 'acme.com' }).overview.headline).toBe(
+      '5 steps are out of date: 4 were done for values that have changed since, 1 before this version recorded what it was done for. 8 of 13 steps done.',
+    )
     // A tick that depends on nothing needs no record.
     const { 'prerequisites.jumpcloud-admin': _admin, ...fewer } = facts.provenance.ticks
     expect(verdictsOf({ ...facts, provenance: { ...facts.provenance, ticks: fewer } }).get('tick:prerequisites.jumpcloud-admin')?.freshness).toBe('current')
