@@ -207,6 +207,17 @@ test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 dia
   await expectSaved(page)
 })
 
+test('no dead ends: step 7 checks both services as soon as the domain is there, before any certificate', async ({ page, app }) => {
+  await app.openWizard()
+  await openStep(page, 'Enable SAML in Dialpad')
+  await page.getByLabel('Company domain').fill('acme.com')
+  await openStep(page, 'Check a real SSO login')
+  // Dialpad's SP metadata and the clock need no certificate: only the login checks wait for it, and say so.
+  await expect(page.getByRole('button', { name: 'Check both services' })).toBeEnabled()
+  await expect(page.getByRole('button', { name: 'Test SSO login' })).toBeDisabled()
+  await expect(page.getByText('Import JumpCloud’s certificate in “Bring the IdP values back from JumpCloud” first: responses are checked against it.').first()).toBeVisible()
+})
+
 test('after the last step: the completion view with the overall status, the certificate’s expiry, the report and a bundle', async ({ page, app }) => {
   const example = JSON.parse(await readFile(join(__dirname, '../../examples/example.dialpad-sso.json'), 'utf8')) as { profile: { setup: object } }
   await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup: example.profile.setup }))
