@@ -218,6 +218,58 @@ test('no dead ends: step 7 checks both services as soon as the domain is there, 
   await expect(page.getByText('Import JumpCloud’s certificate in “Bring the IdP values back from JumpCloud” first: responses are checked against it.').first()).toBeVisible()
 })
 
+test.describe('with the desktop app’s login window (stood in by a JumpCloud that signs the test user in)', () => {
+  test.use({
+    loginCapture: {
+      capture: async (request) => ({
+        samlResponse: toBase64(signedResponse(jumpCloud, deriveSpValues('example.com', 'production'), { issuedAt: new Date(), nameId: 'jane.doe@example.com' })),
+        relayState: null,
+        postedTo: request.acsUrl,
+        blockedNavigations: [],
+        hops: [],
+        authnRequest: null,
+      }),
+    },
+  })
+
+  test('the login check shows only its saved result: a test login and a pasted response replace each other’s, on screen too', async ({ page, app }) => {
+    const setup = {
+      ...SAMPLE_SETUP,
+      env: 'production',
+      domainInput: 'example.com',
+      checklist: {},
+      idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
+    }
+    await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
+    await app.openWizard('example.com')
+    await openStep(page, 'Check a real SSO login')
+    const loginPanel = page.getByRole('region', { name: 'Test SSO login' })
+    const pastePanel = page.getByRole('region', { name: 'Check a SAML response from a browser' })
+
+    await loginPanel.getByRole('radio', { name: /Start at the JumpCloud user portal/ }).check()
+    await loginPanel.getByRole('button', { name: 'Test SSO login' }).click()
+    await expect(loginPanel.getByRole('status')).toHaveText(/^Passed · last run/)
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, done/)
+
+    // A pasted response for a user outside the company's domains fails, and is the step's result now: the test
+    // login's "Passed" is no longer shown as a result.
+    const foreign = toBase64(signedResponse(jumpCloud, deriveSpValues('example.com', 'production'), { issuedAt: new Date(), nameId: 'jane.doe@elsewhere.example' }))
+    await pastePanel.getByLabel('SAML response (base64 or XML)').fill(foreign)
+    await pastePanel.getByRole('button', { name: 'Check response' }).click()
+    await expect(pastePanel.getByRole('status')).toHaveText('The response has problems: see each fix below.')
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, in progress/)
+    await expect(loginPanel.getByRole('status')).toHaveText('')
+    await expect(loginPanel.getByRole('list', { name: 'Test SSO login results' })).toHaveCount(0)
+
+    // A test login again: its result replaces the pasted one, which is no longer shown as the result either.
+    await loginPanel.getByRole('button', { name: 'Test SSO login' }).click()
+    await expect(loginPanel.getByRole('status')).toHaveText(/^Passed · last run/)
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, done/)
+    await expect(pastePanel.getByText('The response has problems: see each fix below.')).toHaveCount(0)
+    await expect(pastePanel.getByRole('list', { name: 'Response checks' })).toHaveCount(0)
+  })
+})
+
 test('after the last step: the completion view with the overall status, the certificate’s expiry, the report and a bundle', async ({ page, app }) => {
   const example = JSON.parse(await readFile(join(__dirname, '../../examples/example.dialpad-sso.json'), 'utf8')) as { profile: { setup: object } }
   await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup: example.profile.setup }))
