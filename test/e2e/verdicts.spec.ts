@@ -311,6 +311,65 @@ test('after the last step: the completion view with the overall status, the cert
   await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
 })
 
+const SAVED_BEFORE = 'Example Inc. (saved by 0.1.0)'
+
+test('what the previous version saved reads sensibly: a profile and a 1.0 bundle keep what their results carry and ask to confirm the rest', async ({
+  page,
+  app,
+}) => {
+  // A profile as the previous release wrote it (format 1, setup version 3): the setup of the example it shipped.
+  const previous = JSON.parse(await readFile(join(__dirname, '../fixtures/previous-release/example-1.0.dialpad-sso.json'), 'utf8')) as {
+    profile: { setup: object }
+  }
+  await mkdir(join(app.dataDir, 'profiles'), { recursive: true })
+  const v1 = { schemaVersion: 1, id: '3f2b8c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b', name: SAVED_BEFORE, notes: '', createdAt: '2026-11-20T09:00:00.000Z', modifiedAt: '2026-11-22T16:00:00.000Z' }
+  await writeFile(join(app.dataDir, 'profiles', `${v1.id}.json`), JSON.stringify({ ...v1, setup: previous.profile.setup }))
+  // And one of this version whose domain changed since its steps were done, waiting on Dialpad Support.
+  const example = JSON.parse(await readFile(join(__dirname, '../../examples/example.dialpad-sso.json'), 'utf8')) as {
+    profile: { setup: { checklist: Record<string, boolean> } }
+  }
+  const { 'secondary-domain.confirmed': _confirmed, ...checklist } = example.profile.setup.checklist
+  const v2 = { schemaVersion: 2, id: '7a1c9e2b-3d4f-4a5b-8c6d-0e1f2a3b4c5d', name: 'Globex', notes: '', createdAt: '2026-12-01T09:00:00.000Z', modifiedAt: '2026-12-02T09:00:00.000Z' }
+  await writeFile(join(app.dataDir, 'profiles', `${v2.id}.json`), JSON.stringify({ ...v2, setup: { ...example.profile.setup, checklist, domainInput: 'globex.com' } }))
+  await app.open()
+
+  // The previous release's example bundle, through the import preview: nothing claims a value changed.
+  await page.getByLabel('Import bundle…').setInputFiles({
+    name: 'example.dialpad-sso.json',
+    mimeType: 'application/json',
+    buffer: await readFile(join(__dirname, '../fixtures/previous-release/example-1.0.dialpad-sso.json')),
+  })
+  const preview = page.getByRole('region', { name: 'Import a configuration bundle' })
+  await expect(preview).toContainText('8 steps are out of date: they were done before this version recorded what they were done for. 4 of 13 steps done, 1 skipped, 1 not done yet.')
+  await expect(preview).toContainText('2. Enable SAML in Dialpad: Made before this version recorded its inputs: tick again to confirm.')
+  await expect(preview).toContainText('SCIM connection test: passed on 2026-11-22 15:36 UTC Made before this version recorded its inputs: run it again to confirm.')
+  await expect(preview).not.toContainText('changed since')
+  await preview.getByRole('button', { name: 'Import as a new profile' }).click()
+
+  // The profile list says the same of the profile from the previous version.
+  await expect(profileCard(page, SAVED_BEFORE).getByRole('progressbar', { name: '4 of 13 steps done' })).toBeVisible()
+  await expect(profileCard(page, SAVED_BEFORE).getByTestId('profile-status')).toHaveText(
+    '8 steps are out of date: they were done before this version recorded what they were done for. 4 of 13 steps done, 1 skipped, 1 not done yet.',
+  )
+  await expect(profileCard(page, 'Globex').getByTestId('profile-status')).toHaveText(/^6 steps are out of date: they were done for values that have changed since\. .*1 step waiting on someone else/)
+  await expectNoAxeViolations(page)
+  await mkdir('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/profile-list.png', fullPage: true })
+  await copyFile('test-results/screenshots/profile-list.png', join(__dirname, '../../docs/profile-list.png'))
+
+  // In the wizard: what the saved result says it was made for still counts; the rest asks to be ticked again.
+  await app.openProfile(SAVED_BEFORE)
+  await openStep(page, 'Configure the Dialpad app in JumpCloud')
+  await expect(stepButton(page, 'Configure the Dialpad app in JumpCloud')).toHaveAccessibleName(/, done/)
+  await openStep(page, 'Enable SAML in Dialpad')
+  const values = page.getByRole('checkbox', { name: 'I kept the Dialpad tab open' })
+  await expect(values).not.toBeChecked()
+  await expect(values).toHaveAccessibleDescription('Made before this version recorded its inputs: tick it again to confirm.')
+  await values.check()
+  await expect(values).toBeChecked()
+  await expectSaved(page)
+})
+
 test('notes save themselves, and survive leaving the profile and closing the window right after typing', async ({ page, app }) => {
   await app.openWizard()
   await page.getByText('Notes', { exact: true }).click()
