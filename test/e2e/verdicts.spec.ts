@@ -2,6 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { deriveSpValues } from '../../src/shared/spValues'
+import { SAVE_BEFORE_CLOSE_HOOK } from '../../src/shared/saveBeforeClose'
 import { SETUP_SCHEMA_VERSION } from '../../src/shared/setupState'
 import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/samlTestIdp'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
@@ -385,4 +386,12 @@ test('notes save themselves, and survive leaving the profile and closing the win
   await notes.fill('Ticket 4711: confirmed by Support.')
   await page.reload()
   await expect.poll(async () => (await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4711: confirmed by Support.')
+
+  // Closing the desktop app's window: main calls the page's save hook and closes once it resolves.
+  await app.openProfile(TEST_PROFILE)
+  await notes.fill('Ticket 4712: closed the app right after typing.')
+  await page.evaluate(async (hook) => {
+    await (globalThis as unknown as Record<string, () => Promise<void>>)[hook]()
+  }, SAVE_BEFORE_CLOSE_HOOK)
+  expect((await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4712: closed the app right after typing.')
 })
