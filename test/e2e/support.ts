@@ -46,3 +46,17 @@ export function copyButton(page: Page, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return page.getByRole('button', { name: new RegExp(`^Cop(y|ied) ${escaped}$`) })
 }
+
+/** Drops a file on one of the wizard's drop zones ("metadata file", "certificate file"…), as a drag from the desktop. */
+export async function dropFile(page: Page, zone: string, name: string, content: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], name, { type: 'text/xml' }))
+      return transfer
+    },
+    { name, content },
+  )
+  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('dragover', { dataTransfer })
+  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('drop', { dataTransfer })
+}

@@ -1,14 +1,16 @@
+import { X509Certificate } from 'node:crypto'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { SAVE_BEFORE_CLOSE_HOOK } from '../../src/shared/saveBeforeClose'
 import { SETUP_SCHEMA_VERSION } from '../../src/shared/setupState'
+import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/samlTestIdp'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { type ScimServer, startScimServer } from '../support/scimServer'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
 const API_KEY = 'dpk_e2e_verdicts_0123456789WXYZ'
@@ -22,6 +24,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await scim.close()
 })
+
+/** "AB:CD:…", as the certificate card and the dialogs show a SHA-256 fingerprint. */
+const fingerprintOf = (body: string) => new X509Certificate(Buffer.from(body, 'base64')).fingerprint256
 
 const stepList = (page: Page) => page.getByRole('navigation', { name: 'Setup steps' })
 const stepButton = (page: Page, title: string) => stepList(page).getByRole('button', { name: new RegExp(title) })
@@ -152,6 +157,56 @@ test('a domain changed after steps 2–7 were done: asked first, then out of dat
   await checkLoginFor(page, 'acme.com')
   await expect(page.getByText('7 of 13 steps done')).toBeVisible()
   await expect(page.getByTestId('progress-extra')).toHaveCount(0)
+  await expectSaved(page)
+})
+
+test('replacing IdP values asks on every route, says what changes and what goes out of date, and Keep changes nothing', async ({ page, app }) => {
+  const setup = {
+    ...SAMPLE_SETUP,
+    env: 'production',
+    domainInput: 'example.com',
+    checklist: {},
+    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
+  }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
+  await app.openWizard('example.com')
+  await openStep(page, 'Configure SAML in Dialpad')
+  await tickAll(page, DIALPAD_SAML_CHECKS)
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
+  await openStep(page, 'Bring the IdP values back from JumpCloud')
+
+  // Metadata with another IdP SSO URL: asked, with the value before and after.
+  await dropFile(page, 'metadata file', 'moved.xml', jumpCloudMetadataXml({ ssoUrl: 'https://sso.jumpcloud.com/saml2/dialpad-2', certificates: [jumpCloud.certificateBody] }))
+  const values = page.getByRole('dialog', { name: 'Change the IdP values?' })
+  await expect(values.getByRole('definition')).toHaveText(`${SSO_URL} → https://sso.jumpcloud.com/saml2/dialpad-2`)
+  await expect(values).toContainText('Step 5. Configure SAML in Dialpad')
+  await values.getByRole('button', { name: 'Keep the current values' }).click()
+  await expect(page.getByText('Kept the current IdP values; nothing from moved.xml was used.')).toBeVisible()
+  await expect(page.getByLabel('IdP SSO URL')).toHaveValue(SSO_URL)
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
+
+  // Metadata with a new certificate: the certificate dialog, both fingerprints, and only what the certificate changes.
+  const rotatedIdp = await makeTestIdp('JumpCloud')
+  await dropFile(page, 'metadata file', 'rotated.xml', jumpCloudMetadataXml({ certificates: [rotatedIdp.certificateBody] }))
+  const replace = page.getByRole('dialog', { name: 'Replace the IdP certificate?' })
+  await expect(replace).toContainText(fingerprintOf(jumpCloud.certificateBody))
+  await expect(replace).toContainText(fingerprintOf(rotatedIdp.certificateBody))
+  await expect(replace).not.toContainText(' → ')
+  await expect(replace).toContainText('Out of date until you do them again with the new certificate:')
+  await expect(replace).toContainText('“I pasted the IdP Entity ID (Issuer), IdP SSO URL and Certificate.” (tick it again)')
+  await replace.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toContainText('(out of date)')
+
+  // The certificate file route asks the same way; keeping it leaves the certificate as it is.
+  await dropFile(page, 'certificate file', 'old.pem', jumpCloud.certificatePem)
+  await expect(replace).toContainText(fingerprintOf(jumpCloud.certificateBody))
+  await replace.getByRole('button', { name: 'Keep the current certificate' }).click()
+  await expect(page.getByText('Kept the current certificate; nothing was changed.')).toBeVisible()
+  await expect(page.getByTestId('certificate-card')).toContainText(fingerprintOf(rotatedIdp.certificateBody))
+  // Back to the certificate the ticks were made with: they count again.
+  await dropFile(page, 'certificate file', 'old.pem', jumpCloud.certificatePem)
+  await replace.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
   await expectSaved(page)
 })
 
