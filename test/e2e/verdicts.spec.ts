@@ -253,6 +253,21 @@ test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 dia
   await expect(stepButton(page, 'Test the SCIM connection')).toHaveAccessibleName(/, done/)
   await expect(stepButton(page, 'Allow jumpcloud.com as a secondary domain')).toContainText('(waiting)')
 
+  // Opening the profile again shows its state with its key from the first frame: never out of date for a moment.
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { progressSeen: string[] }).progressSeen = seen
+    new MutationObserver(() => {
+      const label = document.querySelector('.app__sidebar .progress-label')?.textContent
+      const extra = document.querySelector('[data-testid="progress-extra"]')?.textContent ?? ''
+      if (label) seen.push(`${label}${extra ? ` · ${extra}` : ''}`)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  await app.openProfile('example.com')
+  await expect(stepButton(page, 'Test the SCIM connection')).toHaveAccessibleName(/, done/)
+  expect(new Set(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen))).toEqual(new Set(['4 of 13 steps done · 1 waiting']))
+
   // Replacing the key makes what was made with the old one out of date, and says which key it was for.
   await openStep(page, 'Store the API key')
   await page.getByRole('button', { name: 'Replace key' }).click()
