@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Download, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, PREREQUISITES, SSO_TAB_CHECKS, dropFileOn, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 /** Must appear in no file the app writes; a bundle may hold its last 4 characters, and only when asked. */
 const API_KEY_CANARY = 'dpk_profiles_canary_93b1e07c5d2aQZ7W'
@@ -12,16 +12,7 @@ const NOTES = 'Ticket CS-20417: waiting for Dialpad Support to allow jumpcloud.c
 
 /** What the admin does when dragging a file from the file manager onto the window (no drop zone under it). */
 async function dropOnWindow(page: Page, name: string, content: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([content], name, { type: 'application/json' }))
-      return transfer
-    },
-    { name, content },
-  )
-  await page.locator('main').dispatchEvent('dragover', { dataTransfer })
-  await page.locator('main').dispatchEvent('drop', { dataTransfer })
+  await dropFileOn(page.locator('main'), name, content, 'application/json')
 }
 
 /** The "Import bundle…" file picker. */

@@ -47,16 +47,21 @@ export function copyButton(page: Page, label: string): Locator {
   return page.getByRole('button', { name: new RegExp(`^Cop(y|ied) ${escaped}$`) })
 }
 
-/** Drops a file on one of the wizard's drop zones ("metadata file", "certificate file"…), as a drag from the desktop. */
-export async function dropFile(page: Page, zone: string, name: string, content: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
+/** Drops a file on `target` as a drag from the file manager does. */
+export async function dropFileOn(target: Locator, name: string, content: string, type: string): Promise<void> {
+  const dataTransfer = await target.page().evaluateHandle(
+    ({ name, content, type }) => {
       const transfer = new DataTransfer()
-      transfer.items.add(new File([content], name, { type: 'text/xml' }))
+      transfer.items.add(new File([content], name, { type }))
       return transfer
     },
-    { name, content },
+    { name, content, type },
   )
-  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('dragover', { dataTransfer })
-  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('drop', { dataTransfer })
+  await target.dispatchEvent('dragover', { dataTransfer })
+  await target.dispatchEvent('drop', { dataTransfer })
+}
+
+/** Drops a file on one of the wizard's drop zones ("metadata file", "certificate file"…). */
+export async function dropFile(page: Page, zone: string, name: string, content: string): Promise<void> {
+  await dropFileOn(page.getByTestId(`drop-zone: ${zone}`), name, content, 'text/xml')
 }

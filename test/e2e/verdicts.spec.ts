@@ -9,7 +9,7 @@ import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/samlTestIdp'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { type ScimServer, startScimServer } from '../support/scimServer'
-import { TEST_PROFILE, expect, test } from './fixtures'
+import { type AppUnderTest, TEST_PROFILE, expect, test } from './fixtures'
 import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
@@ -35,6 +35,19 @@ const profileCard = (page: Page, name: string) => page.getByRole('article', { na
 async function openStep(page: Page, title: string): Promise<void> {
   await stepButton(page, title).click()
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+}
+
+/** Opens a profile "example.com" with the domain and JumpCloud's values in (as a setup saved before profiles), nothing ticked. */
+async function openWithIdpValues(app: AppUnderTest): Promise<void> {
+  const setup = {
+    ...SAMPLE_SETUP,
+    env: 'production',
+    domainInput: 'example.com',
+    checklist: {},
+    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
+  }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
+  await app.openWizard('example.com')
 }
 
 /** Checks a SAML response JumpCloud would send for this domain, in paste mode. */
@@ -161,15 +174,7 @@ test('a domain changed after steps 2–7 were done: asked first, then out of dat
 })
 
 test('replacing IdP values asks on every route, says what changes and what goes out of date, and Keep changes nothing', async ({ page, app }) => {
-  const setup = {
-    ...SAMPLE_SETUP,
-    env: 'production',
-    domainInput: 'example.com',
-    checklist: {},
-    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
-  }
-  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
-  await app.openWizard('example.com')
+  await openWithIdpValues(app)
   await openStep(page, 'Configure SAML in Dialpad')
   await tickAll(page, DIALPAD_SAML_CHECKS)
   await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
@@ -212,15 +217,7 @@ test('replacing IdP values asks on every route, says what changes and what goes 
 
 test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 diagnoses a login before step 6 is ticked', async ({ page, app }) => {
   // A setup with the domain and JumpCloud's values in, nothing ticked yet.
-  const setup = {
-    ...SAMPLE_SETUP,
-    env: 'production',
-    domainInput: 'example.com',
-    checklist: {},
-    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
-  }
-  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
-  await app.openWizard('example.com')
+  await openWithIdpValues(app)
 
   // Step 6's help for a failing login leads to step 7, which works with step 6 unticked.
   await openStep(page, 'Set up SAML users')
@@ -304,15 +301,7 @@ test.describe('with the desktop app’s login window (stood in by a JumpCloud th
   })
 
   test('the login check shows only its saved result: a test login and a pasted response replace each other’s, on screen too', async ({ page, app }) => {
-    const setup = {
-      ...SAMPLE_SETUP,
-      env: 'production',
-      domainInput: 'example.com',
-      checklist: {},
-      idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
-    }
-    await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
-    await app.openWizard('example.com')
+    await openWithIdpValues(app)
     await openStep(page, 'Check a real SSO login')
     const loginPanel = page.getByRole('region', { name: 'Test SSO login' })
     const pastePanel = page.getByRole('region', { name: 'Check a SAML response from a browser' })

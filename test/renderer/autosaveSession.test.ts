@@ -36,6 +36,26 @@ function saveInto(profileId: string, delayMs = 0) {
   }
 }
 
+/** Opens ACME with its notes watched too; every write (setup or notes) takes `delayMs`. Returns the notes written. */
+function openWithNotes(delayMs: number): { notes: string[]; session: AutosaveSession } {
+  const notes: string[] = []
+  useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
+  useWizard.getState().hydrate(SAMPLE_SETUP)
+  const session = startAutosaveSession({
+    store: useWizard,
+    profileId: ACME,
+    save: saveInto(ACME, delayMs),
+    saveNotes: async (text) => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs))
+      notes.push(text)
+      return { savedAt: '2026-11-22T10:00:05.000Z' }
+    },
+    debounceMs: DEBOUNCE_MS,
+  })
+  sessions.push(session)
+  return { notes, session }
+}
+
 beforeEach(() => {
   vi.useFakeTimers()
   useWizard.setState(initial, true)
@@ -133,20 +153,7 @@ describe('autosave of the open profile', () => {
   })
 
   it('saves the profile’s notes too, debounced, and at once on flush (leaving the profile)', async () => {
-    const notes: string[] = []
-    useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
-    useWizard.getState().hydrate(SAMPLE_SETUP)
-    const session = startAutosaveSession({
-      store: useWizard,
-      profileId: ACME,
-      save: saveInto(ACME),
-      saveNotes: async (text) => {
-        notes.push(text)
-        return { savedAt: '2026-11-22T10:00:05.000Z' }
-      },
-      debounceMs: DEBOUNCE_MS,
-    })
-    sessions.push(session)
+    const { notes, session } = openWithNotes(0)
     useWizard.getState().setNotes('Ticket 4')
     useWizard.getState().setNotes('Ticket 47')
     expect(useWizard.getState().saveStatus).toEqual({ kind: 'saving' })
@@ -164,21 +171,8 @@ describe('autosave of the open profile', () => {
   })
 
   it('lets main save before it closes the window: the hook resolves once the notes and setup typed just now are written', async () => {
-    const notes: string[] = []
-    useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
-    useWizard.getState().hydrate(SAMPLE_SETUP)
-    const session = startAutosaveSession({
-      store: useWizard,
-      profileId: ACME,
-      save: saveInto(ACME, 40),
-      saveNotes: async (text) => {
-        await new Promise((resolve) => setTimeout(resolve, 40))
-        notes.push(text)
-        return { savedAt: '2026-11-22T10:00:05.000Z' }
-      },
-      debounceMs: DEBOUNCE_MS,
-    })
-    sessions.push(session)
+    // Each write takes 40 ms, as a slow disk would.
+    const { notes, session } = openWithNotes(40)
     const page: Record<string, unknown> = {}
     const unexpose = exposeSaveBeforeClose(session, page)
     const hook = page[SAVE_BEFORE_CLOSE_HOOK] as () => Promise<void>
