@@ -53,8 +53,13 @@ if (!app.requestSingleInstanceLock()) {
     openedFiles.add([path])
     showMainWindow()
   })
+  // A quit (Cmd+Q) waits while the window saves before closing; once it has closed, the quit goes on, on macOS too.
+  let quitting = false
+  app.on('before-quit', () => {
+    quitting = true
+  })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' || quitting) app.quit()
   })
   app.on('activate', showMainWindow)
   void app.whenReady().then(() => {

@@ -105,7 +105,10 @@ export const Bundle = z.strictObject({
   /** Steps done when exported, as the exporting app judged them (with its API key status). */
   progress: Progress.refine((p) => p.done <= p.total, 'More steps done than there are steps.'),
   latestChecks: z.array(BundleLatestCheck).max(LiveCheckKind.options.length),
-  /** Since 1.1: every step's state and the overall status when exported, as the exporting app derived them. */
+  /**
+   * Since 1.1: every step's state and the overall status when exported, as the exporting app derived them. Readers
+   * check the states against the setup, not the wording (another version words the same states its own way).
+   */
   steps: z.array(BundleStep).max(100).optional(),
   overview: BundleOverview.optional(),
   keyHint: z.strictObject({ last4: z.string().regex(/^[\x21-\x7E]{4}$/, 'The key hint is the last 4 characters of the API key.') }).optional(),

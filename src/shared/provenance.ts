@@ -11,8 +11,9 @@
  */
 import { oneLine } from './displayText'
 import { parseDomain } from './domain'
-import { DIALPAD_ENVIRONMENTS, type EnvironmentId, defaultScimBaseUrl } from './environments'
+import { DIALPAD_ENVIRONMENTS, type EnvironmentId } from './environments'
 import { formatUtc } from './formatUtc'
+import { scimCheckAddress } from './scimAddress'
 import { certificateFingerprint } from './sha256'
 import type { ProfileKeyStatus } from './keyStatus'
 import type { SetupState } from './setupState'
@@ -88,7 +89,8 @@ export const VERDICT_INPUTS: { readonly [K in keyof InputValues]: VerdictInput<I
   },
   scimBaseUrl: {
     label: 'SCIM base URL',
-    current: (facts) => (facts.scim.baseUrlMode === 'custom' ? facts.scim.customBaseUrl.trim() || null : defaultScimBaseUrl(facts.env)),
+    // The address the checks send their requests to, exactly as they are started with it.
+    current: (facts) => scimCheckAddress(facts.scim, facts.env).url || null,
     describe: (url) => (url === null ? 'no SCIM base URL' : `the SCIM base URL ${oneLine(url, 300)}`),
   },
   apiKey: {

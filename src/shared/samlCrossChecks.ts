@@ -26,7 +26,7 @@ const pass = (detail: string): Outcome => ({ status: 'pass', detail })
  */
 export function crossCheckSaml(input: SamlCrossCheckInput): CheckStep[] {
   return [
-    step('sp-values-in-jumpcloud', 'JumpCloud has the SP values for your domain', spValuesInJumpCloud(input)),
+    step('sp-values-in-jumpcloud', 'The SP values copied for JumpCloud are for your domain', spValuesInJumpCloud(input)),
     step('idp-values-complete', 'The IdP values for Dialpad are complete', idpValuesComplete(input)),
     step('idp-values-match-metadata', 'The IdP values match JumpCloud’s metadata', idpValuesMatchMetadata(input)),
     step('certificate-matches-metadata', 'The certificate is the one in JumpCloud’s metadata', certificateMatchesMetadata(input)),

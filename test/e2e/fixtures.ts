@@ -6,6 +6,7 @@ import { type RunningBridge, startBridge } from '../../src/bridge/httpBridge'
 import { OpenedFiles } from '../../src/core/profiles/openedFiles'
 import { type SecretStore, createSecretStore } from '../../src/core/secrets/keychain'
 import { createServices } from '../../src/core/services'
+import type { LoginCapturePort } from '../../src/core/sso/loginCapture'
 import type { Profile } from '../../src/shared/profile'
 import { memoryKeytar } from '../support/memoryKeytar'
 import { RecordingClipboard } from '../support/recordingClipboard'
@@ -43,15 +44,19 @@ export interface AppUnderTest {
   hasKeyFor(profileId: string): boolean
 }
 
-/** The real renderer (built) against the real core, over the loopback bridge, with a fresh data folder. */
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ page }, use) => {
+/**
+ * The real renderer (built) against the real core, over the loopback bridge, with a fresh data folder. The desktop
+ * app's login window does not exist here; a test can stand one in with `test.use({ loginCapture })`.
+ */
+export const test = base.extend<{ app: AppUnderTest; loginCapture: LoginCapturePort | undefined }>({
+  loginCapture: [undefined, { option: true }],
+  app: async ({ page, loginCapture }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'dpsso-e2e-'))
     const clipboard = new RecordingClipboard()
     const keychain = memoryKeytar()
     const secrets = createSecretStore({ serviceName: KEYCHAIN_SERVICE, keytar: keychain })
     const openedFiles = new OpenedFiles()
-    const handlers = createServices({ dataDir, clipboard, secrets, openedFiles, clearClipboardAfterMs: 1500 })
+    const handlers = createServices({ dataDir, clipboard, secrets, openedFiles, clearClipboardAfterMs: 1500, loginCapture })
     const bridge = await startBridge({ handlers, rendererDir: RENDERER_DIR })
 
     const open = async () => {

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 
 const DAY_MS = 24 * 3600_000
@@ -21,19 +21,6 @@ test.beforeAll(async () => {
 })
 
 /** What the admin would see after a real drag-and-drop from the file manager. */
-async function dropFile(page: Page, zone: string, name: string, content: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const transfer = new DataTransfer()
-      transfer.items.add(new File([content], name, { type: 'text/xml' }))
-      return transfer
-    },
-    { name, content },
-  )
-  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('dragover', { dataTransfer })
-  await page.getByTestId(`drop-zone: ${zone}`).dispatchEvent('drop', { dataTransfer })
-}
-
 async function walkToJumpCloudStep(page: Page): Promise<void> {
   await tickAll(page, PREREQUISITES)
   await page.getByRole('button', { name: 'Next' }).click()

@@ -46,3 +46,22 @@ export function copyButton(page: Page, label: string): Locator {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return page.getByRole('button', { name: new RegExp(`^Cop(y|ied) ${escaped}$`) })
 }
+
+/** Drops a file on `target` as a drag from the file manager does. */
+export async function dropFileOn(target: Locator, name: string, content: string, type: string): Promise<void> {
+  const dataTransfer = await target.page().evaluateHandle(
+    ({ name, content, type }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([content], name, { type }))
+      return transfer
+    },
+    { name, content, type },
+  )
+  await target.dispatchEvent('dragover', { dataTransfer })
+  await target.dispatchEvent('drop', { dataTransfer })
+}
+
+/** Drops a file on one of the wizard's drop zones ("metadata file", "certificate file"…). */
+export async function dropFile(page: Page, zone: string, name: string, content: string): Promise<void> {
+  await dropFileOn(page.getByTestId(`drop-zone: ${zone}`), name, content, 'text/xml')
+}

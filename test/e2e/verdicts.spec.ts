@@ -1,13 +1,16 @@
+import { X509Certificate } from 'node:crypto'
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { deriveSpValues } from '../../src/shared/spValues'
+import { SAVE_BEFORE_CLOSE_HOOK } from '../../src/shared/saveBeforeClose'
 import { SETUP_SCHEMA_VERSION } from '../../src/shared/setupState'
+import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/samlTestIdp'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { type ScimServer, startScimServer } from '../support/scimServer'
-import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { type AppUnderTest, TEST_PROFILE, expect, test } from './fixtures'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
 
 const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
 const API_KEY = 'dpk_e2e_verdicts_0123456789WXYZ'
@@ -22,6 +25,9 @@ test.afterAll(async () => {
   await scim.close()
 })
 
+/** "AB:CD:…", as the certificate card and the dialogs show a SHA-256 fingerprint. */
+const fingerprintOf = (body: string) => new X509Certificate(Buffer.from(body, 'base64')).fingerprint256
+
 const stepList = (page: Page) => page.getByRole('navigation', { name: 'Setup steps' })
 const stepButton = (page: Page, title: string) => stepList(page).getByRole('button', { name: new RegExp(title) })
 const profileCard = (page: Page, name: string) => page.getByRole('article', { name, exact: true })
@@ -29,6 +35,19 @@ const profileCard = (page: Page, name: string) => page.getByRole('article', { na
 async function openStep(page: Page, title: string): Promise<void> {
   await stepButton(page, title).click()
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+}
+
+/** Opens a profile "example.com" with the domain and JumpCloud's values in (as a setup saved before profiles), nothing ticked. */
+async function openWithIdpValues(app: AppUnderTest): Promise<void> {
+  const setup = {
+    ...SAMPLE_SETUP,
+    env: 'production',
+    domainInput: 'example.com',
+    checklist: {},
+    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
+  }
+  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
+  await app.openWizard('example.com')
 }
 
 /** Checks a SAML response JumpCloud would send for this domain, in paste mode. */
@@ -154,17 +173,51 @@ test('a domain changed after steps 2–7 were done: asked first, then out of dat
   await expectSaved(page)
 })
 
+test('replacing IdP values asks on every route, says what changes and what goes out of date, and Keep changes nothing', async ({ page, app }) => {
+  await openWithIdpValues(app)
+  await openStep(page, 'Configure SAML in Dialpad')
+  await tickAll(page, DIALPAD_SAML_CHECKS)
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
+  await openStep(page, 'Bring the IdP values back from JumpCloud')
+
+  // Metadata with another IdP SSO URL: asked, with the value before and after.
+  await dropFile(page, 'metadata file', 'moved.xml', jumpCloudMetadataXml({ ssoUrl: 'https://sso.jumpcloud.com/saml2/dialpad-2', certificates: [jumpCloud.certificateBody] }))
+  const values = page.getByRole('dialog', { name: 'Change the IdP values?' })
+  await expect(values.getByRole('definition')).toHaveText(`${SSO_URL} → https://sso.jumpcloud.com/saml2/dialpad-2`)
+  await expect(values).toContainText('Step 5. Configure SAML in Dialpad')
+  await values.getByRole('button', { name: 'Keep the current values' }).click()
+  await expect(page.getByText('Kept the current IdP values; nothing from moved.xml was used.')).toBeVisible()
+  await expect(page.getByLabel('IdP SSO URL')).toHaveValue(SSO_URL)
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
+
+  // Metadata with a new certificate: the certificate dialog, both fingerprints, and only what the certificate changes.
+  const rotatedIdp = await makeTestIdp('JumpCloud')
+  await dropFile(page, 'metadata file', 'rotated.xml', jumpCloudMetadataXml({ certificates: [rotatedIdp.certificateBody] }))
+  const replace = page.getByRole('dialog', { name: 'Replace the IdP certificate?' })
+  await expect(replace).toContainText(fingerprintOf(jumpCloud.certificateBody))
+  await expect(replace).toContainText(fingerprintOf(rotatedIdp.certificateBody))
+  await expect(replace).not.toContainText(' → ')
+  await expect(replace).toContainText('Out of date until you do them again with the new certificate:')
+  await expect(replace).toContainText('“I pasted the IdP Entity ID (Issuer), IdP SSO URL and Certificate.” (tick it again)')
+  await replace.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toContainText('(out of date)')
+
+  // The certificate file route asks the same way; keeping it leaves the certificate as it is.
+  await dropFile(page, 'certificate file', 'old.pem', jumpCloud.certificatePem)
+  await expect(replace).toContainText(fingerprintOf(jumpCloud.certificateBody))
+  await replace.getByRole('button', { name: 'Keep the current certificate' }).click()
+  await expect(page.getByText('Kept the current certificate; nothing was changed.')).toBeVisible()
+  await expect(page.getByTestId('certificate-card')).toContainText(fingerprintOf(rotatedIdp.certificateBody))
+  // Back to the certificate the ticks were made with: they count again.
+  await dropFile(page, 'certificate file', 'old.pem', jumpCloud.certificatePem)
+  await replace.getByRole('button', { name: 'Replace the certificate' }).click()
+  await expect(stepButton(page, 'Configure SAML in Dialpad')).toHaveAccessibleName(/, done/)
+  await expectSaved(page)
+})
+
 test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 diagnoses a login before step 6 is ticked', async ({ page, app }) => {
   // A setup with the domain and JumpCloud's values in, nothing ticked yet.
-  const setup = {
-    ...SAMPLE_SETUP,
-    env: 'production',
-    domainInput: 'example.com',
-    checklist: {},
-    idp: { entityIdInput: 'JumpCloud', ssoUrlInput: SSO_URL, certificate: jumpCloud.certificateBody, metadata: null },
-  }
-  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
-  await app.openWizard('example.com')
+  await openWithIdpValues(app)
 
   // Step 6's help for a failing login leads to step 7, which works with step 6 unticked.
   await openStep(page, 'Set up SAML users')
@@ -205,6 +258,76 @@ test('no dead ends: step 11 runs with step 10 waiting on Support, and step 7 dia
   await openStep(page, 'Test the SCIM connection')
   await expect(page.getByText(/^Out of date: was for the API key ending in …WXYZ stored /).first()).toBeVisible()
   await expectSaved(page)
+
+  // Opening the profile again shows its state with its key from the first frame: never out of date for a moment.
+  await page.getByRole('button', { name: 'All profiles' }).click()
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { progressSeen: string[] }).progressSeen = seen
+    new MutationObserver(() => {
+      const label = document.querySelector('.app__sidebar .progress-label')?.textContent
+      const extra = document.querySelector('[data-testid="progress-extra"]')?.textContent ?? ''
+      if (label) seen.push(`${label}${extra ? ` · ${extra}` : ''}`)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  await app.openProfile('example.com')
+  await expect(stepButton(page, 'Store the API key')).toHaveAccessibleName(/, done/)
+  expect(new Set(await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen))).toEqual(new Set(['3 of 13 steps done · 1 out of date · 1 waiting']))
+})
+
+test('no dead ends: step 7 checks both services as soon as the domain is there, before any certificate', async ({ page, app }) => {
+  await app.openWizard()
+  await openStep(page, 'Enable SAML in Dialpad')
+  await page.getByLabel('Company domain').fill('acme.com')
+  await openStep(page, 'Check a real SSO login')
+  // Dialpad's SP metadata and the clock need no certificate: only the login checks wait for it, and say so.
+  await expect(page.getByRole('button', { name: 'Check both services' })).toBeEnabled()
+  await expect(page.getByRole('button', { name: 'Test SSO login' })).toBeDisabled()
+  await expect(page.getByText('Import JumpCloud’s certificate in “Bring the IdP values back from JumpCloud” first: responses are checked against it.').first()).toBeVisible()
+})
+
+test.describe('with the desktop app’s login window (stood in by a JumpCloud that signs the test user in)', () => {
+  test.use({
+    loginCapture: {
+      capture: async (request) => ({
+        samlResponse: toBase64(signedResponse(jumpCloud, deriveSpValues('example.com', 'production'), { issuedAt: new Date(), nameId: 'jane.doe@example.com' })),
+        relayState: null,
+        postedTo: request.acsUrl,
+        blockedNavigations: [],
+        hops: [],
+        authnRequest: null,
+      }),
+    },
+  })
+
+  test('the login check shows only its saved result: a test login and a pasted response replace each other’s, on screen too', async ({ page, app }) => {
+    await openWithIdpValues(app)
+    await openStep(page, 'Check a real SSO login')
+    const loginPanel = page.getByRole('region', { name: 'Test SSO login' })
+    const pastePanel = page.getByRole('region', { name: 'Check a SAML response from a browser' })
+
+    await loginPanel.getByRole('radio', { name: /Start at the JumpCloud user portal/ }).check()
+    await loginPanel.getByRole('button', { name: 'Test SSO login' }).click()
+    await expect(loginPanel.getByRole('status')).toHaveText(/^Passed · last run/)
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, done/)
+
+    // A pasted response for a user outside the company's domains fails, and is the step's result now: the test
+    // login's "Passed" is no longer shown as a result.
+    const foreign = toBase64(signedResponse(jumpCloud, deriveSpValues('example.com', 'production'), { issuedAt: new Date(), nameId: 'jane.doe@elsewhere.example' }))
+    await pastePanel.getByLabel('SAML response (base64 or XML)').fill(foreign)
+    await pastePanel.getByRole('button', { name: 'Check response' }).click()
+    await expect(pastePanel.getByRole('status')).toHaveText('The response has problems: see each fix below.')
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, in progress/)
+    await expect(loginPanel.getByRole('status')).toHaveText('')
+    await expect(loginPanel.getByRole('list', { name: 'Test SSO login results' })).toHaveCount(0)
+
+    // A test login again: its result replaces the pasted one, which is no longer shown as the result either.
+    await loginPanel.getByRole('button', { name: 'Test SSO login' }).click()
+    await expect(loginPanel.getByRole('status')).toHaveText(/^Passed · last run/)
+    await expect(stepButton(page, 'Check a real SSO login')).toHaveAccessibleName(/, done/)
+    await expect(pastePanel.getByText('The response has problems: see each fix below.')).toHaveCount(0)
+    await expect(pastePanel.getByRole('list', { name: 'Response checks' })).toHaveCount(0)
+  })
 })
 
 test('after the last step: the completion view with the overall status, the certificate’s expiry, the report and a bundle', async ({ page, app }) => {
@@ -248,6 +371,65 @@ test('after the last step: the completion view with the overall status, the cert
   await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
 })
 
+const SAVED_BEFORE = 'Example Inc. (saved by 0.1.0)'
+
+test('what the previous version saved reads sensibly: a profile and a 1.0 bundle keep what their results carry and ask to confirm the rest', async ({
+  page,
+  app,
+}) => {
+  // A profile as the previous release wrote it (format 1, setup version 3): the setup of the example it shipped.
+  const previous = JSON.parse(await readFile(join(__dirname, '../fixtures/previous-release/example-1.0.dialpad-sso.json'), 'utf8')) as {
+    profile: { setup: object }
+  }
+  await mkdir(join(app.dataDir, 'profiles'), { recursive: true })
+  const v1 = { schemaVersion: 1, id: '3f2b8c1e-5a6d-4e7f-8a9b-0c1d2e3f4a5b', name: SAVED_BEFORE, notes: '', createdAt: '2026-11-20T09:00:00.000Z', modifiedAt: '2026-11-22T16:00:00.000Z' }
+  await writeFile(join(app.dataDir, 'profiles', `${v1.id}.json`), JSON.stringify({ ...v1, setup: previous.profile.setup }))
+  // And one of this version whose domain changed since its steps were done, waiting on Dialpad Support.
+  const example = JSON.parse(await readFile(join(__dirname, '../../examples/example.dialpad-sso.json'), 'utf8')) as {
+    profile: { setup: { checklist: Record<string, boolean> } }
+  }
+  const { 'secondary-domain.confirmed': _confirmed, ...checklist } = example.profile.setup.checklist
+  const v2 = { schemaVersion: 2, id: '7a1c9e2b-3d4f-4a5b-8c6d-0e1f2a3b4c5d', name: 'Globex', notes: '', createdAt: '2026-12-01T09:00:00.000Z', modifiedAt: '2026-12-02T09:00:00.000Z' }
+  await writeFile(join(app.dataDir, 'profiles', `${v2.id}.json`), JSON.stringify({ ...v2, setup: { ...example.profile.setup, checklist, domainInput: 'globex.com' } }))
+  await app.open()
+
+  // The previous release's example bundle, through the import preview: nothing claims a value changed.
+  await page.getByLabel('Import bundle…').setInputFiles({
+    name: 'example.dialpad-sso.json',
+    mimeType: 'application/json',
+    buffer: await readFile(join(__dirname, '../fixtures/previous-release/example-1.0.dialpad-sso.json')),
+  })
+  const preview = page.getByRole('region', { name: 'Import a configuration bundle' })
+  await expect(preview).toContainText('8 steps are out of date: they were done before this version recorded what they were done for. 4 of 13 steps done, 1 skipped, 1 not done yet.')
+  await expect(preview).toContainText('2. Enable SAML in Dialpad: Made before this version recorded its inputs: tick again to confirm.')
+  await expect(preview).toContainText('SCIM connection test: passed on 2026-11-22 15:36 UTC Made before this version recorded its inputs: run it again to confirm.')
+  await expect(preview).not.toContainText('changed since')
+  await preview.getByRole('button', { name: 'Import as a new profile' }).click()
+
+  // The profile list says the same of the profile from the previous version.
+  await expect(profileCard(page, SAVED_BEFORE).getByRole('progressbar', { name: '4 of 13 steps done' })).toBeVisible()
+  await expect(profileCard(page, SAVED_BEFORE).getByTestId('profile-status')).toHaveText(
+    '8 steps are out of date: they were done before this version recorded what they were done for. 4 of 13 steps done, 1 skipped, 1 not done yet.',
+  )
+  await expect(profileCard(page, 'Globex').getByTestId('profile-status')).toHaveText(/^6 steps are out of date: they were done for values that have changed since\. .*1 step waiting on someone else/)
+  await expectNoAxeViolations(page)
+  await mkdir('test-results/screenshots', { recursive: true })
+  await page.screenshot({ path: 'test-results/screenshots/profile-list.png', fullPage: true })
+  await copyFile('test-results/screenshots/profile-list.png', join(__dirname, '../../docs/profile-list.png'))
+
+  // In the wizard: what the saved result says it was made for still counts; the rest asks to be ticked again.
+  await app.openProfile(SAVED_BEFORE)
+  await openStep(page, 'Configure the Dialpad app in JumpCloud')
+  await expect(stepButton(page, 'Configure the Dialpad app in JumpCloud')).toHaveAccessibleName(/, done/)
+  await openStep(page, 'Enable SAML in Dialpad')
+  const values = page.getByRole('checkbox', { name: 'I kept the Dialpad tab open' })
+  await expect(values).not.toBeChecked()
+  await expect(values).toHaveAccessibleDescription('Made before this version recorded its inputs: tick it again to confirm.')
+  await values.check()
+  await expect(values).toBeChecked()
+  await expectSaved(page)
+})
+
 test('notes save themselves, and survive leaving the profile and closing the window right after typing', async ({ page, app }) => {
   await app.openWizard()
   await page.getByText('Notes', { exact: true }).click()
@@ -263,4 +445,12 @@ test('notes save themselves, and survive leaving the profile and closing the win
   await notes.fill('Ticket 4711: confirmed by Support.')
   await page.reload()
   await expect.poll(async () => (await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4711: confirmed by Support.')
+
+  // Closing the desktop app's window: main calls the page's save hook and closes once it resolves.
+  await app.openProfile(TEST_PROFILE)
+  await notes.fill('Ticket 4712: closed the app right after typing.')
+  await page.evaluate(async (hook) => {
+    await (globalThis as unknown as Record<string, () => Promise<void>>)[hook]()
+  }, SAVE_BEFORE_CLOSE_HOOK)
+  expect((await app.savedProfile(TEST_PROFILE)).notes).toBe('Ticket 4712: closed the app right after typing.')
 })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SetupState } from '../../src/shared/setupState'
-import { type AutosaveSession, startAutosaveSession } from '../../src/renderer/src/store/autosaveSession'
+import { type AutosaveSession, exposeSaveBeforeClose, startAutosaveSession } from '../../src/renderer/src/store/autosaveSession'
+import { SAVE_BEFORE_CLOSE_HOOK } from '../../src/shared/saveBeforeClose'
 import { useWizard } from '../../src/renderer/src/store/wizardStore'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 
@@ -33,6 +34,26 @@ function saveInto(profileId: string, delayMs = 0) {
     saved.push({ profileId, state })
     return { savedAt: `2026-11-22T10:00:0${saved.length}.000Z` }
   }
+}
+
+/** Opens ACME with its notes watched too; every write (setup or notes) takes `delayMs`. Returns the notes written. */
+function openWithNotes(delayMs: number): { notes: string[]; session: AutosaveSession } {
+  const notes: string[] = []
+  useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
+  useWizard.getState().hydrate(SAMPLE_SETUP)
+  const session = startAutosaveSession({
+    store: useWizard,
+    profileId: ACME,
+    save: saveInto(ACME, delayMs),
+    saveNotes: async (text) => {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs))
+      notes.push(text)
+      return { savedAt: '2026-11-22T10:00:05.000Z' }
+    },
+    debounceMs: DEBOUNCE_MS,
+  })
+  sessions.push(session)
+  return { notes, session }
 }
 
 beforeEach(() => {
@@ -132,20 +153,7 @@ describe('autosave of the open profile', () => {
   })
 
   it('saves the profile’s notes too, debounced, and at once on flush (leaving the profile)', async () => {
-    const notes: string[] = []
-    useWizard.getState().setOpenProfile({ id: ACME, name: ACME, notes: '' })
-    useWizard.getState().hydrate(SAMPLE_SETUP)
-    const session = startAutosaveSession({
-      store: useWizard,
-      profileId: ACME,
-      save: saveInto(ACME),
-      saveNotes: async (text) => {
-        notes.push(text)
-        return { savedAt: '2026-11-22T10:00:05.000Z' }
-      },
-      debounceMs: DEBOUNCE_MS,
-    })
-    sessions.push(session)
+    const { notes, session } = openWithNotes(0)
     useWizard.getState().setNotes('Ticket 4')
     useWizard.getState().setNotes('Ticket 47')
     expect(useWizard.getState().saveStatus).toEqual({ kind: 'saving' })
@@ -160,5 +168,29 @@ describe('autosave of the open profile', () => {
     await session.flush()
     expect(notes).toEqual(['Ticket 47', 'Ticket 4711, call back Friday'])
     expect(saved.map((entry) => entry.state.domainInput)).toEqual(['acme.com'])
+  })
+
+  it('lets main save before it closes the window: the hook resolves once the notes and setup typed just now are written', async () => {
+    // Each write takes 40 ms, as a slow disk would.
+    const { notes, session } = openWithNotes(40)
+    const page: Record<string, unknown> = {}
+    const unexpose = exposeSaveBeforeClose(session, page)
+    const hook = page[SAVE_BEFORE_CLOSE_HOOK] as () => Promise<void>
+
+    useWizard.getState().setNotes('Ticket 4711')
+    useWizard.getState().setDomainInput('acme.com')
+    let done = false
+    const closing = hook().then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(39)
+    expect(done).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    await closing
+    // Written before the debounce would have sent them, and only then does main close the window.
+    expect(notes).toEqual(['Ticket 4711'])
+    expect(saved.map((entry) => entry.state.domainInput)).toEqual(['acme.com'])
+
+    // Leaving the profile takes the hook away: closing the window then waits for nothing.
+    unexpose()
+    expect(page).not.toHaveProperty(SAVE_BEFORE_CLOSE_HOOK)
   })
 })

@@ -27,6 +27,10 @@ export class FakeWebContents extends EventEmitter {
   /** The session the page runs in: the window's webPreferences.session, else the default session. */
   session: FakeSession | null = null
 
+  /** What the page answers to main's executeJavaScript(code); by default every script resolves to undefined. */
+  pageScript: (code: string) => Promise<unknown> = async () => undefined
+  readonly executeJavaScript = vi.fn((code: string) => this.pageScript(code))
+
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler
   }

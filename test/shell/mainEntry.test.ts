@@ -218,6 +218,21 @@ describe('src/main/index.ts once ready', () => {
     fakeElectron.app.emit('window-all-closed')
     expect(fakeElectron.app.quit).toHaveBeenCalledTimes(1)
   })
+
+  it('on macOS, stays open when the window closes, but goes on quitting once a window held to save closes (Cmd+Q)', () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' })
+    try {
+      fakeElectron.app.emit('window-all-closed')
+      expect(fakeElectron.app.quit).not.toHaveBeenCalled()
+      // The quit is held while the window saves; when the window then closes, the quit the admin asked for goes on.
+      fakeElectron.app.emit('before-quit')
+      fakeElectron.app.emit('window-all-closed')
+      expect(fakeElectron.app.quit).toHaveBeenCalledTimes(1)
+    } finally {
+      Object.defineProperty(process, 'platform', platform)
+    }
+  })
 })
 
 describe('src/main/index.ts as a second instance', () => {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMainWindow } from '../../src/main/window'
+import { SAVE_BEFORE_CLOSE_HOOK, SAVE_BEFORE_CLOSE_TIMEOUT_MS } from '../../src/shared/saveBeforeClose'
 import { mockedElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
@@ -68,6 +69,57 @@ describe('createMainWindow', () => {
     expect(window.show).not.toHaveBeenCalled()
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('closing the window saves the open profile first', () => {
+  beforeEach(async () => {
+    fakeElectron.reset()
+    await fakeElectron.app.becomeReady()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('holds the close until the page has written its pending change, then closes', async () => {
+    createMainWindow({ preloadPath: PRELOAD, iconPath: ICON })
+    const [window] = fakeElectron.windows
+    let saved: () => void = () => undefined
+    window.webContents.pageScript = () => new Promise<void>((resolve) => (saved = resolve))
+    const closed = vi.fn()
+    window.on('closed', closed)
+
+    window.close()
+    expect(window.webContents.executeJavaScript.mock.calls).toEqual([[`globalThis.${SAVE_BEFORE_CLOSE_HOOK}?.()`]])
+    expect(closed).not.toHaveBeenCalled()
+    // A second click while saving asks nothing more of the page.
+    window.close()
+    expect(window.webContents.executeJavaScript).toHaveBeenCalledTimes(1)
+
+    saved()
+    await vi.waitFor(() => expect(closed).toHaveBeenCalledTimes(1))
+    expect(window.isDestroyed()).toBe(true)
+  })
+
+  it('closes after a while when the page never answers, and when it fails', async () => {
+    vi.useFakeTimers()
+    createMainWindow({ preloadPath: PRELOAD, iconPath: ICON })
+    const [hung] = fakeElectron.windows
+    hung.webContents.pageScript = () => new Promise(() => undefined)
+    hung.close()
+    await vi.advanceTimersByTimeAsync(SAVE_BEFORE_CLOSE_TIMEOUT_MS - 1)
+    expect(hung.isDestroyed()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(hung.isDestroyed()).toBe(true)
+
+    createMainWindow({ preloadPath: PRELOAD, iconPath: ICON })
+    const failing = fakeElectron.windows[1]
+    failing.webContents.pageScript = async () => {
+      throw new Error('Script failed to execute')
+    }
+    failing.close()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(failing.isDestroyed()).toBe(true)
   })
 })
 

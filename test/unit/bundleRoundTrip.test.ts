@@ -170,6 +170,29 @@ describe('bundle export → import', () => {
     expect(readBundle(withFreshDigest(edited as unknown as Record<string, unknown>))).toMatchObject({ kind: 'rejected', problem: 'inconsistent', message: expect.stringContaining('values.scimBaseUrl') })
   })
 
+  it('reads a bundle whose notes and headline another version worded differently, and shows its own words for the same states', async () => {
+    const source = profileStoreIn(await tempDir())
+    const profile = await source.store.create({ name: 'Acme', setup: filledSetup(cert.bodySingleLine) })
+    const { bundle } = exported(profile)
+    const reworded = JSON.parse(JSON.stringify(bundle)) as Record<string, unknown> & typeof bundle
+    reworded.overview = { ...bundle.overview!, headline: 'Verified: everything is done.' }
+    reworded.steps = bundle.steps!.map((step) => ({ ...step, title: `Step: ${step.title}`, note: step.note === null ? null : `Older words: ${step.note}` }))
+    const text = withFreshDigest(reworded)
+    const read = readBundle(text)
+    expect(read.kind).toBe('valid')
+    const preview = await previewBundleImport(profileStoreIn(await tempDir()).store, text)
+    if (preview.kind === 'rejected') throw new Error(preview.message)
+    // What is shown is this app's derivation, never the file's headline.
+    expect(preview.summary.exportedOverview).toEqual(bundle.overview)
+    expect(preview.summary.warnings).toContain(
+      'The readable step notes in this file are worded differently from this version of the app (another version exported it, or the text was edited). The step states match its setup; what is shown here is worded by this app.',
+    )
+    // The exported bundle itself carries no such warning.
+    const plain = await previewBundleImport(profileStoreIn(await tempDir()).store, JSON.stringify(bundle))
+    if (plain.kind === 'rejected') throw new Error(plain.message)
+    expect(plain.summary.warnings.some((warning) => warning.includes('worded differently'))).toBe(false)
+  })
+
   it('still reads a format 1.0 bundle: steps without “decisive” count as decisive, and no other email domains', async () => {
     const source = profileStoreIn(await tempDir())
     const profile = await source.store.create({ name: 'Acme', setup: filledSetup(cert.bodySingleLine) })

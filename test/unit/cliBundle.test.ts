@@ -46,7 +46,11 @@ describe('cli bundle and report', () => {
       expect(stdout).toContain('is a valid configuration bundle (format 1.1, digest matches).')
       expect(stdout).toMatch(/Domain +example\.com \(Production\)/)
       expect(stdout).toMatch(/Exported as +Finished: 12 steps done, 1 skipped\./)
-      expect(stdout).toMatch(/Here +9 of 13 steps done until the API key is stored/)
+      // As it will be once imported, without claiming that storing a key brings back what was done with the exporter's.
+      expect(stdout).toMatch(
+        /Once imported 3 steps are out of date: they were done for values that have changed since\. 9 of 13 steps done, 1 skipped, 1 not done yet\. \(A bundle never holds the API key: what was done with the exporter’s key counts once it is done again with the profile’s own key\.\)/,
+      )
+      expect(stdout).not.toContain('until the API key is stored')
       // Made with the exporter's key: out of date here, and said so.
       expect(stdout).toMatch(/Check +SCIM connection test: passed on \S+ \(Out of date: was for the API key stored /)
     })
@@ -169,6 +173,37 @@ describe('cli bundle and report', () => {
       const { code } = await run(['bundle', 'import', EXAMPLE_BUNDLE], { XDG_CONFIG_HOME: config })
       expect(code).toBe(0)
       expect(await readdir(join(config, 'Dialpad SSO Assistant', 'profiles'))).toHaveLength(1)
+    })
+  })
+
+  describe('the example bundle the previous release shipped (format 1.0, as written then)', () => {
+    const PREVIOUS = join(__dirname, '../fixtures/previous-release/example-1.0.dialpad-sso.json')
+
+    it('validates, and says plainly which steps need confirming and why, without claiming a value changed', async () => {
+      const { code, stdout, stderr } = await run(['bundle', 'validate', PREVIOUS])
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+      expect(stdout).toContain('is a valid configuration bundle (format 1.0, digest matches).')
+      // 1.0 carried no step states: there is no "exported as" to show.
+      expect(stdout).not.toContain('Exported as')
+      expect(stdout).toMatch(/Once imported 8 steps are out of date: they were done before this version recorded what they were done for\. 4 of 13 steps done, 1 skipped, 1 not done yet\./)
+      expect(stdout).not.toContain('changed since')
+      expect(stdout).toMatch(/Step 2 +Enable SAML in Dialpad: Made before this version recorded its inputs: tick again to confirm\./)
+      // The SP values it copied say which domain step 3 was done for: it still counts.
+      expect(stdout).not.toMatch(/Step 3 /)
+      expect(stdout).toMatch(/Check +SCIM connection test: passed on 2026-11-22T15:36:00\.000Z \(Made before this version recorded its inputs: run it again to confirm\.\)/)
+    })
+
+    it('imports as a profile in the same state, and its report opens with the same overall status', async () => {
+      const target = await tempDir()
+      const imported = await run(['bundle', 'import', PREVIOUS, '--data-dir', target])
+      expect(imported.code).toBe(0)
+      const { store } = profileStoreIn(target)
+      const [summary] = (await store.list()).profiles
+      expect(summary).toMatchObject({ name: 'Example Inc.', progress: { done: 4, total: 13 }, status: { kind: 'out-of-date', outOfDate: 8, skipped: 1 } })
+      expect(summary.status.headline).toMatch(/^8 steps are out of date: they were done before this version recorded what they were done for\./)
+      const file = join(out, 'previous.html')
+      expect((await run(['report', '--profile', 'Example Inc.', '--out', file, '--data-dir', target])).code).toBe(0)
+      expect(await readFile(file, 'utf8')).toContain('8 steps are out of date: they were done before this version recorded what they were done for.')
     })
   })
 

@@ -71,6 +71,11 @@ describe('crossCheckSaml', () => {
     )
   })
 
+  it('claims no more than it knows: the values copied for JumpCloud are for the domain (the app cannot see JumpCloud)', () => {
+    const step = stepOf(allGood(), 'sp-values-in-jumpcloud')
+    expect(step).toMatchObject({ status: 'pass', title: 'The SP values copied for JumpCloud are for your domain' })
+  })
+
   it('warns when the SP values were never copied from the app', () => {
     expect(stepOf({ ...allGood(), spCopiedToJumpCloud: null }, 'sp-values-in-jumpcloud').status).toBe('warn')
   })

@@ -71,6 +71,18 @@ const CHANGES: Change[] = [
   { name: 'spaces around the IdP SSO URL', change: (f) => ({ ...f, idp: { ...f.idp, ssoUrlInput: ' https://sso.jumpcloud.com/saml2/dialpad ' } }), touches: [] },
   { name: 'the custom SCIM URL while Dialpad’s is used', change: (f) => ({ ...f, scim: { ...f.scim, customBaseUrl: 'https://unused.example/scim' } }), touches: [] },
   { name: 'the SCIM test user email', change: (f) => ({ ...f, scim: { ...f.scim, testUserEmail: 'other@acme-widgets.com' } }), touches: [] },
+  // A metadata file imported again with the same values changes only the record of the import (file name, time).
+  {
+    name: 'JumpCloud’s metadata imported again with the same values',
+    change: (f) => ({
+      ...f,
+      idp: {
+        ...f.idp,
+        metadata: { fileName: 'JumpCloud-dialpad-metadata (1).xml', importedAt: '2026-12-01T10:00:00.000Z', entityId: f.idp.entityIdInput, ssoUrl: f.idp.ssoUrlInput, signingCertificates: [CERTIFICATE, OTHER_CERTIFICATE] },
+      },
+    }),
+    touches: [],
+  },
   { name: 'the corporate CA file', change: (f) => ({ ...f, scim: { ...f.scim, extraCa: { fileName: 'ca.pem', pem: '-----BEGIN CERTIFICATE-----' } } }), touches: [] },
   { name: 'the API key’s last 4 characters only (a bundle without the key hint)', change: (f) => ({ ...f, apiKey: { last4: null, storedAt: KEY.storedAt } }), touches: [] },
   { name: 'the step on screen', change: (f) => ({ ...f, currentStepId: 'idp-values' }), touches: [] },
@@ -189,6 +201,14 @@ describe('step states', () => {
     const unrecorded = { ...facts, provenance: { ...facts.provenance, ticks } }
     expect(verdictsOf(unrecorded).get('tick:configure-dialpad.saved')).toMatchObject({ freshness: 'unrecorded', note: 'Made before this version recorded its inputs: tick it again to confirm.' })
     expect(stateOf(unrecorded, 'configure-dialpad')).toMatchObject({ state: 'out-of-date', note: 'Made before this version recorded its inputs: tick again to confirm.' })
+    // Nothing changed: the overall status does not claim that values changed, it says why the step stopped counting.
+    expect(deriveSetupStatus(unrecorded).overview.headline).toBe(
+      '1 step is out of date: it was done before this version recorded what it was done for. 12 of 13 steps done.',
+    )
+    // With a value changed too, it tells the two apart.
+    expect(deriveSetupStatus({ ...unrecorded, domainInput: 'acme.com' }).overview.headline).toBe(
+      '5 steps are out of date: 4 were done for values that have changed since, 1 before this version recorded what it was done for. 8 of 13 steps done.',
+    )
     // A tick that depends on nothing needs no record.
     const { 'prerequisites.jumpcloud-admin': _admin, ...fewer } = facts.provenance.ticks
     expect(verdictsOf({ ...facts, provenance: { ...facts.provenance, ticks: fewer } }).get('tick:prerequisites.jumpcloud-admin')?.freshness).toBe('current')

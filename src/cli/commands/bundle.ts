@@ -1,6 +1,7 @@
 import { homedir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { MAX_BUNDLE_BYTES, type BundleSummary, type ProfileDifference } from '../../shared/bundle'
+import { IMPORTED_WITHOUT_KEY } from '../../shared/bundleFile'
 import { oneLine, safeJson } from '../../shared/displayText'
 import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
 import { APP_VERSION } from '../../core/bundle/appVersion'
@@ -97,7 +98,7 @@ export function summaryText(summary: BundleSummary): string {
     `Domain        ${summary.domain === null ? '(not entered, or not valid)' : oneLine(summary.domain)} (${DIALPAD_ENVIRONMENTS[summary.env].label})`,
     `Exported      ${oneLine(summary.exportedAt)} by Dialpad SSO Assistant ${oneLine(summary.appVersion)}`,
     ...(summary.exportedOverview ? [`Exported as   ${oneLine(summary.exportedOverview.headline)}`] : []),
-    `Here          ${summary.progress.done} of ${summary.progress.total} steps done until the API key is stored for the profile (a bundle never holds it). ${oneLine(summary.overview.headline)}`,
+    `Once imported ${oneLine(summary.overview.headline)} (${IMPORTED_WITHOUT_KEY})`,
     ...summary.steps.filter((step) => step.note !== null).map((step) => `Step ${String(step.number).padEnd(9)}${oneLine(step.title, 200)}: ${oneLine(step.note ?? '')}`),
     `Certificate   ${summary.certificate ? oneLine(`${summary.certificate.subject}, valid until ${summary.certificate.notAfter}, SHA-256 ${summary.certificate.sha256}`) : '(none)'}`,
     ...summary.checks.map((check) => `Check         ${oneLine(check.title, 200)}: ${check.ok ? 'passed' : 'failed'} on ${oneLine(check.checkedAt, 100)}${check.note ? ` (${oneLine(check.note)})` : ''}`),

@@ -258,15 +258,24 @@ const SOME_OTHER_KEY: KeyIdentity = { last4: null, storedAt: '1970-01-01T00:00:0
  * The exporter's API key, as far as derivation can tell keys apart: the one that reproduces the bundle's progress and
  * step states (undefined: none does, the bundle was edited). A 1.0 bundle carries no states: it had a key when it
  * carries the key hint.
+ *
+ * Only the states are compared (each step's id and state, the overall kind, the count), never their wording: another
+ * version of the app words notes and titles its own way for the same states, and its bundles must still read. The app
+ * never shows a bundle's own wording; it derives its own (summarizeBundle says when the file's differs).
  */
 export function exporterKeyOf(bundle: Bundle): KeyIdentity | null | undefined {
   if (bundle.steps === undefined && bundle.overview === undefined) return bundle.keyHint ? SOME_OTHER_KEY : null
-  const expected = canonicalJson({ progress: bundle.progress, steps: bundle.steps ?? null, overview: bundle.overview ?? null })
+  const expected = canonicalJson(statesOf(bundle.progress, bundle.steps ?? null, bundle.overview ?? null))
   return keysTheExporterMayHaveHad(bundle.profile.setup).find((apiKey) => {
     const status = deriveSetupStatus({ ...bundle.profile.setup, apiKey })
     const { steps, overview } = readableStatus(status)
-    return canonicalJson({ progress: { done: status.overview.done, total: status.overview.total }, steps, overview }) === expected
+    return canonicalJson(statesOf({ done: status.overview.done, total: status.overview.total }, steps, overview)) === expected
   })
+}
+
+/** What a bundle's readable status says that derivation can check, without its wording. */
+function statesOf(progress: Bundle['progress'], steps: Bundle['steps'] | null, overview: Bundle['overview'] | null) {
+  return { progress, steps: steps?.map((step) => ({ id: step.id, state: step.state })) ?? null, overview: overview ? { kind: overview.kind } : null }
 }
 
 /**

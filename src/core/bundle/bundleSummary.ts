@@ -4,7 +4,9 @@ import type { CertificateReport } from '../../shared/certificate'
 import { enteredValueNotes, valueNoteText } from '../../shared/idpValues'
 import { latestChecksOf } from '../../shared/latestChecks'
 import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { readableStatus } from './bundleExport'
 import { exporterKeyOf } from './bundleRead'
+import { canonicalJson } from './canonicalJson'
 
 /**
  * What the admin sees before importing a bundle: progress, step states and check results as they will be here, where
@@ -26,9 +28,7 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     appVersion: bundle.appVersion,
     progress: { done: status.overview.done, total: status.overview.total },
     overview: { kind: status.overview.kind, headline: status.overview.headline },
-    // Only a status this app derives again from the bundle's own setup (bundleRead's exporterKeyOf): a bundle whose
-    // step count is not this app's (so not checked against its setup on reading) cannot put words in the app's mouth.
-    exportedOverview: bundle.overview !== undefined && exporterKeyOf(bundle) !== undefined ? bundle.overview : null,
+    exportedOverview: exportedOverviewOf(bundle),
     steps: status.steps.map((step) => ({ number: step.number, title: step.title, state: step.state, note: step.note })),
     certificate: certificate ? { subject: certificate.subject, sha256: certificate.sha256, notAfter: certificate.notAfter } : null,
     checks: latestChecksOf(profile.setup).map((check) => ({
@@ -40,6 +40,7 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     keyHintLast4: bundle.keyHint?.last4 ?? null,
     problems: notes.filter((note) => note.level === 'error').map(valueNoteText),
     warnings: [
+      ...wordingWarnings(bundle),
       ...notes.filter((note) => note.level === 'warning').map(valueNoteText),
       ...(certificate ? certificate.warnings.map((warning) => warning.message) : []),
       ...scimAddressWarnings(bundle),
@@ -52,4 +53,26 @@ function scimAddressWarnings(bundle: Bundle): string[] {
   const { scim, env } = bundle.profile.setup
   const address = scimCheckAddress(scim, env)
   return address.testOnly ? [testOnlyAddressWarning(address.url, env)] : []
+}
+
+/**
+ * The overall status when exported, in this app's words: derived from the setup with the exporter's key (reading
+ * checked that the bundle's states are the ones derivation gives), so a file's own headline is never what is shown.
+ */
+function exportedOverviewOf(bundle: Bundle): BundleSummary['exportedOverview'] {
+  const exporterKey = exporterKeyOf(bundle)
+  if (bundle.overview === undefined || exporterKey === undefined) return null
+  const { overview } = deriveSetupStatus({ ...bundle.profile.setup, apiKey: exporterKey })
+  return { kind: overview.kind, headline: overview.headline }
+}
+
+/** The file's readable notes, titles or headline in other words than this app's for the same states. */
+function wordingWarnings(bundle: Bundle): string[] {
+  const exporterKey = exporterKeyOf(bundle)
+  if (bundle.steps === undefined || bundle.overview === undefined || exporterKey === undefined) return []
+  const ours = readableStatus(deriveSetupStatus({ ...bundle.profile.setup, apiKey: exporterKey }))
+  if (canonicalJson({ steps: bundle.steps, overview: bundle.overview }) === canonicalJson(ours)) return []
+  return [
+    'The readable step notes in this file are worded differently from this version of the app (another version exported it, or the text was edited). The step states match its setup; what is shown here is worded by this app.',
+  ]
 }

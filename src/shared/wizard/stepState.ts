@@ -275,7 +275,7 @@ function overviewOf(steps: StepStatus[]): SetupOverview {
     first = `Finished: ${plural(doneCount, 'step')} done, ${skipped.length} skipped.`
   } else if (outOfDate.length > 0) {
     kind = 'out-of-date'
-    first = `${plural(outOfDate.length, 'step is', 'steps are')} out of date: ${outOfDate.length === 1 ? 'it was' : 'they were'} done for values that have changed since.`
+    first = `${plural(outOfDate.length, 'step is', 'steps are')} out of date: ${whyOutOfDate(steps.filter((step) => step.state === 'out-of-date'))}.`
   } else if (steps.every((step) => step.state === 'not-started')) {
     kind = 'not-started'
     first = 'Not started yet.'
@@ -291,6 +291,20 @@ function overviewOf(steps: StepStatus[]): SetupOverview {
   ].filter((part): part is string => part !== null)
   const headline = rest.length > 0 ? `${first} ${capitalize(rest.join(', '))}.` : first
   return { kind, headline, done, total, outOfDate, waiting, skipped, open }
+}
+
+/**
+ * Why the out-of-date steps no longer count, in the overall status: a value changed since they were done, or they
+ * were done before this version recorded what they were done for (a migrated setup or a 1.0 bundle, where nothing
+ * needs to have changed: saying "values have changed" there would not be true).
+ */
+function whyOutOfDate(outOfDate: readonly StepStatus[]): string {
+  const changed = outOfDate.filter((step) => [...step.ticks, ...(step.check ? [step.check] : [])].some((verdict) => lapsed(verdict) && verdict.changes.length > 0)).length
+  const unrecorded = outOfDate.length - changed
+  const before = 'before this version recorded what'
+  if (unrecorded === 0) return `${outOfDate.length === 1 ? 'it was' : 'they were'} done for values that have changed since`
+  if (changed === 0) return `${outOfDate.length === 1 ? `it was done ${before} it was` : `they were done ${before} they were`} done for`
+  return `${changed} ${changed === 1 ? 'was' : 'were'} done for values that have changed since, ${unrecorded} ${before} ${unrecorded === 1 ? 'it was' : 'they were'} done for`
 }
 
 /** Every step's state and the overall status, derived from the setup and which API key is stored. */

@@ -17,7 +17,8 @@ export interface CompletionViewProps {
 /** After the last step: where the setup stands, when the certificate runs out, and the report and bundle. */
 export function CompletionView({ steps, overview, onOpenStep }: CompletionViewProps) {
   const profile = useWizard((s) => s.openProfile)
-  const certificate = useCertificateReport(useWizard((s) => s.idp.certificate))
+  const body = useWizard((s) => s.idp.certificate)
+  const certificate = useCertificateReport(body)
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState('')
   const headingId = useId()
@@ -49,7 +50,9 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
               }). Before then, import JumpCloud’s new certificate here and paste it into Dialpad.`
             : certificate.kind === 'error'
               ? certificate.message
-              : 'No IdP certificate imported yet.'}
+              : body === null
+                ? 'No IdP certificate imported yet.'
+                : 'Reading the certificate…'}
         </p>
       </section>
 

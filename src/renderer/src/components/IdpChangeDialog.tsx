@@ -1,5 +1,5 @@
+import { Fragment, type ReactNode, useState } from 'react'
 import { displayText } from '../../../shared/displayText'
-import { type ReactNode, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import type { IdpState } from '../../../shared/setupState'
 import { type LapsingVerdict, lapsedBy } from '../../../shared/wizard/stepState'
@@ -64,13 +64,47 @@ export function useIdpChange(): { propose(change: Partial<IdpState>, options?: P
   return { propose, dialog }
 }
 
+/** The typed IdP values a change replaces: label, value now, value after. */
+function valueChanges(change: Partial<IdpState>, idp: IdpState) {
+  return (
+    [
+      ['IdP Entity ID', idp.entityIdInput, change.entityIdInput],
+      ['IdP SSO URL', idp.ssoUrlInput, change.ssoUrlInput],
+    ] as const
+  ).filter(([, before, after]) => after !== undefined && after !== before)
+}
+
+const changesOtherValues = (change: Partial<IdpState>, idp: IdpState) => valueChanges(change, idp).length > 0
+
+/** The IdP values a change would replace, in words: each with what it is now and what it would be. */
+function ValueChanges({ change }: { change: Partial<IdpState> }) {
+  const idp = useWizard((s) => s.idp)
+  const shown = (value: string) => (value.trim() === '' ? '(empty)' : displayText(value, { max: 300 }))
+  const rows = valueChanges(change, idp)
+  if (rows.length === 0) return null
+  return (
+    <dl className="details">
+      {rows.map(([label, before, after]) => (
+        <Fragment key={label}>
+          <dt>{label}</dt>
+          <dd>
+            {shown(before)} → {shown(after ?? '')}
+          </dd>
+        </Fragment>
+      ))}
+    </dl>
+  )
+}
+
 function IdpChangeConfirmation({ pending, onConfirm, onCancel }: { pending: Pending; onConfirm(): void; onCancel(): void }) {
-  const current = useWizard((s) => s.idp.certificate)
+  const idp = useWizard((s) => s.idp)
+  const current = idp.certificate
   const old = useCertificateReport(current)
   const replacing = pending.change.certificate !== undefined && pending.change.certificate !== current
   if (!replacing) {
     return (
       <ConfirmDialog title="Change the IdP values?" confirmLabel="Change the IdP values" cancelLabel="Keep the current values" onConfirm={onConfirm} onCancel={onCancel}>
+        <ValueChanges change={pending.change} />
         <p>These were done for the current IdP values and will be out of date until you do them again:</p>
         <LapsingVerdicts lapsing={pending.lapsing} />
         <p className="hint">Nothing is deleted: changing the values back makes them count again.</p>
@@ -85,11 +119,12 @@ function IdpChangeConfirmation({ pending, onConfirm, onCancel }: { pending: Pend
         <dt>New certificate</dt>
         <dd>{pending.newCertificate ? <CertificateLine report={pending.newCertificate} /> : 'Reading…'}</dd>
       </dl>
+      <ValueChanges change={pending.change} />
       <p>
         Dialpad checks every login against the certificate in its SAML settings: after replacing it here, paste the new one
         into Dialpad’s Certificate field too.
       </p>
-      <p>Out of date until you do them again with the new certificate:</p>
+      <p>Out of date until you do them again with the new {changesOtherValues(pending.change, idp) ? 'values' : 'certificate'}:</p>
       <LapsingVerdicts lapsing={pending.lapsing} />
     </ConfirmDialog>
   )

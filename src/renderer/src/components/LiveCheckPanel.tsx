@@ -84,9 +84,10 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
     }
   }
 
-  const shown = progress?.run ?? lastRun
-  // The saved result's verdict; a result on screen that is not the saved one (another source) is judged by nothing.
-  const lapsed = !running && shown !== null && shown === lastRun && verdict?.made === true && verdict.freshness !== 'current' ? verdict.note : null
+  // Only the saved result is shown (a finished run is saved before it shows), judged by derivation: a run that a later
+  // one replaced (the login check's other source) is not a result any more, so it is not shown as one.
+  const shown = running ? null : lastRun
+  const lapsed = shown !== null && verdict?.made === true && verdict.freshness !== 'current' ? verdict.note : null
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>

@@ -75,6 +75,10 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
     await check({ source: 'file', fileName: file.name, base64: await fileAsBase64(file) })
   }
 
+  // The response just checked, while it is still the saved result (a test login since then replaces it), judged like
+  // every saved result.
+  const checked = result !== null && result.run === lastRun ? result : null
+  const staleNote = lastRun !== null && verdict?.made && verdict.freshness !== 'current' ? <p className="stale-note">{verdict.note}</p> : null
   return (
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>Check a SAML response from a browser</h3>
@@ -137,20 +141,21 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
           {error}
         </p>
       ) : null}
-      {result ? (
+      {checked ? (
         <>
           <p className="hint" role="status">
-            {result.run.ok ? 'The response passes every check.' : 'The response has problems: see each fix below.'}
+            {checked.run.ok ? 'The response passes every check.' : 'The response has problems: see each fix below.'}
           </p>
-          <CheckStepList label="Response checks" steps={result.run.steps} />
-          {result.summary ? <SamlResponseTable summary={result.summary} /> : null}
+          {staleNote}
+          <CheckStepList label="Response checks" steps={checked.run.steps} />
+          {checked.summary ? <SamlResponseTable summary={checked.summary} /> : null}
         </>
       ) : lastRun ? (
         <>
           <p className="hint" role="status">
             {`Last response checked ${formatUtc(lastRun.checkedAt)}: ${lastRun.ok ? 'it passed every check' : 'it had problems'}.`}
           </p>
-          {verdict?.made && verdict.freshness !== 'current' ? <p className="stale-note">{verdict.note}</p> : null}
+          {staleNote}
           <CheckStepList label="Response checks" steps={lastRun.steps} />
         </>
       ) : null}

@@ -36,14 +36,20 @@ export async function openProfile(id: string): Promise<void> {
   store.hydrate(restoreSetup(opened.state, STEP_IDS))
   store.setSaveStatus({ kind: 'idle' })
   autosave = startAutosave(opened.id)
-  store.showScreen({ kind: 'wizard' })
-  // Only the key's status (stored, last 4, where) ever reaches the renderer.
-  call('apiKey.status', {})
+  // Only the key's status (stored, last 4, where) ever reaches the renderer. The wizard waits for it, so what was done
+  // with the key never shows as out of date for a moment; briefly, since a keychain asking to be unlocked must not
+  // keep the profile from opening (its status then arrives later).
+  const keyStatus = call('apiKey.status', {})
     .then((status) => {
       if (useWizard.getState().openProfile?.id === opened.id) useWizard.getState().setKeyStatus(status)
     })
     .catch(() => undefined)
+  await Promise.race([keyStatus, new Promise((resolve) => setTimeout(resolve, KEY_STATUS_WAIT_MS))])
+  store.showScreen({ kind: 'wizard' })
 }
+
+/** How long opening a profile waits for its key's status before showing the wizard anyway. */
+const KEY_STATUS_WAIT_MS = 2000
 
 /** Writes the open profile's pending change now; false when it could not be saved (the save indicator says why). */
 export async function saveOpenProfile(): Promise<boolean> {

@@ -26,6 +26,8 @@ interface LoginExpectations {
   idpSsoUrl: string | null
 }
 
+const DOMAIN_FIRST = 'Enter your company domain in “Enable SAML in Dialpad” first.'
+
 /** What both the test login and paste mode compare a response with, or the first thing still missing. */
 function useLoginExpectations(): LoginExpectations | { blocked: string } {
   const domainInput = useWizard((s) => s.domainInput)
@@ -35,7 +37,7 @@ function useLoginExpectations(): LoginExpectations | { blocked: string } {
   const domain = parseDomain(domainInput)
   const entityId = checkIdpEntityId(idp.entityIdInput)
   const ssoUrl = checkIdpSsoUrl(idp.ssoUrlInput)
-  if (!domain.ok) return { blocked: 'Enter your company domain in “Enable SAML in Dialpad” first.' }
+  if (!domain.ok) return { blocked: DOMAIN_FIRST }
   if (idp.certificate === null) {
     return { blocked: 'Import JumpCloud’s certificate in “Bring the IdP values back from JumpCloud” first: responses are checked against it.' }
   }
@@ -53,16 +55,20 @@ export function SsoLoginStep() {
   const expectations = useLoginExpectations()
   const sso = useWizard((s) => s.sso)
   const extraCaPem = useWizard((s) => s.scim.extraCa?.pem ?? null)
+  const domainInput = useWizard((s) => s.domainInput)
+  const env = useWizard((s) => s.env)
+  const ssoUrlInput = useWizard((s) => s.idp.ssoUrlInput)
   const [start, setStart] = useState<LoginStart>('dialpad-login')
   const [continueToDialpad, setContinueToDialpad] = useState(false)
   const [login, setLogin] = useState<LoginCheckExtras | null>(null)
-  const idpSsoUrl = 'blocked' in expectations ? null : expectations.idpSsoUrl
   const domainForStart = 'blocked' in expectations ? 'your company domain' : expectations.domain
 
-  const servicesStart =
-    'blocked' in expectations
-      ? expectations
-      : () => call('sso.checkServices', { domain: expectations.domain, env: expectations.env, idpSsoUrl, extraCaPem })
+  // Checking the services needs only the domain (the IdP SSO URL when there is a valid one), not the certificate.
+  const domain = parseDomain(domainInput)
+  const ssoUrl = checkIdpSsoUrl(ssoUrlInput)
+  const servicesStart = !domain.ok
+    ? { blocked: DOMAIN_FIRST }
+    : () => call('sso.checkServices', { domain: domain.domain, env, idpSsoUrl: ssoUrl.error === null ? ssoUrl.value : null, extraCaPem })
 
   const loginStart =
     'blocked' in expectations

@@ -1,5 +1,5 @@
 import { call } from '../api/client'
-import { type AutosaveSession, startAutosaveSession } from './autosaveSession'
+import { type AutosaveSession, exposeSaveBeforeClose, startAutosaveSession } from './autosaveSession'
 import { useWizard } from './wizardStore'
 
 /**
@@ -13,12 +13,15 @@ export function startAutosave(profileId: string): AutosaveSession {
     save: (state) => call('setup.save', { state }),
     saveNotes: async (notes) => ({ savedAt: (await call('profiles.setNotes', { id: profileId, notes })).modifiedAt }),
   })
+  // Closing the desktop app's window waits for this; a reload (or the browser preview) sends what is pending at once.
+  const unexpose = exposeSaveBeforeClose(session)
   const flush = () => session.sendNow()
   window.addEventListener('pagehide', flush)
   return {
     ...session,
     stop: () => {
       window.removeEventListener('pagehide', flush)
+      unexpose()
       session.stop()
     },
   }

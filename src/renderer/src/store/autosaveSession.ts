@@ -1,3 +1,4 @@
+import { SAVE_BEFORE_CLOSE_HOOK } from '../../../shared/saveBeforeClose'
 import type { SetupState } from '../../../shared/setupState'
 import { snapshotOf } from './persistenceSlice'
 import type { WizardStore } from './wizardStore'
@@ -109,5 +110,19 @@ export function startAutosaveSession({ store, profileId, save, saveNotes, deboun
       unsubscribe()
       store.setState({ retrySave: () => undefined })
     },
+  }
+}
+
+/**
+ * Lets main save the open profile before it closes the window (shared/saveBeforeClose.ts): the hook writes any
+ * pending change and resolves once every save has finished. Returns the function that takes it away again.
+ */
+export function exposeSaveBeforeClose(session: Pick<AutosaveSession, 'flush'>, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): () => void {
+  const hook = async () => {
+    await session.flush()
+  }
+  target[SAVE_BEFORE_CLOSE_HOOK] = hook
+  return () => {
+    if (target[SAVE_BEFORE_CLOSE_HOOK] === hook) delete target[SAVE_BEFORE_CLOSE_HOOK]
   }
 }

@@ -1,11 +1,12 @@
 import type { BundleSummary } from '../../../../shared/bundle'
+import { IMPORTED_WITHOUT_KEY } from '../../../../shared/bundleFile'
 import { displayText } from '../../../../shared/displayText'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import { formatUtc } from '../formatDate'
 
 /** What a bundle holds, as the admin decides whether to import it. Everything in it comes from the file: shown safely. */
 export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
-  const { progress, certificate } = summary
+  const { certificate } = summary
   return (
     <>
       <dl className="details">
@@ -25,11 +26,9 @@ export function BundleSummaryDetails({ summary }: { summary: BundleSummary }) {
             <dd>{displayText(summary.exportedOverview.headline)}</dd>
           </>
         ) : null}
-        <dt>Progress here</dt>
+        <dt>Once imported</dt>
         <dd>
-          {progress.done} of {progress.total} steps done
-          {/* What was made with the exporter's API key counts once it is done again with this profile's key. */}
-          <span className="hint"> (until you store the API key for this profile). {summary.overview.headline}</span>
+          {summary.overview.headline} <span className="hint">{IMPORTED_WITHOUT_KEY}</span>
           {summary.steps.some((step) => step.note !== null && step.state !== 'skipped') ? (
             <ul className="plain-list">
               {summary.steps
