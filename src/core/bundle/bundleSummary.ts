@@ -3,7 +3,7 @@ import type { Bundle, BundleSummary } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
 import { enteredValueNotes, valueNoteText } from '../../shared/idpValues'
 import { latestChecksOf } from '../../shared/latestChecks'
-import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { deriveSetupStatus, setupChecks } from '../../shared/wizard/stepState'
 import { readableStatus } from './bundleExport'
 import { exporterKeyOf } from './bundleRead'
 import { canonicalJson } from './canonicalJson'
@@ -16,7 +16,7 @@ import { canonicalJson } from './canonicalJson'
 export function summarizeBundle(bundle: Bundle, certificate: CertificateReport | null): BundleSummary {
   const { profile, values } = bundle
   const status = deriveSetupStatus({ ...profile.setup, apiKey: null })
-  const checkNotes = new Map(status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).map((check) => [check.id, check.note]))
+  const checkNotes = new Map(setupChecks(status).map((check) => [check.id, check.note]))
   const { domainInput, idp } = profile.setup
   const notes = enteredValueNotes({ domainInput, entityIdInput: idp.entityIdInput, ssoUrlInput: idp.ssoUrlInput })
   return {

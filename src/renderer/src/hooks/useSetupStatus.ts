@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { type WizardFacts, wizardFacts } from '../../../shared/provenance'
 import type { LiveCheckKind } from '../../../shared/liveCheck'
-import { type SetupStatus, type Verdict, deriveSetupStatus } from '../../../shared/wizard/stepState'
+import { type SetupStatus, type Verdict, deriveSetupStatus, setupChecks } from '../../../shared/wizard/stepState'
 import { useWizard } from '../store/wizardStore'
 
 /** The open profile's facts, recomputed only when one of them changes. */
@@ -33,5 +33,5 @@ export function useSetupStatus(): SetupStatus {
 /** The saved result of one live check as derivation judges it (made, passed, current or out of date). */
 export function useCheckVerdict(kind: LiveCheckKind): Verdict | undefined {
   const status = useSetupStatus()
-  return status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).find((verdict) => verdict.id === kind)
+  return setupChecks(status).find((verdict) => verdict.id === kind)
 }
