@@ -5,7 +5,7 @@ import { serverMessage, type DiagnoseContext, type Diagnosis } from './diagnose'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
-import { isTestEmail, userNameFilter } from './userLookup'
+import { isTestEmail, searchByUserName, userNameFilter, userNamed } from './userLookup'
 
 export { userNameFilter } from './userLookup'
 
@@ -253,7 +253,7 @@ async function updateName(session: ScimSession, email: string, test: TestUser, s
 }
 
 async function findUser(session: ScimSession, email: string, id: string, signal: AbortSignal | undefined): Promise<StepOutcome> {
-  const result = await scimRequest(session, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200], signal })
+  const result = await searchByUserName(session, email, signal)
   if (!result.ok) return failed(result.diagnosis)
   const list = ListResponse.safeParse(result.json)
   if (!list.success) return failed({ detail: `The search result is not a SCIM ListResponse: ${describeIssues(list.error)}.`, fix: SUPPORT_FIX })
@@ -306,12 +306,12 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
 /** After a create whose outcome is unknown: look, but do not delete, since a same-named user may be a real one. */
 async function confirmNothingLeft(session: ScimSession, email: string): Promise<StepOutcome> {
   const handFix = `In Dialpad Admin Settings, check whether the user ${email} exists and delete it if it is the test user.`
-  const result = await scimRequest(session, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200] })
+  const result = await searchByUserName(session, email)
   const list = result.ok ? ListResponse.safeParse(result.json) : undefined
   if (!result.ok || !list?.success) {
     return failed({ detail: `The create request was interrupted and it could not be checked whether ${email} was created.`, fix: handFix })
   }
-  const match = (list.data.Resources ?? []).map((resource) => ScimUser.safeParse(resource).data).find((user) => user?.userName.toLowerCase() === email.toLowerCase())
+  const match = userNamed(list.data, email)
   if (list.data.totalResults === 0 || !match) return passed(`The create request was interrupted; Dialpad has no user ${email}, so nothing is left behind.`)
   return failed({
     detail: `The create request was interrupted, and Dialpad now has a user ${email} (user id ${match.id}), probably the test user.`,
