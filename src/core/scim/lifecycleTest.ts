@@ -7,8 +7,6 @@ import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
 import { isTestEmail, searchByUserName, userNameFilter, userNamed } from './userLookup'
 
-export { userNameFilter } from './userLookup'
-
 export interface LifecycleTestOptions extends ScimCheckOptions {
   /** The test user's email (and SCIM userName), at one of the company's Dialpad domains: JumpCloud's Test User Email. */
   userEmail: string
