@@ -237,6 +237,11 @@ async function sendChange(
   return { result: await put(), method: 'PUT', fellBack: true }
 }
 
+/** Sets the test user to active: false (by PATCH, or by PUT of the whole user with its current name). */
+function sendDeactivation(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): ReturnType<typeof sendChange> {
+  return sendChange(session, email, test, { operations: [{ op: 'replace', path: 'active', value: false }], familyName: test.familyName, active: false }, signal)
+}
+
 async function updateName(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): Promise<StepOutcome> {
   const operations = [{ op: 'replace', path: 'name.familyName', value: UPDATED_FAMILY_NAME }]
   const { result, method, fellBack } = await sendChange(session, email, test, { operations, familyName: UPDATED_FAMILY_NAME, active: true }, signal)
@@ -266,8 +271,7 @@ async function findUser(session: ScimSession, email: string, id: string, signal:
 }
 
 async function deactivateUser(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): Promise<StepOutcome> {
-  const operations = [{ op: 'replace', path: 'active', value: false }]
-  const { result, method } = await sendChange(session, email, test, { operations, familyName: test.familyName, active: false }, signal)
+  const { result, method } = await sendDeactivation(session, email, test, signal)
   if (!result.ok) return failed(result.diagnosis)
   if (result.json !== undefined && ScimUser.safeParse(result.json).data?.active === true) {
     return failed({ detail: `Dialpad accepted the ${method} but still reports the test user as active.`, fix: SUPPORT_FIX })
@@ -288,8 +292,7 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
   }
   // Refused, as JumpCloud's activation allows: leave the user deactivated, as JumpCloud does.
   if (!test.deactivated) {
-    const operations = [{ op: 'replace', path: 'active', value: false }]
-    const { result: deactivated } = await sendChange(session, email, test, { operations, familyName: test.familyName, active: false }, undefined)
+    const { result: deactivated } = await sendDeactivation(session, email, test, undefined)
     if (!deactivated.ok) {
       return failed({ detail: `Dialpad refused to delete the test user (${result.status}), and deactivating it failed too: ${deactivated.diagnosis.detail} The user ${who} is still active.`, fix: byHand })
     }
