@@ -3,7 +3,7 @@ import type { Bundle, BundleSummary } from '../../shared/bundle'
 import type { CertificateReport } from '../../shared/certificate'
 import { enteredValueNotes, valueNoteText } from '../../shared/idpValues'
 import { latestChecksOf } from '../../shared/latestChecks'
-import { deriveSetupStatus, setupChecks } from '../../shared/wizard/stepState'
+import { deriveSetupStatus, progressOf, setupChecks } from '../../shared/wizard/stepState'
 import { readableStatus } from './bundleExport'
 import { exporterKeyOf } from './bundleRead'
 import { canonicalJson } from './canonicalJson'
@@ -26,7 +26,7 @@ export function summarizeBundle(bundle: Bundle, certificate: CertificateReport |
     env: values.env,
     exportedAt: bundle.exportedAt,
     appVersion: bundle.appVersion,
-    progress: { done: status.overview.done, total: status.overview.total },
+    progress: progressOf(status),
     overview: { kind: status.overview.kind, headline: status.overview.headline },
     exportedOverview: exportedOverviewOf(bundle),
     steps: status.steps.map((step) => ({ number: step.number, title: step.title, state: step.state, note: step.note })),

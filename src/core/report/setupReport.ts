@@ -21,7 +21,7 @@ import type {
   SetupReport,
 } from '../../shared/setupReport'
 import { deriveSpValues } from '../../shared/spValues'
-import { STEP_STATE_LABELS, type SetupStatus, type StepRef, type Verdict, decidingVerdictsOf, deriveSetupStatus, setupChecks } from '../../shared/wizard/stepState'
+import { STEP_STATE_LABELS, type SetupStatus, type StepRef, type Verdict, decidingVerdictsOf, deriveSetupStatus, progressOf, setupChecks } from '../../shared/wizard/stepState'
 import { readStoredCertificate } from '../bundle/bundleValues'
 import { redactDeep } from '../profiles/redactDeep'
 import { CertificateRefusedError } from '../saml/certificateImport'
@@ -67,7 +67,7 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
     domain: domain.ok ? domain.domain : null,
     otherEmailDomains: [...setup.otherEmailDomains],
     environment: `${DIALPAD_ENVIRONMENTS[setup.env].label} (${DIALPAD_ENVIRONMENTS[setup.env].host})`,
-    progress: { done: status.overview.done, total: status.overview.total },
+    progress: progressOf(status),
     overview: overview(status),
     apiKey: apiKeyText(options),
     consoles: consoles(profile, sp, certificate, options),

@@ -334,9 +334,14 @@ export function deriveSetupStatus(facts: WizardFacts): SetupStatus {
 }
 
 /** Steps done (or skipped) out of all steps, as the wizard header, the profile list, reports and bundles show it. */
-export function wizardProgress(facts: WizardFacts): { done: number; total: number } {
-  const { done, total } = deriveSetupStatus(facts).overview
+export function progressOf(status: SetupStatus): { done: number; total: number } {
+  const { done, total } = status.overview
   return { done, total }
+}
+
+/** progressOf, for facts not derived yet. */
+export function wizardProgress(facts: WizardFacts): { done: number; total: number } {
+  return progressOf(deriveSetupStatus(facts))
 }
 
 /** A verdict that counts now and would no longer count after a change: what a confirmation dialog lists. */
