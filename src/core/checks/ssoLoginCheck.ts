@@ -9,6 +9,7 @@ import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '..
 import type { ObservedAuthnRequest } from '../sso/loginCaptureHops'
 import { clip } from '../sso/response/consoles'
 import { dialpadLoginUrl } from '../../shared/environments'
+import { listSome } from '../../shared/listSome'
 import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
 import type { SsoResponseExpectations } from '../sso/response/expectations'
 import { UserFacingError } from '../userFacingError'
@@ -166,7 +167,7 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
       decisive: false,
       status: 'warn',
       durationMs: null,
-      detail: `The login pages tried to open ${captured.blockedNavigations.slice(0, 5).map((url) => redactThenShorten(url, 200)).join(', ')}${captured.blockedNavigations.length > 5 ? ` and ${captured.blockedNavigations.length - 5} more` : ''}, which the login window does not allow.`,
+      detail: `The login pages tried to open ${listSome(captured.blockedNavigations, (url) => redactThenShorten(url, 200))}, which the login window does not allow.`,
       fix: 'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
     })
   }
