@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { median } from './median'
 
 const TARGET_RATIO = 2.0
 const ROOT = join(__dirname, '..')
@@ -24,12 +25,6 @@ function wallMs(args: string[]): number {
   const elapsed = performance.now() - started
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`)
   return elapsed
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 wallMs([join(ROOT, 'scripts/build-cli.mjs')])

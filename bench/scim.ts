@@ -16,6 +16,7 @@ import { runLifecycleTest } from '../src/core/scim/lifecycleTest'
 import { startScimServer, type ScimServer } from '../test/support/scimServer'
 import { makeTestCa } from '../test/support/scimTestCa'
 import { startLatencyProxy, type LatencyProxy } from './latencyProxy'
+import { median } from './median'
 
 const TOKEN = 'dpk_bench_0123456789abcdef'
 const TARGET_RATIO = 1.1
@@ -51,12 +52,6 @@ interface Result {
   connections: number[]
   /** Requests per server-side connection, for the last run: shows keep-alive reuse. */
   requestsPerConnection: number[]
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 async function measure(check: Check, runs: number, server: ScimServer, proxy: LatencyProxy, caPem: string): Promise<Result> {

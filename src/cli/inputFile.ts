@@ -1,6 +1,6 @@
 import { fstatSync } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { InputFileError, type ReadLimit, readRegularFileSync, tooLargeMessage } from '../core/files/boundedRead'
+import { InputFileError, type ReadLimit, readRegularFileSync, shownPath, tooLargeMessage } from '../core/files/boundedRead'
 import { type CliIo, UsageError } from './io'
 
 export { InputFileError, type ReadLimit }
@@ -11,6 +11,11 @@ export { InputFileError as UnreadableInputError }
 export interface BoundedInput {
   bytes: Buffer
   size: number | null
+}
+
+/** A file named on the command line as messages name it ("-" is standard input). */
+export function inputName(path: string): string {
+  return path === '-' ? 'Standard input' : shownPath(path)
 }
 
 /**

@@ -18,7 +18,7 @@
 import { z } from 'zod'
 import { CheckStatus } from './checkRun'
 import { LiveCheckKind } from './liveCheck'
-import { Profile, ProfileId, ProfileName, ProfileNotes, Progress } from './profile'
+import { OverviewKind, Profile, ProfileId, ProfileName, ProfileNotes, Progress } from './profile'
 import { Env, LoginCheckSource, SetupState, StepId } from './setupState'
 
 export const BUNDLE_FORMAT = 'dialpad-sso-bundle'
@@ -81,7 +81,6 @@ export const BundleValues = z.strictObject({
 export type BundleValues = z.infer<typeof BundleValues>
 
 const StepStateName = z.enum(['not-started', 'in-progress', 'waiting', 'done', 'out-of-date', 'skipped'])
-const OverviewKind = z.enum(['not-started', 'in-progress', 'out-of-date', 'finished', 'verified'])
 
 /** A wizard step's state when exported, with why when it needs saying ("Out of date: was for acme-corp.com."). */
 export const BundleStep = z.strictObject({ id: StepId, title: z.string().max(200), state: StepStateName, note: z.string().max(2000).nullable() })

@@ -75,12 +75,16 @@ export const CertificateSource = z.discriminatedUnion('source', [
 /** The key as pasted; core checks its format (and never repeats it in a message). */
 const ApiKeyInput = z.string().max(4096, 'That is far longer than a Dialpad API key. Copy only the key.')
 
+const ScimBaseUrl = z.string().max(2000)
+const ExtraCaPem = z.string().max(MAX_CA_PEM_BYTES).nullable()
+const Email = z.string().max(320)
+
 export const ScimCheckRequest = z.strictObject({
   kind: LiveCheckKind.extract(['scim-connection', 'scim-lifecycle']),
-  baseUrl: z.string().max(2000),
-  extraCaPem: z.string().max(MAX_CA_PEM_BYTES).nullable(),
+  baseUrl: ScimBaseUrl,
+  extraCaPem: ExtraCaPem,
   /** Only for the lifecycle test, which creates a real user. */
-  userEmail: z.string().max(320).optional(),
+  userEmail: Email.optional(),
   /** The admin confirmed the lifecycle test creates a real user. */
   confirmedRealUser: z.boolean().optional(),
 })
@@ -89,15 +93,10 @@ export const ScimCheckRequest = z.strictObject({
 const OtherEmailDomains = z.array(Domain).max(MAX_OTHER_EMAIL_DOMAINS)
 
 /** "Is this user provisioned?": a read-only lookup of one email with the stored API key. */
-export const ScimFindUserRequest = z.strictObject({
-  baseUrl: z.string().max(2000),
-  extraCaPem: z.string().max(MAX_CA_PEM_BYTES).nullable(),
-  email: z.string().max(320),
-})
+export const ScimFindUserRequest = z.strictObject({ baseUrl: ScimBaseUrl, extraCaPem: ExtraCaPem, email: Email })
 
 const IdpSsoUrl = z.string().max(2000)
 const IdpEntityId = z.string().max(2000).nullable()
-const ExtraCaPem = z.string().max(MAX_CA_PEM_BYTES).nullable()
 
 /** A SAML response as pasted (base64 as posted, or XML) or a file's bytes as base64. */
 export const SamlResponseSource = z.discriminatedUnion('source', [

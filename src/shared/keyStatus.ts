@@ -8,10 +8,9 @@ export type KeyBackend = z.infer<typeof KeyBackend>
  * All the renderer ever learns about the API key. When nothing is stored, `backend` says where the next key would
  * go: 'keychain', or 'none' when no keychain is available (the key can then only be kept for the session).
  */
-export const KeyStatus = z.union([
-  z.strictObject({ stored: z.literal(true), last4: z.string().length(4), backend: z.enum(['keychain', 'memory']) }),
-  z.strictObject({ stored: z.literal(false), last4: z.null(), backend: z.enum(['keychain', 'none']) }),
-])
+const KeyStored = z.strictObject({ stored: z.literal(true), last4: z.string().length(4), backend: z.enum(['keychain', 'memory']) })
+const NoKeyStored = z.strictObject({ stored: z.literal(false), last4: z.null(), backend: z.enum(['keychain', 'none']) })
+export const KeyStatus = z.union([KeyStored, NoKeyStored])
 export type KeyStatus = z.infer<typeof KeyStatus>
 
 /**
@@ -25,8 +24,5 @@ export type KeyRecord = z.infer<typeof KeyRecord>
  * A profile's key status as the app and reports see it: with when the key was stored, which tells one key from the
  * next in what each verdict was made against.
  */
-export const ProfileKeyStatus = z.union([
-  z.strictObject({ stored: z.literal(true), last4: z.string().length(4), backend: z.enum(['keychain', 'memory']), storedAt: z.iso.datetime() }),
-  z.strictObject({ stored: z.literal(false), last4: z.null(), backend: z.enum(['keychain', 'none']) }),
-])
+export const ProfileKeyStatus = z.union([KeyStored.extend({ storedAt: z.iso.datetime() }), NoKeyStored])
 export type ProfileKeyStatus = z.infer<typeof ProfileKeyStatus>

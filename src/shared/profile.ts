@@ -41,6 +41,9 @@ export type Profile = z.infer<typeof Profile>
 export const Progress = z.strictObject({ done: z.number().int().min(0), total: z.number().int().min(1) })
 export type Progress = z.infer<typeof Progress>
 
+/** The overall status's kind (wizard/stepState.ts's OverviewKind), as profile summaries and bundles carry it. */
+export const OverviewKind = z.enum(['not-started', 'in-progress', 'out-of-date', 'finished', 'verified'])
+
 /** One line of the profile list. The API key itself is never part of it; only whether one is stored counts. */
 export const ProfileSummary = z.strictObject({
   id: ProfileId,
@@ -52,7 +55,7 @@ export const ProfileSummary = z.strictObject({
   progress: Progress,
   /** The overall status in one sentence, and how many steps are out of date, waiting or skipped. */
   status: z.strictObject({
-    kind: z.enum(['not-started', 'in-progress', 'out-of-date', 'finished', 'verified']),
+    kind: OverviewKind,
     headline: z.string(),
     outOfDate: z.number().int().min(0),
     waiting: z.number().int().min(0),

@@ -16,7 +16,7 @@ import { profileKeyStatus } from '../../core/profiles/profileKeys'
 import { ProfileStore } from '../../core/profiles/profileStore'
 import { KEYCHAIN_SERVICE_NAME, type SecretStore, createSecretStore } from '../../core/secrets/keychain'
 import { UserFacingError } from '../../core/userFacingError'
-import { type ReadLimit, readInputFile } from '../inputFile'
+import { inputName, type ReadLimit, readInputFile } from '../inputFile'
 import { writeOutput } from '../outputFile'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 
@@ -29,11 +29,6 @@ export const BUNDLE_INPUT: ReadLimit = {
   maxBytes: MAX_BUNDLE_BYTES,
   what: 'a configuration bundle',
   hint: 'A bundle is usually under 100 KiB: choose a file ending in .dialpad-sso.json, made with Export in Dialpad SSO Assistant.',
-}
-
-/** The file as messages name it. */
-export function inputName(path: string): string {
-  return path === '-' ? 'Standard input' : shownPath(path)
 }
 
 /** `bundle validate | export | import`: configuration bundles, on the same profiles as the app. */

@@ -6,10 +6,10 @@ import { renderSetupReportHtml } from '../../core/report/reportHtml'
 import { buildSetupReport } from '../../core/report/setupReport'
 import { UserFacingError } from '../../core/userFacingError'
 import { shownPath } from '../../core/files/boundedRead'
-import { readInputFile } from '../inputFile'
+import { inputName, readInputFile } from '../inputFile'
 import { type CliIo, EXIT_OK, UsageError } from '../io'
 import { writeOutput } from '../outputFile'
-import { BUNDLE_INPUT, cliProfiles, inputName } from './bundle'
+import { BUNDLE_INPUT, cliProfiles } from './bundle'
 
 export const REPORT_USAGE = 'report (--bundle <file|-> [--accept-digest-mismatch] | --profile <name> [--data-dir DIR]) --out <file.html>'
 

@@ -33,6 +33,13 @@ const COMMON_OPTIONS = {
   json: { type: 'boolean', default: false },
 } as const
 
+type KeyAndOutputValues = { 'token-env'?: string; profile?: string; 'data-dir'?: string; ca?: string; json: boolean }
+
+/** The options every scim check takes besides --base-url (which key, which CA, --json), as runCheck wants them. */
+function keyAndOutputOptions(values: KeyAndOutputValues): Pick<CheckRequest, 'tokenEnv' | 'profile' | 'dataDir' | 'caFile' | 'json'> {
+  return { tokenEnv: values['token-env'], profile: values.profile, dataDir: values['data-dir'], caFile: values.ca, json: values.json }
+}
+
 /** A check's result as the CLI prints it: the run, and for --json the object to print, whether to exit 0 and the answer in words. */
 type CheckOutcome = CheckRun | { run: CheckRun; json: unknown; ok: boolean; answer: string }
 
@@ -72,11 +79,7 @@ function runScimFindUser(args: string[], io: CliIo): Promise<number> {
   return runCheck(io, {
     name: `Is ${oneLine(email, 200)} provisioned in Dialpad? (read only)`,
     baseUrl,
-    tokenEnv: values['token-env'],
-    profile: values.profile,
-    dataDir: values['data-dir'],
-    caFile: values.ca,
-    json: values.json,
+    ...keyAndOutputOptions(values),
     run: async (options) => {
       const lookup = await runUserLookup({ ...options, email })
       return { run: lookup.run, json: lookup, ok: lookup.state === 'active', answer: `${PROVISIONED_USER_VERDICT[lookup.state]}: ${oneLine(email.trim(), 200)}` }
@@ -91,11 +94,7 @@ function runScimTest(args: string[], io: CliIo): Promise<number> {
   return runCheck(io, {
     name: 'SCIM connection test',
     baseUrl,
-    tokenEnv: values['token-env'],
-    profile: values.profile,
-    dataDir: values['data-dir'],
-    caFile: values.ca,
-    json: values.json,
+    ...keyAndOutputOptions(values),
     run: (options) => runConnectionTest(options),
     cancelling: 'Cancelling...',
   })
@@ -126,11 +125,7 @@ function runScimLifecycle(args: string[], io: CliIo): Promise<number> {
   return runCheck(io, {
     name: `SCIM user lifecycle test with ${oneLine(userEmail, 200)}`,
     baseUrl,
-    tokenEnv: values['token-env'],
-    profile: values.profile,
-    dataDir: values['data-dir'],
-    caFile: values.ca,
-    json: values.json,
+    ...keyAndOutputOptions(values),
     run: (options) => runLifecycleTest({ ...options, userEmail }),
     cancelling: 'Cancelling: the test user, if created, is deleted first. Press Ctrl-C again to stop at once (the test user may then be left in Dialpad).',
   })

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util'
 import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
-import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
+import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
 import { deriveSpValues } from '../../shared/spValues'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+import { envOption } from '../envOption'
 
 export const SP_USAGE = 'sp --domain <domain> [--env production|sandbox] [--json]'
 
@@ -20,16 +21,14 @@ export function runSp(args: string[], io: CliIo): number {
     allowPositionals: false,
   })
   if (values.domain === undefined) throw new UsageError('sp needs --domain, for example: sp --domain example.com')
-  if (!isEnvironment(values.env)) {
-    throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
-  }
+  const env = envOption(values.env)
 
   const parsed = parseDomain(values.domain)
   if (!parsed.ok) {
     io.stderr(`Invalid domain "${oneLine(values.domain, 80)}": ${parsed.error}\n`)
     return EXIT_INVALID_INPUT
   }
-  const sp = deriveSpValues(parsed.domain, values.env)
+  const sp = deriveSpValues(parsed.domain, env)
   if (values.json) {
     io.stdout(`${safeJson(sp)}\n`)
     return EXIT_OK
@@ -47,8 +46,4 @@ export function runSp(args: string[], io: CliIo): number {
     ].join('\n'),
   )
   return EXIT_OK
-}
-
-function isEnvironment(value: string | undefined): value is EnvironmentId {
-  return (ENVIRONMENT_IDS as readonly string[]).includes(value ?? '')
 }

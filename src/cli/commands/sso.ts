@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
-import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
+import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
 import { checkIdpEntityId } from '../../shared/idpValues'
 import { ASSERTION_CLOCK_SKEW_MS, MAX_SAML_RESPONSE_BYTES, type SamlResponseSummary } from '../../shared/ssoResponse'
 import { deriveSpValues } from '../../shared/spValues'
@@ -13,6 +13,7 @@ import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
 import { runSsoMetadata, SSO_METADATA_USAGE } from './ssoMetadata'
 import { chooseOneCertificateText } from '../certificateChoice'
 import { CERTIFICATE_INPUT } from './cert'
+import { envOption } from '../envOption'
 
 /** A captured SAMLResponse is a few KiB to a few tens of KiB. */
 const RESPONSE_INPUT: ReadLimit = {
@@ -68,7 +69,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
   if (values.response === undefined) throw new UsageError(`sso validate needs --response, the captured SAMLResponse (base64 or XML), ${example}`)
   if (values['idp-cert'] === undefined) throw new UsageError(`sso validate needs --idp-cert, JumpCloud’s IDP Certificate (PEM or DER), ${example}`)
   if (values.domain === undefined) throw new UsageError(`sso validate needs --domain, your company domain, ${example}`)
-  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
+  const env = envOption(values.env)
   const now = values.now === undefined ? new Date() : parseNow(values.now)
   if (values.response === '-' && values['idp-cert'] === '-') throw new UsageError('Only one of --response and --idp-cert can read standard input ("-").')
 
@@ -101,7 +102,7 @@ export async function runSsoValidate(args: string[], io: CliIo): Promise<number>
     return EXIT_INVALID_INPUT
   }
   const responseBytes = await readInputFile(values.response, RESPONSE_INPUT, io)
-  const sp = deriveSpValues(domain.domain, values.env)
+  const sp = deriveSpValues(domain.domain, env)
   const { run, summary } = await validateSamlResponse(
     { bytes: responseBytes },
     {
@@ -134,10 +135,6 @@ function parseNow(value: string): Date {
   const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN
   if (Number.isNaN(time)) throw new UsageError(`--now must be an ISO 8601 time with a time zone, for example 2026-03-02T10:00:00Z (got "${oneLine(value, 60)}").`)
   return new Date(time)
-}
-
-function isEnvironment(value: string | undefined): value is EnvironmentId {
-  return (ENVIRONMENT_IDS as readonly string[]).includes(value ?? '')
 }
 
 /** The decoded response as a readable list, saying whether a signature vouches for it. Every value stays on its row. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { oneLine, safeJson } from '../../shared/displayText'
 import { parseDomain } from '../../shared/domain'
-import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../shared/environments'
+import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
 import { deriveSpValues } from '../../shared/spValues'
 import { createHttpDispatcher } from '../../core/net/httpClient'
 import { readCaFile } from '../../core/net/trust'
@@ -9,6 +9,7 @@ import { runDialpadMetadataCheck } from '../../core/sso/ssoServicesCheck'
 import { spMetadataUrl } from '../../core/sso/spMetadataUrl'
 import { checkRunText, progressLine } from '../checkRunText'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from '../io'
+import { envOption } from '../envOption'
 
 export const SSO_METADATA_USAGE = 'sso metadata --domain <d> [--env production|sandbox | --base-url <url>] [--ca FILE] [--json]'
 
@@ -31,7 +32,7 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
     allowPositionals: false,
   })
   if (values.domain === undefined) throw new UsageError('sso metadata needs --domain, the company domain set up in Dialpad, for example: sso metadata --domain example.com')
-  if (!isEnvironment(values.env)) throw new UsageError(`--env must be one of ${ENVIRONMENT_IDS.join(', ')} (got "${oneLine(values.env ?? '', 40)}").`)
+  const env = envOption(values.env)
 
   const parsed = parseDomain(values.domain)
   if (!parsed.ok) {
@@ -40,7 +41,7 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
   }
   // Read before any network work, so an unreadable file fails fast with its own message (exit 1).
   const extraCaPem = values.ca === undefined ? undefined : await readCaFile(values.ca)
-  const sp = deriveSpValues(parsed.domain, values.env)
+  const sp = deriveSpValues(parsed.domain, env)
   const metadataBaseUrl = values['base-url']
   const address = spMetadataUrl(sp, metadataBaseUrl)
   const heading = `Dialpad SAML metadata check: ${sp.domain} (${DIALPAD_ENVIRONMENTS[sp.env].label})${address.ok ? `, ${oneLine(address.url.href, 300)}` : ''}`
@@ -65,8 +66,4 @@ export async function runSsoMetadata(args: string[], io: CliIo): Promise<number>
     stopWatching?.()
     await dispatcher.close().catch(() => undefined)
   }
-}
-
-function isEnvironment(value: string | undefined): value is EnvironmentId {
-  return (ENVIRONMENT_IDS as readonly string[]).includes(value ?? '')
 }

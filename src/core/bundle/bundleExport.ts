@@ -5,7 +5,7 @@ import { latestChecksOf } from '../../shared/latestChecks'
 import type { Profile } from '../../shared/profile'
 import { type KeyIdentity, type Provenance, keyIdentityOf } from '../../shared/provenance'
 import type { SetupState } from '../../shared/setupState'
-import { type SetupStatus, deriveSetupStatus } from '../../shared/wizard/stepState'
+import { type SetupStatus, deriveSetupStatus, progressOf } from '../../shared/wizard/stepState'
 import { CertificateRefusedError } from '../saml/certificateImport'
 import { UserFacingError } from '../userFacingError'
 import { canonicalJson } from './canonicalJson'
@@ -50,7 +50,7 @@ export function buildBundle(profile: Profile, options: BundleExportOptions): Bun
     exportedAt: options.now.toISOString(),
     profile: { name, notes, setup },
     values: bundleValuesOf(setup, certificate),
-    progress: { done: status.overview.done, total: status.overview.total },
+    progress: progressOf(status),
     latestChecks: latestChecksOf(setup),
     ...readableStatus(status),
     ...(options.includeKeyHint && options.keyStatus.stored ? { keyHint: { last4: options.keyStatus.last4 } } : {}),

@@ -5,7 +5,7 @@ import { latestChecksOf } from '../../shared/latestChecks'
 import type { KeyIdentity } from '../../shared/provenance'
 import type { SetupState } from '../../shared/setupState'
 import { WIZARD_STEPS } from '../../shared/wizard/steps'
-import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { deriveSetupStatus, progressOf } from '../../shared/wizard/stepState'
 import { migrateSetup } from '../setup/setupMigrations'
 import { CertificateRefusedError } from '../saml/certificateImport'
 import { redactKnownSecrets, redactThenShorten } from '../secrets/redact'
@@ -269,7 +269,7 @@ export function exporterKeyOf(bundle: Bundle): KeyIdentity | null | undefined {
   return keysTheExporterMayHaveHad(bundle.profile.setup).find((apiKey) => {
     const status = deriveSetupStatus({ ...bundle.profile.setup, apiKey })
     const { steps, overview } = readableStatus(status)
-    return canonicalJson(statesOf({ done: status.overview.done, total: status.overview.total }, steps, overview)) === expected
+    return canonicalJson(statesOf(progressOf(status), steps, overview)) === expected
   })
 }
 

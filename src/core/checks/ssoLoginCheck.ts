@@ -9,6 +9,7 @@ import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '..
 import type { ObservedAuthnRequest } from '../sso/loginCaptureHops'
 import { clip } from '../sso/response/consoles'
 import { dialpadLoginUrl } from '../../shared/environments'
+import { listSome } from '../../shared/listSome'
 import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
 import type { SsoResponseExpectations } from '../sso/response/expectations'
 import { UserFacingError } from '../userFacingError'
@@ -86,11 +87,11 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
       onProgress(step, 'finished')
       return checkRunFrom([step], checkedAt)
     }
-    // Starting at Dialpad's login page, the request to answer is the one Dialpad sent (seen on its way to JumpCloud).
-    const dialpadRequest = request.start === 'dialpad-login' ? captured.authnRequest : null
-    const sentRelayState = request.start === 'dialpad-login' ? (dialpadRequest?.relayState ?? null) : (authn?.relayState ?? null)
-    const captureSteps = judgeCapture(captured, sp.acsUrl, sentRelayState, Date.now() - started)
-    if (request.start === 'dialpad-login') captureSteps.splice(1, 0, judgeDialpadRequest(dialpadRequest, sp.spEntityId))
+    // The request the response must answer: starting at Dialpad's login page, the one Dialpad sent (seen on its way to
+    // JumpCloud); else the app's own, or none from JumpCloud's user portal.
+    const sent = request.start === 'dialpad-login' ? captured.authnRequest : authn
+    const captureSteps = judgeCapture(captured, sp.acsUrl, sent?.relayState ?? null, Date.now() - started)
+    if (request.start === 'dialpad-login') captureSteps.splice(1, 0, judgeDialpadRequest(captured.authnRequest, sp.spEntityId))
     for (const step of captureSteps) onProgress(step, 'finished')
 
     const expect: SsoResponseExpectations = {
@@ -100,7 +101,7 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
       otherEmailDomains: request.otherEmailDomains,
       idpEntityId: request.idpEntityId,
       idpCertificate: request.idpCertificate,
-      requestId: request.start === 'dialpad-login' ? (dialpadRequest?.id ?? null) : (authn?.id ?? null),
+      requestId: sent?.id ?? null,
     }
     const result = await deps.validate(captured.samlResponse, expect)
     attachLogin({ summary: result.summary, hops: captured.hops, capturedResponse: captured.samlResponse })
@@ -166,7 +167,7 @@ function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: s
       decisive: false,
       status: 'warn',
       durationMs: null,
-      detail: `The login pages tried to open ${captured.blockedNavigations.slice(0, 5).map((url) => redactThenShorten(url, 200)).join(', ')}${captured.blockedNavigations.length > 5 ? ` and ${captured.blockedNavigations.length - 5} more` : ''}, which the login window does not allow.`,
+      detail: `The login pages tried to open ${listSome(captured.blockedNavigations, (url) => redactThenShorten(url, 200))}, which the login window does not allow.`,
       fix: 'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
     })
   }

@@ -36,6 +36,11 @@ export class InputFileError extends UserFacingError {
   }
 }
 
+/** Why one of the app's own files could not be opened, in a few words for a longer message ("permission denied"). */
+export function unreadableReason(error: InputFileError): string {
+  return error.problem === 'not-a-file' ? 'it is not a regular file' : error.problem === 'permission' ? 'permission denied' : 'read error'
+}
+
 /** The path as shown in messages: on one line, control characters visible, not endless. */
 export function shownPath(path: string): string {
   return oneLine(path, 200)

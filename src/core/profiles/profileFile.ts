@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Profile, ProfileFileProblem } from '../../shared/profile'
-import { InputFileError, readRegularFile } from '../files/boundedRead'
+import { InputFileError, readRegularFile, unreadableReason } from '../files/boundedRead'
 import { redactThenShorten } from '../secrets/redact'
 import { migrateDocument } from '../storage/migrateDocument'
 import { PROFILE_MIGRATIONS, PROFILE_SCHEMA_VERSION, ProfileDocument, profileOf } from './profileDocument'
@@ -34,7 +34,7 @@ export async function readProfileFile(dir: string, id: string, now: Date): Promi
     if (!(error instanceof InputFileError)) throw error
     if (error.problem === 'missing') return { kind: 'missing' }
     if (error.problem === 'too-large') return setAside(dir, fileName, `it is ${error.size ?? 'more than 2 MiB'} bytes, far larger than a profile can be`, now)
-    const why = error.problem === 'not-a-file' ? 'it is not a regular file' : error.problem === 'permission' ? 'permission denied' : 'read error'
+    const why = unreadableReason(error)
     return {
       kind: 'problem',
       problem: {

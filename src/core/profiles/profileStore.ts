@@ -7,7 +7,7 @@ import type { KeyRecord } from '../../shared/keyStatus'
 import { type Profile, type ProfileFileProblem, ProfileId, type ProfileList, ProfileNotes, type ProfileSummary } from '../../shared/profile'
 import { SetupState } from '../../shared/setupState'
 import { wizardFacts } from '../../shared/provenance'
-import { deriveSetupStatus } from '../../shared/wizard/stepState'
+import { deriveSetupStatus, progressOf } from '../../shared/wizard/stepState'
 import type { SecretStore } from '../secrets/keychain'
 import { notAFileKind, shownPath } from '../files/boundedRead'
 import { redactDeep } from './redactDeep'
@@ -96,14 +96,15 @@ export class ProfileStore {
   async summaryOf(profile: Profile): Promise<ProfileSummary> {
     const key = await profileKeyStatus({ store: this, secrets: this.secrets, now: this.now }, profile)
     const domain = parseDomain(profile.setup.domainInput)
-    const { overview } = deriveSetupStatus(wizardFacts(profile.setup, key))
+    const status = deriveSetupStatus(wizardFacts(profile.setup, key))
+    const { overview } = status
     return {
       id: profile.id,
       name: profile.name,
       domain: domain.ok ? domain.domain : null,
       env: profile.setup.env,
       modifiedAt: profile.modifiedAt,
-      progress: { done: overview.done, total: overview.total },
+      progress: progressOf(status),
       status: {
         kind: overview.kind,
         headline: overview.headline,

@@ -21,7 +21,7 @@ import type {
   SetupReport,
 } from '../../shared/setupReport'
 import { deriveSpValues } from '../../shared/spValues'
-import { STEP_STATE_LABELS, type SetupStatus, type StepRef, type Verdict, deriveSetupStatus } from '../../shared/wizard/stepState'
+import { STEP_STATE_LABELS, type SetupStatus, type StepRef, type Verdict, decidingVerdictsOf, deriveSetupStatus, progressOf, setupChecks } from '../../shared/wizard/stepState'
 import { readStoredCertificate } from '../bundle/bundleValues'
 import { redactDeep } from '../profiles/redactDeep'
 import { CertificateRefusedError } from '../saml/certificateImport'
@@ -67,7 +67,7 @@ export function buildSetupReport(profile: ReportProfile, options: SetupReportOpt
     domain: domain.ok ? domain.domain : null,
     otherEmailDomains: [...setup.otherEmailDomains],
     environment: `${DIALPAD_ENVIRONMENTS[setup.env].label} (${DIALPAD_ENVIRONMENTS[setup.env].host})`,
-    progress: { done: status.overview.done, total: status.overview.total },
+    progress: progressOf(status),
     overview: overview(status),
     apiKey: apiKeyText(options),
     consoles: consoles(profile, sp, certificate, options),
@@ -223,14 +223,14 @@ function steps(status: SetupStatus): ReportStep[] {
     state: step.state,
     stateLabel: STEP_STATE_LABELS[step.state],
     note: step.note ?? (step.state === 'done' || step.state === 'skipped' ? null : step.missing),
-    items: [...step.ticks, ...(step.check ? [step.check] : []), ...(step.state === 'skipped' ? step.skip : [])].map(itemOf),
+    items: [...decidingVerdictsOf(step), ...(step.state === 'skipped' ? step.skip : [])].map(itemOf),
   }))
 }
 
 function checks(profile: ReportProfile, status: SetupStatus, sp: ReturnType<typeof deriveSpValues> | null, certificate: ReadCertificate, generatedAt: string): ReportCheck[] {
   const { setup } = profile
   const address = scimCheckAddress(setup.scim, setup.env)
-  const verdicts = new Map(status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).map((verdict) => [verdict.id, verdict]))
+  const verdicts = new Map(setupChecks(status).map((verdict) => [verdict.id, verdict]))
   const live = latestChecksOf(setup).map((check): ReportCheck => ({
     kind: 'live',
     title: check.title,

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import { type Document, type Element } from '@xmldom/xmldom'
 import { MAX_METADATA_BYTES } from '../../shared/metadataImport'
+import { listSome } from '../../shared/listSome'
 import { redactThenShorten } from '../secrets/redact'
 import { UserFacingError } from '../userFacingError'
 import { parseXmlSafely, XmlRefusedError, type XmlRefusalReason } from '../xml/safeXml'
@@ -57,7 +58,6 @@ const BINDINGS: Record<string, IdpSsoService['binding']> = {
 }
 const WHAT = 'The metadata file'
 const EXPORT_FROM_JUMPCLOUD = 'In JumpCloud, open the Dialpad app > SSO tab and use Export Metadata.'
-const MAX_LISTED = 5
 
 /**
  * Reads the IdP values Dialpad needs from JumpCloud's SAML metadata.
@@ -232,11 +232,6 @@ function isMd(element: Element, localName: string): boolean {
 
 function childElements(parent: Element, localName: string): Element[] {
   return Array.from(parent.children).filter((child) => isMd(child, localName))
-}
-
-function listSome(items: string[]): string {
-  const shown = items.slice(0, MAX_LISTED).join(', ')
-  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown
 }
 
 /** Values quoted from the file are kept short and on one line: messages never repeat big chunks of input. */

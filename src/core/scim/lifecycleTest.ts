@@ -5,9 +5,7 @@ import { serverMessage, type DiagnoseContext, type Diagnosis } from './diagnose'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
-import { isTestEmail, userNameFilter } from './userLookup'
-
-export { userNameFilter } from './userLookup'
+import { isTestEmail, searchByUserName, userNameFilter, userNamed } from './userLookup'
 
 export interface LifecycleTestOptions extends ScimCheckOptions {
   /** The test user's email (and SCIM userName), at one of the company's Dialpad domains: JumpCloud's Test User Email. */
@@ -239,6 +237,11 @@ async function sendChange(
   return { result: await put(), method: 'PUT', fellBack: true }
 }
 
+/** Sets the test user to active: false (by PATCH, or by PUT of the whole user with its current name). */
+function sendDeactivation(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): ReturnType<typeof sendChange> {
+  return sendChange(session, email, test, { operations: [{ op: 'replace', path: 'active', value: false }], familyName: test.familyName, active: false }, signal)
+}
+
 async function updateName(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): Promise<StepOutcome> {
   const operations = [{ op: 'replace', path: 'name.familyName', value: UPDATED_FAMILY_NAME }]
   const { result, method, fellBack } = await sendChange(session, email, test, { operations, familyName: UPDATED_FAMILY_NAME, active: true }, signal)
@@ -253,7 +256,7 @@ async function updateName(session: ScimSession, email: string, test: TestUser, s
 }
 
 async function findUser(session: ScimSession, email: string, id: string, signal: AbortSignal | undefined): Promise<StepOutcome> {
-  const result = await scimRequest(session, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200], signal })
+  const result = await searchByUserName(session, email, signal)
   if (!result.ok) return failed(result.diagnosis)
   const list = ListResponse.safeParse(result.json)
   if (!list.success) return failed({ detail: `The search result is not a SCIM ListResponse: ${describeIssues(list.error)}.`, fix: SUPPORT_FIX })
@@ -268,8 +271,7 @@ async function findUser(session: ScimSession, email: string, id: string, signal:
 }
 
 async function deactivateUser(session: ScimSession, email: string, test: TestUser, signal: AbortSignal | undefined): Promise<StepOutcome> {
-  const operations = [{ op: 'replace', path: 'active', value: false }]
-  const { result, method } = await sendChange(session, email, test, { operations, familyName: test.familyName, active: false }, signal)
+  const { result, method } = await sendDeactivation(session, email, test, signal)
   if (!result.ok) return failed(result.diagnosis)
   if (result.json !== undefined && ScimUser.safeParse(result.json).data?.active === true) {
     return failed({ detail: `Dialpad accepted the ${method} but still reports the test user as active.`, fix: SUPPORT_FIX })
@@ -290,8 +292,7 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
   }
   // Refused, as JumpCloud's activation allows: leave the user deactivated, as JumpCloud does.
   if (!test.deactivated) {
-    const operations = [{ op: 'replace', path: 'active', value: false }]
-    const { result: deactivated } = await sendChange(session, email, test, { operations, familyName: test.familyName, active: false }, undefined)
+    const { result: deactivated } = await sendDeactivation(session, email, test, undefined)
     if (!deactivated.ok) {
       return failed({ detail: `Dialpad refused to delete the test user (${result.status}), and deactivating it failed too: ${deactivated.diagnosis.detail} The user ${who} is still active.`, fix: byHand })
     }
@@ -306,12 +307,12 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
 /** After a create whose outcome is unknown: look, but do not delete, since a same-named user may be a real one. */
 async function confirmNothingLeft(session: ScimSession, email: string): Promise<StepOutcome> {
   const handFix = `In Dialpad Admin Settings, check whether the user ${email} exists and delete it if it is the test user.`
-  const result = await scimRequest(session, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200] })
+  const result = await searchByUserName(session, email)
   const list = result.ok ? ListResponse.safeParse(result.json) : undefined
   if (!result.ok || !list?.success) {
     return failed({ detail: `The create request was interrupted and it could not be checked whether ${email} was created.`, fix: handFix })
   }
-  const match = (list.data.Resources ?? []).map((resource) => ScimUser.safeParse(resource).data).find((user) => user?.userName.toLowerCase() === email.toLowerCase())
+  const match = userNamed(list.data, email)
   if (list.data.totalResults === 0 || !match) return passed(`The create request was interrupted; Dialpad has no user ${email}, so nothing is left behind.`)
   return failed({
     detail: `The create request was interrupted, and Dialpad now has a user ${email} (user id ${match.id}), probably the test user.`,

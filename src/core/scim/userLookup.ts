@@ -2,7 +2,7 @@ import { checkRunFrom, type CheckRun } from '../../shared/checkRun'
 import type { ProvisionedUserState } from '../../shared/provisionedUser'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { describeIssues, ListResponse, ScimUser } from './schemas'
-import { scimRequest } from './scimRequest'
+import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type StepContext, type StepOutcome } from './steps'
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i
@@ -15,6 +15,16 @@ export function isTestEmail(email: string): boolean {
 /** A filter value inside double quotes (RFC 7644 3.4.2.2): backslashes and quotes escaped. */
 export function userNameFilter(email: string): string {
   return `userName eq "${email.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+}
+
+/** The read-only search by userName (filter userName eq "…") that the lifecycle test and the user lookup send. */
+export function searchByUserName(session: ScimSession, email: string, signal?: AbortSignal): Promise<ScimResult> {
+  return scimRequest(session, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200], signal })
+}
+
+/** The user in a search answer whose userName is `email`, in any letter case. */
+export function userNamed(list: ListResponse, email: string): ScimUser | undefined {
+  return (list.Resources ?? []).map((resource) => ScimUser.safeParse(resource).data).find((user) => user?.userName.toLowerCase() === email.toLowerCase())
 }
 
 export interface UserLookupOptions extends ScimCheckOptions {
@@ -59,15 +69,13 @@ export async function runUserLookup(options: UserLookupOptions): Promise<{ state
   const session = sessionFor(inputs, opened.dispatcher, options, now)
   try {
     const findStep = await runStep(ctx, 'find-user', LOOKUP_STEP_TITLES['find-user'], async (onHttpStatus): Promise<StepOutcome> => {
-      const result = await scimRequest({ ...session, onHttpStatus }, { method: 'GET', path: 'Users', query: { filter: userNameFilter(email) }, expect: [200], signal: options.signal })
+      const result = await searchByUserName({ ...session, onHttpStatus }, email, options.signal)
       if (!result.ok) return failed(result.diagnosis)
       const list = ListResponse.safeParse(result.json)
       if (!list.success) {
         return failed({ detail: `The search result is not a SCIM ListResponse: ${describeIssues(list.error)}.`, fix: 'Look again; if it repeats, copy these details for Dialpad Support.' })
       }
-      const user = (list.data.Resources ?? [])
-        .map((resource) => ScimUser.safeParse(resource).data)
-        .find((candidate) => candidate?.userName.toLowerCase() === email.toLowerCase())
+      const user = userNamed(list.data, email)
       if (!user) {
         state = 'not-found'
         return failed({ detail: `Dialpad has no user ${email}: JumpCloud has not provisioned it.`, fix: NOT_PROVISIONED_FIX })

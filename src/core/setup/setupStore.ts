@@ -6,7 +6,7 @@ import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
 import { type Migration, migrateDocument } from '../storage/migrateDocument'
 import { SETUP_MIGRATIONS } from './setupMigrations'
 import { UserFacingError } from '../userFacingError'
-import { InputFileError, readRegularFile } from '../files/boundedRead'
+import { InputFileError, readRegularFile, unreadableReason } from '../files/boundedRead'
 
 const FILE_NAME = 'setup.json'
 const MAX_FILE_BYTES = 1024 * 1024
@@ -39,7 +39,7 @@ export class SetupStore {
       if (!(error instanceof InputFileError)) throw error
       if (error.problem === 'missing') return { state: null, notice: null }
       if (error.problem === 'too-large') return this.setAside(`it is ${error.size ?? 'more than the limit of'} bytes, far larger than a setup can be`)
-      const why = error.problem === 'not-a-file' ? 'it is not a regular file' : error.problem === 'permission' ? 'permission denied' : 'read error'
+      const why = unreadableReason(error)
       throw new UserFacingError(`Your saved setup could not be opened (${why}). Check that you can read ${this.file}, then restart the app.`)
     }
 

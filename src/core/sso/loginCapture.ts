@@ -1,5 +1,6 @@
 import { oneLine } from '../../shared/displayText'
 import type { RedirectHop } from '../../shared/liveCheck'
+import { listSome } from '../../shared/listSome'
 import { UserFacingError } from '../userFacingError'
 import type { ObservedAuthnRequest } from './loginCaptureHops'
 
@@ -96,7 +97,5 @@ function closedMessage(blocked: readonly string[]): string {
     'The login window was closed before JumpCloud sent the SAML response to Dialpad, so there is nothing to check. Run the test again and sign in at JumpCloud as the test user, then wait: the window closes by itself once the response arrives.'
   if (blocked.length === 0) return base
   // A hostile page can try thousands of addresses: the first few are named, the rest counted.
-  const named = blocked.slice(0, 5).map((origin) => oneLine(origin, 200)).join(', ')
-  const more = blocked.length > 5 ? ` and ${blocked.length - 5} more` : ''
-  return `${base} The login pages tried to open ${named}${more}, which the login window does not allow; if your JumpCloud sign-in goes through another provider (delegated authentication or an outside MFA service), test with a user who signs in with a JumpCloud password.`
+  return `${base} The login pages tried to open ${listSome(blocked, (origin) => oneLine(origin, 200))}, which the login window does not allow; if your JumpCloud sign-in goes through another provider (delegated authentication or an outside MFA service), test with a user who signs in with a JumpCloud password.`
 }

@@ -1,4 +1,5 @@
 import { DOMParser, type Document } from '@xmldom/xmldom'
+import { formatBytes } from '../../shared/byteSize'
 import { redactThenShorten } from '../secrets/redact'
 import { UserFacingError } from '../userFacingError'
 
@@ -171,12 +172,4 @@ function formatPosition(locator: { lineNumber?: number; columnNumber?: number } 
 /** Parser messages can quote the input (tag names, stray text): keep them short, on one line and printable. */
 function clip(message: string): string {
   return redactThenShorten(message.replace(/\s+/g, ' ').trim(), MAX_DETAIL_CHARS)
-}
-
-/** Rounds up, so a file just over a round limit never reads as equal to it. */
-function formatBytes(bytes: number): string {
-  const roundUp = (value: number): number => Math.ceil(value * 10) / 10
-  if (bytes < 1024) return `${bytes} bytes`
-  if (bytes < 1024 * 1024) return `${roundUp(bytes / 1024)} KiB`
-  return `${roundUp(bytes / (1024 * 1024))} MiB`
 }

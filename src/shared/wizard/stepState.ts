@@ -189,6 +189,26 @@ function verdictNote(judged: Judgement, kind: Verdict['kind']): string | null {
   return null
 }
 
+/** A step's checks: the one that decides it (if any), then those it only shows. */
+export function checksOf(step: Pick<StepStatus, 'check' | 'otherChecks'>): Verdict[] {
+  return [...(step.check ? [step.check] : []), ...step.otherChecks]
+}
+
+/** Every saved-check verdict of a setup, step by step (what the report, bundles and check panels look up by kind). */
+export function setupChecks(status: SetupStatus): Verdict[] {
+  return status.steps.flatMap(checksOf)
+}
+
+/** The verdicts that decide a step: its ticks and its deciding check (what can make it out of date). */
+export function decidingVerdictsOf(step: Pick<StepStatus, 'ticks' | 'check'>): Verdict[] {
+  return [...step.ticks, ...(step.check ? [step.check] : [])]
+}
+
+/** Every verdict a step shows: its ticks, its skip ticks and its checks. */
+function verdictsOf(step: Pick<StepStatus, 'ticks' | 'skip' | 'check' | 'otherChecks'>): Verdict[] {
+  return [...step.ticks, ...step.skip, ...checksOf(step)]
+}
+
 const counts = (verdict: Verdict) => verdict.made && verdict.freshness === 'current'
 /** A verdict that was a yes and no longer counts: what makes a step out of date. */
 const lapsed = (verdict: Verdict) => verdict.made && verdict.freshness !== 'current' && verdict.ok !== false
@@ -227,7 +247,7 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
   if (done) return { ...base, state: 'done', note: null, missing: null }
   if (skip.length > 0 && skip.every(counts)) return { ...base, state: 'skipped', note: 'Skipped by choice.', missing: null }
 
-  const stale = [...ticks, ...(check ? [check] : [])].filter(lapsed)
+  const stale = decidingVerdictsOf(base).filter(lapsed)
   if (stale.length > 0) {
     const changes = stale.flatMap((verdict) => verdict.changes)
     const ticksLapsed = stale.some((verdict) => verdict.kind === 'tick')
@@ -246,7 +266,7 @@ function stepStatus(step: WizardStep, index: number, facts: WizardFacts): StepSt
     return { ...base, state: 'waiting', note: `Waiting on ${step.waitingOn.who}: requested${since}.`, missing: step.incompleteHint }
   }
 
-  const started = (step.enters ?? []).some((value) => requirementStarted(value, facts)) || [...ticks, ...skip, ...(check ? [check] : []), ...otherChecks].some((verdict) => verdict.made)
+  const started = (step.enters ?? []).some((value) => requirementStarted(value, facts)) || verdictsOf(base).some((verdict) => verdict.made)
   return { ...base, state: started ? 'in-progress' : 'not-started', note: null, missing: step.incompleteHint }
 }
 
@@ -299,7 +319,7 @@ function overviewOf(steps: StepStatus[]): SetupOverview {
  * needs to have changed: saying "values have changed" there would not be true).
  */
 function whyOutOfDate(outOfDate: readonly StepStatus[]): string {
-  const changed = outOfDate.filter((step) => [...step.ticks, ...(step.check ? [step.check] : [])].some((verdict) => lapsed(verdict) && verdict.changes.length > 0)).length
+  const changed = outOfDate.filter((step) => decidingVerdictsOf(step).some((verdict) => lapsed(verdict) && verdict.changes.length > 0)).length
   const unrecorded = outOfDate.length - changed
   const before = 'before this version recorded what'
   if (unrecorded === 0) return `${outOfDate.length === 1 ? 'it was' : 'they were'} done for values that have changed since`
@@ -314,9 +334,14 @@ export function deriveSetupStatus(facts: WizardFacts): SetupStatus {
 }
 
 /** Steps done (or skipped) out of all steps, as the wizard header, the profile list, reports and bundles show it. */
-export function wizardProgress(facts: WizardFacts): { done: number; total: number } {
-  const { done, total } = deriveSetupStatus(facts).overview
+export function progressOf(status: SetupStatus): { done: number; total: number } {
+  const { done, total } = status.overview
   return { done, total }
+}
+
+/** progressOf, for facts not derived yet. */
+export function wizardProgress(facts: WizardFacts): { done: number; total: number } {
+  return progressOf(deriveSetupStatus(facts))
 }
 
 /** A verdict that counts now and would no longer count after a change: what a confirmation dialog lists. */
@@ -337,9 +362,8 @@ export function lapsedBy(before: WizardFacts, after: WizardFacts): LapsingVerdic
   const lapsing: LapsingVerdict[] = []
   now.forEach((step, index) => {
     const later = then[index]
-    const verdicts = (status: StepStatus) => [...status.ticks, ...status.skip, ...(status.check ? [status.check] : []), ...status.otherChecks]
-    const laterById = new Map(verdicts(later).map((verdict) => [`${verdict.kind}:${verdict.id}`, verdict]))
-    for (const verdict of verdicts(step)) {
+    const laterById = new Map(verdictsOf(later).map((verdict) => [`${verdict.kind}:${verdict.id}`, verdict]))
+    for (const verdict of verdictsOf(step)) {
       const afterwards = laterById.get(`${verdict.kind}:${verdict.id}`)
       if (counts(verdict) && verdict.ok !== false && afterwards && !counts(afterwards)) {
         lapsing.push({ stepNumber: step.number, stepTitle: step.title, label: verdict.label, kind: verdict.kind })

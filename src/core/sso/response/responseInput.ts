@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib'
 import type { Document, Element } from '@xmldom/xmldom'
+import { formatBytes } from '../../../shared/byteSize'
 import { MAX_SAML_RESPONSE_BYTES } from '../../../shared/ssoResponse'
 import { decodeXmlBytes, parseXmlSafely, XmlRefusedError } from '../../xml/safeXml'
 import { SAML, SAMLP } from './samlXml'
@@ -45,7 +46,7 @@ export function readSamlResponse(input: SamlResponseInput): ReadSamlResponse {
   if (size > MAX_SAML_RESPONSE_BYTES) {
     return refuse(
       'too-large',
-      `The input is larger than the ${formatKiB(MAX_SAML_RESPONSE_BYTES)} a SAML response can be (one is usually a few KiB).`,
+      `The input is larger than the ${formatBytes(MAX_SAML_RESPONSE_BYTES)} a SAML response can be (one is usually a few KiB).`,
       'Check that you copied only the SAMLResponse value (not a whole HAR file or page), or that you picked the right file.',
     )
   }
@@ -150,7 +151,7 @@ function refusedXml(error: XmlRefusedError, xml: string): ReadSamlResponse {
       )
     }
     case 'too-large':
-      return refuse('too-large', `The decoded SAML response is over the ${formatKiB(MAX_SAML_RESPONSE_BYTES)} the app reads.`, COPY_AGAIN)
+      return refuse('too-large', `The decoded SAML response is over the ${formatBytes(MAX_SAML_RESPONSE_BYTES)} the app reads.`, COPY_AGAIN)
     case 'too-complex':
       return refuse('too-complex', `${error.message.trim()} JumpCloud's responses are about 10 KiB and a few levels deep.`, COPY_AGAIN)
     case 'empty':
@@ -191,10 +192,6 @@ function describeWrongRoot(root: Element): { detail: string; fix: string } | nul
   const known = OTHER_MESSAGES[name]
   if (known) return { detail: `The input is ${known.what}.`, fix: known.fix }
   return { detail: `The input is an XML document whose root is <${printable(name)}>, not a SAML Response.`, fix: COPY_AGAIN }
-}
-
-function formatKiB(bytes: number): string {
-  return `${Math.ceil((bytes / 1024) * 10) / 10} KiB`
 }
 
 /** Characters from the input, shown in a message: redacted, on one line, invisible characters by their code, short. */

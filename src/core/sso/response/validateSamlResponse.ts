@@ -1,4 +1,5 @@
 import type { Element } from '@xmldom/xmldom'
+import { formatBytes } from '../../../shared/byteSize'
 import { type CheckStep, checkRunFrom } from '../../../shared/checkRun'
 import { MAX_SAML_RESPONSE_BYTES, type SsoResponseCheck } from '../../../shared/ssoResponse'
 import { parseXmlSafely, XmlRefusedError } from '../../xml/safeXml'
@@ -115,7 +116,7 @@ async function runChecks(
     add(DECODE_STEP, fail(read.detail, read.fix))
     return finish(null, 'the response could not be read.')
   }
-  add(DECODE_STEP, pass(`Read a SAML Response of ${formatKiB(Buffer.byteLength(read.xml))}${read.form === 'base64' ? ', decoded from base64' : ''}.`))
+  add(DECODE_STEP, pass(`Read a SAML Response of ${formatBytes(Buffer.byteLength(read.xml))}${read.form === 'base64' ? ', decoded from base64' : ''}.`))
   const response = readResponseFacts(read.root)
   const unverified = (verification: SignatureVerification | null = null) =>
     summarizeResponse({ response, assertion: rawAssertion(response), verified: false, verification })
@@ -182,8 +183,4 @@ function readSignedAssertion(verification: SignatureVerification): AssertionFact
 /** The unverified assertion, for the summary only. */
 function rawAssertion(response: ResponseFacts): AssertionFacts | null {
   return response.assertion ? readAssertionFacts(response.assertion) : null
-}
-
-function formatKiB(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : `${Math.ceil((bytes / 1024) * 10) / 10} KiB`
 }

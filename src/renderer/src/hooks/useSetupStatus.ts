@@ -1,27 +1,17 @@
 import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { type WizardFacts, wizardFacts } from '../../../shared/provenance'
 import type { LiveCheckKind } from '../../../shared/liveCheck'
-import { type SetupStatus, type Verdict, deriveSetupStatus } from '../../../shared/wizard/stepState'
+import { type SetupStatus, type Verdict, deriveSetupStatus, setupChecks } from '../../../shared/wizard/stepState'
+import { snapshotOf } from '../store/persistenceSlice'
 import { useWizard } from '../store/wizardStore'
 
 /** The open profile's facts, recomputed only when one of them changes. */
 export function useWizardFacts(): WizardFacts {
-  const currentStepId = useWizard((s) => s.currentStepId)
-  const visitedStepIds = useWizard((s) => s.visitedStepIds)
-  const domainInput = useWizard((s) => s.domainInput)
-  const otherEmailDomains = useWizard((s) => s.otherEmailDomains)
-  const env = useWizard((s) => s.env)
-  const checklist = useWizard((s) => s.checklist)
-  const idp = useWizard((s) => s.idp)
-  const spCopiedToJumpCloud = useWizard((s) => s.spCopiedToJumpCloud)
-  const scim = useWizard((s) => s.scim)
-  const sso = useWizard((s) => s.sso)
-  const provenance = useWizard((s) => s.provenance)
+  // useShallow keeps the same setup object while every field is the same, so the memo below holds.
+  const setup = useWizard(useShallow(snapshotOf))
   const keyStatus = useWizard((s) => s.keyStatus)
-  return useMemo(
-    () => wizardFacts({ currentStepId, visitedStepIds, domainInput, otherEmailDomains, env, checklist, idp, spCopiedToJumpCloud, scim, sso, provenance }, keyStatus),
-    [currentStepId, visitedStepIds, domainInput, otherEmailDomains, env, checklist, idp, spCopiedToJumpCloud, scim, sso, provenance, keyStatus],
-  )
+  return useMemo(() => wizardFacts(setup, keyStatus), [setup, keyStatus])
 }
 
 /** Every step's state and the overall status of the open profile (shared/wizard/stepState.ts). */
@@ -33,5 +23,5 @@ export function useSetupStatus(): SetupStatus {
 /** The saved result of one live check as derivation judges it (made, passed, current or out of date). */
 export function useCheckVerdict(kind: LiveCheckKind): Verdict | undefined {
   const status = useSetupStatus()
-  return status.steps.flatMap((step) => [...(step.check ? [step.check] : []), ...step.otherChecks]).find((verdict) => verdict.id === kind)
+  return setupChecks(status).find((verdict) => verdict.id === kind)
 }

@@ -1,3 +1,4 @@
+import { listSome } from '../../../../shared/listSome'
 import { clip, inJumpCloudSsoTab, quote } from '../consoles'
 import { emailDomain, isEmailAddress } from '../emailAddress'
 import type { AttributeFacts } from '../assertionFacts'
@@ -43,11 +44,10 @@ export function checkEmailAttribute({ assertion, expect }: FieldCheckContext): O
 
 function missing(attributes: AttributeFacts[], encrypted: number): Outcome {
   const lookAlike = attributes.find((attribute) => LOOK_ALIKES.some((pattern) => pattern.test(attribute.name)))
-  const names = attributes.slice(0, 8).map((attribute) => quote(attribute.name, 80))
   const found = lookAlike
     ? ` It has ${quote(lookAlike.name, 120)} instead; Dialpad’s article maps the attribute named email, in lower case.`
     : attributes.length > 0
-      ? ` It has ${names.join(', ')}${attributes.length > names.length ? ` and ${attributes.length - names.length} more` : ''}.`
+      ? ` It has ${listSome(attributes.map((attribute) => attribute.name), (name) => quote(name, 80), 8)}.`
       : ' It has no attributes at all.'
   const hidden = encrypted > 0 ? ` ${encrypted} encrypted attribute${encrypted === 1 ? '' : 's'} could not be read.` : ''
   return fail(`The assertion has no attribute named email.${found}${hidden}`, MAPPING_FIX)

@@ -1,4 +1,4 @@
-import { clip, inJumpCloudSsoTab, quote } from '../consoles'
+import { clip, inJumpCloudSsoTab, lowerFirst, quote } from '../consoles'
 import { emailDomain, isEmailAddress } from '../emailAddress'
 import { companyDomainsOf, domainList } from '../expectations'
 import { lastUriPart } from '../samlXml'
@@ -29,7 +29,7 @@ export function checkNameId({ assertion, expect }: FieldCheckContext): Outcome {
   if (!domains.includes(domain)) {
     return warn(
       `NameID is ${clip(value)}${format}; its domain ${clip(domain, 120)} is not one of your company’s domains (${domainList(domains)}).`,
-      `If ${clip(domain, 120)} is one of your company’s domains in Dialpad, add it to the company’s other email domains in this app; otherwise ${FIX.charAt(0).toLowerCase()}${FIX.slice(1)}`,
+      `If ${clip(domain, 120)} is one of your company’s domains in Dialpad, add it to the company’s other email domains in this app; otherwise ${lowerFirst(FIX)}`,
     )
   }
   return pass(`NameID is ${value}${format}, in ${domain}.`)
