@@ -270,7 +270,7 @@ describe('ProfileStore: damaged and newer files', () => {
     await writeFile(profileFile(dir, b.id), 'x'.repeat(3 * 1024 * 1024))
     const messages = (await profileStoreIn(dir).store.list()).problems.map((p) => p.message).join('\n')
     expect(messages).toMatch(/it has no valid schema version/)
-    expect(messages).toMatch(/far larger than a profile can be/)
+    expect(messages).toMatch(/it is 3 MiB, far larger than a profile can be/)
   })
 
   it('leaves a profile written by a newer app untouched and read-only', async () => {

@@ -116,7 +116,7 @@ describe('SetupStore', () => {
     await writeFile(join(dir, 'setup.json'), 'x'.repeat(2 * 1024 * 1024))
     const result = await new SetupStore(dir).load()
     expect(result.state).toBeNull()
-    expect(result.notice).toMatch(/far larger than a setup can be/)
+    expect(result.notice).toMatch(/it is 2 MiB, far larger than a setup can be/)
   })
 
   it('explains a failed save with the folder to check', async () => {

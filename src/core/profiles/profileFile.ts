@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
+import { formatBytes } from '../../shared/byteSize'
 import type { Profile, ProfileFileProblem } from '../../shared/profile'
 import { InputFileError, readRegularFile, unreadableReason } from '../files/boundedRead'
 import { redactThenShorten } from '../secrets/redact'
@@ -33,7 +34,7 @@ export async function readProfileFile(dir: string, id: string, now: Date): Promi
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error
     if (error.problem === 'missing') return { kind: 'missing' }
-    if (error.problem === 'too-large') return setAside(dir, fileName, `it is ${error.size ?? 'more than 2 MiB'} bytes, far larger than a profile can be`, now)
+    if (error.problem === 'too-large') return setAside(dir, fileName, `it is ${error.size === null ? `more than ${formatBytes(MAX_PROFILE_FILE_BYTES)}` : formatBytes(error.size)}, far larger than a profile can be`, now)
     const why = unreadableReason(error)
     return {
       kind: 'problem',

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { formatBytes } from '../../shared/byteSize'
 import { SETUP_SCHEMA_VERSION, SetupDocument, type SetupState } from '../../shared/setupState'
 import type { SetupLoadResult } from '../../shared/contract'
 import { isTempFileOf, writeFileAtomic } from '../storage/atomicWrite'
@@ -38,7 +39,7 @@ export class SetupStore {
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error
       if (error.problem === 'missing') return { state: null, notice: null }
-      if (error.problem === 'too-large') return this.setAside(`it is ${error.size ?? 'more than the limit of'} bytes, far larger than a setup can be`)
+      if (error.problem === 'too-large') return this.setAside(`it is ${error.size === null ? `more than ${formatBytes(MAX_FILE_BYTES)}` : formatBytes(error.size)}, far larger than a setup can be`)
       const why = unreadableReason(error)
       throw new UserFacingError(`Your saved setup could not be opened (${why}). Check that you can read ${this.file}, then restart the app.`)
     }
