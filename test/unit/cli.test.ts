@@ -2,14 +2,9 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
+import { runCliCaptured } from './support/cliRun'
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[]) => runCliCaptured(argv)
 
 describe('cli sp', () => {
   it('prints the SP values as JSON for a normalized domain', async () => {

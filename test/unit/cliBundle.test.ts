@@ -1,13 +1,13 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import type { SecretStore } from '../../src/core/secrets/keychain'
 import { EXAMPLE_BUNDLE } from '../support/bundles'
 import { filledSetup } from '../support/filledSetup'
 import { profileStoreIn } from '../support/profileStores'
 import { useTempDirs } from '../support/tempDir'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
+import { runCliCaptured } from './support/cliRun'
 
 const KEY = 'cli-bundle-key-0123456789-HINT'
 
@@ -18,12 +18,7 @@ describe('cli bundle and report', () => {
   let out: string
   let secrets: SecretStore
 
-  async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-    let stdout = ''
-    let stderr = ''
-    const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), secretStore: secrets, env })
-    return { code, stdout, stderr }
-  }
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCliCaptured(argv, { secretStore: secrets, env })
 
   beforeAll(async () => {
     cert = await makeTestCertificate({ commonName: 'JumpCloud' })

@@ -4,19 +4,14 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { useTempDirs } from '../support/tempDir'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
+import { runCliCaptured, stdinOf } from './support/cliRun'
 
 const DAY_MS = 24 * 3600_000
 
-async function run(argv: string[], stdin?: Buffer) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? async () => ({ bytes: stdin, size: null }) : undefined })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[], stdin?: Buffer) => runCliCaptured(argv, { readStdin: stdin ? stdinOf(stdin) : undefined })
 
 describe('cli cert and metadata', () => {
   const tempDir = useTempDirs()

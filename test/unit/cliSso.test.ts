@@ -1,22 +1,17 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import { CheckRun } from '../../src/shared/checkRun'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { makeTestIdp, signedResponse, tamper, type TestIdp, toBase64 } from '../support/samlTestIdp'
 import { useTempDirs } from '../support/tempDir'
 import { makeTestCertificate } from '../support/testCertificates'
+import { runCliCaptured, stdinOf } from './support/cliRun'
 
 const SP = deriveSpValues('example.com', 'production')
 const CAPTURED_AT = new Date('2026-03-02T10:00:00Z')
 
-async function run(argv: string[], stdin?: Buffer) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: stdin ? async () => ({ bytes: stdin, size: null }) : undefined })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[], stdin?: Buffer) => runCliCaptured(argv, { readStdin: stdin ? stdinOf(stdin) : undefined })
 
 describe('cli sso validate', () => {
   const tempDir = useTempDirs()

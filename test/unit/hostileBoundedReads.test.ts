@@ -24,6 +24,7 @@ import type { CheckRun } from '../../src/shared/checkRun'
 import { runCliProcess } from '../support/cliProcess'
 import { type ScimRoute, type ScimServer, startScimServer } from '../support/scimServer'
 import { makeTestCa } from '../support/scimTestCa'
+import { runCliCaptured } from './support/cliRun'
 
 /**
  * Class 3 of the hostile-input issue: no input is read past its limit. Standard input stops after limit + 1 bytes,
@@ -52,12 +53,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[]) => runCliCaptured(argv, { env: {} })
 
 describe('300 MB piped into the real CLI: read up to the limit, then stopped; peak memory flat', () => {
   it.each([

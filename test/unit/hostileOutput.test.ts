@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as x509 from '@peculiar/x509'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import { displayText, hasUnsafeCharacters, oneLine, safeJson } from '../../src/shared/displayText'
 import { deriveSpValues } from '../../src/shared/spValues'
 import type { Bundle } from '../../src/shared/bundle'
@@ -18,6 +17,7 @@ import { EXAMPLE_BUNDLE, asExported, withFreshDigest } from '../support/bundles'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { makeTestIdp, signedResponse, type TestIdp } from '../support/samlTestIdp'
 import { makeTestCertificate } from '../support/testCertificates'
+import { runCliCaptured } from './support/cliRun'
 
 /**
  * Class 1 of the hostile-input issue: text from outside (metadata, certificates, SAML responses, bundles, SCIM and
@@ -37,12 +37,7 @@ interface Ran {
   stderr: string
 }
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> => runCliCaptured(argv, { env })
 
 /** Nothing raw reaches the terminal, and no line starts with what the input tried to print. */
 function expectSafe({ stdout, stderr }: Ran): void {

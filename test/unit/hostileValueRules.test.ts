@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import { escapeHtml } from '../../src/core/report/reportHtml'
 import { displayText } from '../../src/shared/displayText'
 import { checkIdpEntityId, checkIdpSsoUrl, type FieldVerdict } from '../../src/shared/idpValues'
@@ -11,6 +10,7 @@ import type { SetupState } from '../../src/shared/setupState'
 import { EXAMPLE_BUNDLE, asExported } from '../support/bundles'
 import { escapeXml, jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { makeTestCertificate } from '../support/testCertificates'
+import { runCliCaptured } from './support/cliRun'
 
 /**
  * Class 5 of the hostile-input issue: one set of value rules. A value gets the wizard's own error or warnings
@@ -58,12 +58,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[]) => runCliCaptured(argv, { env: {} })
 
 /** The wizard's messages as the terminal shows them (one line, invisible characters by their code). */
 const shown = (message: string) => displayText(message)

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { runCli } from '../../src/cli/runCli'
 import { useTempDirs } from '../support/tempDir'
+import { runCliCaptured } from './support/cliRun'
 
 /**
  * The CLI on certificates and metadata published by real IdPs (sources in test/fixtures/real-world/README.md).
@@ -34,12 +34,7 @@ interface MetadataJson {
   problems: { field: string; level: 'error' | 'warning'; message: string }[]
 }
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) })
-  return { code, stdout, stderr }
-}
+const run = (argv: string[]) => runCliCaptured(argv)
 
 const fixture = (name: string) => join(FIXTURES, name)
 
