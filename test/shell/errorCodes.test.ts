@@ -1,0 +1,141 @@
+import type { IpcMain } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startBridge } from '../../src/bridge/httpBridge'
+import { createSecretStore, type KeytarLike } from '../../src/core/secrets/keychain'
+import { createServices } from '../../src/core/services'
+import { registerIpcHandlers } from '../../src/main/ipc'
+import { ApiError } from '../../src/renderer/src/api/client'
+import { failureOf } from '../../src/renderer/src/store/failures'
+import type { Handlers, Method } from '../../src/shared/contract'
+import { failure, readEnvelope } from '../../src/shared/envelope'
+import { ipcChannel } from '../../src/shared/methods'
+import { RecordingClipboard } from '../support/recordingClipboard'
+import { useTempDirs } from '../support/tempDir'
+import { fakeFrame, mockedElectron } from './fakeElectron'
+
+vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
+const fakeElectron = await mockedElectron()
+
+const API_KEY = 'dpk-error-codes-ABCDEFGHIJKLMNOPQRSTUVWXYZ-WXYZ'
+const NO_SECRET_SERVICE = 'The name org.freedesktop.secrets was not provided by any .service files'
+const LOCKED = 'Cannot create an item in a locked collection'
+
+/** A keychain whose saves fail with the text keytar gives on this kind of computer. */
+function keychainFailingWith(text: string): KeytarLike {
+  return {
+    getPassword: async () => null,
+    setPassword: async () => Promise.reject(new Error(text)),
+    deletePassword: async () => false,
+  }
+}
+
+type Send = (method: Method, input: unknown) => Promise<unknown>
+
+/** The two ways a call reaches core: Electron IPC (through the faked shell) and the loopback bridge (real HTTP). */
+const TRANSPORTS: Array<[string, (handlers: Handlers) => Promise<{ send: Send; close(): Promise<void> }>]> = [
+  [
+    'IPC',
+    async (handlers) => {
+      fakeElectron.reset()
+      registerIpcHandlers(fakeElectron.ipcMain as unknown as IpcMain, handlers, { write: () => undefined })
+      const page = fakeFrame('app://bundle/index.html')
+      return { send: (method, input) => fakeElectron.ipcMain.invokeFrom(page, ipcChannel(method), input), close: async () => undefined }
+    },
+  ],
+  [
+    'the loopback bridge',
+    async (handlers) => {
+      const bridge = await startBridge({ handlers, rendererDir: await tempDir(), log: { write: () => undefined } })
+      return {
+        send: async (method, input) => {
+          const response = await fetch(`${bridge.origin}/api/${method}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${bridge.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify(input),
+          })
+          return response.json()
+        },
+        close: () => bridge.close(),
+      }
+    },
+  ],
+]
+
+const tempDir = useTempDirs()
+let closeTransport: (() => Promise<void>) | undefined
+beforeEach(() => {
+  closeTransport = undefined
+})
+afterEach(async () => closeTransport?.())
+
+describe.each(TRANSPORTS)("a handler's error code reaches the window over %s, and the window knows what to do", (_name, connect) => {
+  async function app(keytar: KeytarLike) {
+    const dataDir = await tempDir()
+    const handlers = createServices({ dataDir, clipboard: new RecordingClipboard(), secrets: createSecretStore({ serviceName: 'error codes (test)', keytar }) })
+    const transport = await connect(handlers)
+    closeTransport = transport.close
+    /** What the renderer's client makes of the answer: the envelope checked, a failure turned into its action. */
+    const failed = async (method: Method, input: unknown) => {
+      const envelope = readEnvelope(await transport.send(method, input), failure('not an envelope'))
+      if (envelope.ok) throw new Error(`${method} did not fail`)
+      return failureOf(new ApiError(envelope.error))
+    }
+    const ok = async (method: Method, input: unknown) => {
+      const envelope = readEnvelope(await transport.send(method, input), failure('not an envelope'))
+      if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`)
+      return envelope.value
+    }
+    return { failed, ok }
+  }
+
+  it('no keychain on this computer: keychain-unavailable, and the window offers to keep the key for the session', async () => {
+    const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
+    const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
+    await ok('profiles.open', { id: profile.id })
+    const stored = await failed('apiKey.store', { apiKey: API_KEY })
+    expect(stored).toMatchObject({ code: 'keychain-unavailable', action: { kind: 'offer-session-key' } })
+    expect(stored.message).toContain('no keychain service is running on this computer')
+    expect(stored.message).not.toContain(API_KEY.slice(-8))
+  })
+
+  it('a locked keychain: keychain-locked, and the window shows how to unlock it (no session-only offer)', async () => {
+    const { failed, ok } = await app(keychainFailingWith(LOCKED))
+    const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
+    await ok('profiles.open', { id: profile.id })
+    expect(await failed('apiKey.store', { apiKey: API_KEY })).toMatchObject({ code: 'keychain-locked', action: { kind: 'show' } })
+  })
+
+  it('no API key stored: no-api-key, and the window offers the step that stores one', async () => {
+    const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
+    const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
+    await ok('profiles.open', { id: profile.id })
+    expect(await failed('apiKey.copyToClipboard', {})).toMatchObject({
+      code: 'no-api-key',
+      action: { kind: 'go-to-step', stepId: 'store-api-key' },
+    })
+  })
+
+  it('a profile that is gone: profile-not-found, and the window goes back to the profile list', async () => {
+    const { failed } = await app(keychainFailingWith(NO_SECRET_SERVICE))
+    expect(await failed('profiles.open', { id: '7d1f6a52-3c1e-4b8e-9a57-2f0e6f1b9c3d' })).toMatchObject({
+      code: 'profile-not-found',
+      message: expect.stringContaining('This profile no longer exists'),
+      action: { kind: 'leave-profile' },
+    })
+  })
+
+  it('no profile open in main: no-open-profile, and the window goes back to the profile list', async () => {
+    const { failed } = await app(keychainFailingWith(NO_SECRET_SERVICE))
+    expect(await failed('apiKey.status', {})).toMatchObject({ code: 'no-open-profile', action: { kind: 'leave-profile' } })
+  })
+
+  it('what the admin entered was refused: invalid-input, shown where they entered it', async () => {
+    const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
+    await ok('profiles.create', { name: 'Acme' })
+    expect(await failed('profiles.create', { name: 'acme' })).toMatchObject({
+      code: 'invalid-input',
+      message: 'A profile named “acme” already exists. Choose another name.',
+      action: { kind: 'show' },
+    })
+  })
+})
