@@ -95,6 +95,17 @@ describe('error codes turn into what the window does, without asking main again'
     expect(calls).toEqual(['apiKey.copyToClipboard', 'profiles.list'])
   })
 
+  it('profile-not-found for the report of the open profile: the report says why, and Back leads to the list', async () => {
+    await useWizard.getState().openProfileInWizard(A)
+    await useWizard.getState().showReport(A)
+    answer = (method) => (method === 'report.build' ? gone('profile-not-found', 'This profile no longer exists.') : EMPTY_LIST)
+    await expect(useWizard.getState().buildReport(A)).rejects.toThrow('This profile no longer exists.')
+    expect(useWizard.getState().screen).toEqual({ kind: 'report', profileId: A, returnTo: 'wizard' })
+    expect(useWizard.getState().lifecycle).toEqual({ kind: 'closed' })
+    await useWizard.getState().closeReport()
+    expect(useWizard.getState().screen).toEqual({ kind: 'profiles' })
+  })
+
   it('profile-not-found on the list (deleted elsewhere): the list is refreshed and says why', async () => {
     answer = (method) => (method === 'profiles.rename' ? gone('profile-not-found', 'This profile no longer exists.') : EMPTY_LIST)
     await expect(useWizard.getState().renameProfile({ id: A, name: 'Acme' }, 'Acme Corp')).rejects.toThrow()

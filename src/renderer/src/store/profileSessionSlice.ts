@@ -130,8 +130,8 @@ export const createProfileSessionSlice: StateCreator<WizardStore, [], [], Profil
         finishClosing()
       }
       get().setListStatus(message)
-      // While closing, the close under way ends on the list anyway.
-      if (get().lifecycle.kind === 'closing') return
+      // While closing, the close under way ends on the list anyway; a report says why itself, and its Back leads there.
+      if (get().lifecycle.kind === 'closing' || get().screen.kind === 'report') return
       get().showScreen({ kind: 'profiles' })
       await get().refreshProfiles()
     },
