@@ -11,7 +11,7 @@ const step = (state: ProfileLifecycle, event: LifecycleEvent) => nextLifecycle(s
 
 describe('the profile lifecycle: the way in and out', () => {
   it('goes closed → opening → open → closing → closed', () => {
-    let state = closed
+    let state: ProfileLifecycle = closed
     for (const [event, kind] of [
       [{ type: 'open', profileId: 'a' }, 'opening'],
       [{ type: 'opened', profileId: 'a' }, 'open'],

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Api } from '../../src/shared/contract'
-import type { Envelope } from '../../src/shared/envelope'
+import { ERROR_CODES, type Envelope } from '../../src/shared/envelope'
 import { apiFrom } from '../../src/shared/methods'
 import { newSetup } from '../../src/shared/newSetup'
-import { failureOf } from '../../src/renderer/src/store/failures'
+import { failureAction, failureOf } from '../../src/renderer/src/store/failures'
 import { useWizard } from '../../src/renderer/src/store/wizardStore'
 
 /** What main answers, method by method, in each test; every call is recorded. */
@@ -81,6 +81,21 @@ describe('the profile lifecycle in the store', () => {
 })
 
 describe('error codes turn into what the window does, without asking main again', () => {
+  it('maps each code to one action (store/failures.ts)', () => {
+    expect(Object.fromEntries(ERROR_CODES.map((code) => [code, failureAction(code)]))).toEqual({
+      'invalid-input': { kind: 'show' },
+      'untrusted-sender': { kind: 'show' },
+      'unknown-method': { kind: 'show' },
+      'keychain-unavailable': { kind: 'offer-session-key' },
+      'keychain-locked': { kind: 'show' },
+      'no-api-key': { kind: 'go-to-step', stepId: 'store-api-key', label: 'Go to “Store the API key”' },
+      'profile-not-found': { kind: 'leave-profile' },
+      'no-open-profile': { kind: 'leave-profile' },
+      cancelled: { kind: 'quiet' },
+      failed: { kind: 'show' },
+    })
+  })
+
   it('profile-not-found while the profile is open: back to the list, refreshed, saying why', async () => {
     await useWizard.getState().openProfileInWizard(A)
     calls.length = 0

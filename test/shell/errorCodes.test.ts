@@ -4,8 +4,6 @@ import { startBridge } from '../../src/bridge/httpBridge'
 import { createSecretStore, type KeytarLike } from '../../src/core/secrets/keychain'
 import { createServices } from '../../src/core/services'
 import { registerIpcHandlers } from '../../src/main/ipc'
-import { ApiError } from '../../src/renderer/src/api/client'
-import { failureOf } from '../../src/renderer/src/store/failures'
 import type { Handlers, Method } from '../../src/shared/contract'
 import { failure, readEnvelope } from '../../src/shared/envelope'
 import { ipcChannel } from '../../src/shared/methods'
@@ -68,17 +66,17 @@ beforeEach(() => {
 })
 afterEach(async () => closeTransport?.())
 
-describe.each(TRANSPORTS)("a handler's error code reaches the window over %s, and the window knows what to do", (_name, connect) => {
+describe.each(TRANSPORTS)("a handler's error code reaches the window over %s", (_name, connect) => {
   async function app(keytar: KeytarLike) {
     const dataDir = await tempDir()
     const handlers = createServices({ dataDir, clipboard: new RecordingClipboard(), secrets: createSecretStore({ serviceName: 'error codes (test)', keytar }) })
     const transport = await connect(handlers)
     closeTransport = transport.close
-    /** What the renderer's client makes of the answer: the envelope checked, a failure turned into its action. */
+    /** The failure as the renderer's client reads it (shared/envelope.ts); store/failures.ts maps its code (test/renderer/storeActions.test.ts). */
     const failed = async (method: Method, input: unknown) => {
       const envelope = readEnvelope(await transport.send(method, input), failure('not an envelope'))
       if (envelope.ok) throw new Error(`${method} did not fail`)
-      return failureOf(new ApiError(envelope.error))
+      return envelope.error
     }
     const ok = async (method: Method, input: unknown) => {
       const envelope = readEnvelope(await transport.send(method, input), failure('not an envelope'))
@@ -88,54 +86,49 @@ describe.each(TRANSPORTS)("a handler's error code reaches the window over %s, an
     return { failed, ok }
   }
 
-  it('no keychain on this computer: keychain-unavailable, and the window offers to keep the key for the session', async () => {
+  it('no keychain on this computer: keychain-unavailable', async () => {
     const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
     const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
     await ok('profiles.open', { id: profile.id })
     const stored = await failed('apiKey.store', { apiKey: API_KEY })
-    expect(stored).toMatchObject({ code: 'keychain-unavailable', action: { kind: 'offer-session-key' } })
+    expect(stored).toMatchObject({ code: 'keychain-unavailable' })
     expect(stored.message).toContain('no keychain service is running on this computer')
     expect(stored.message).not.toContain(API_KEY.slice(-8))
   })
 
-  it('a locked keychain: keychain-locked, and the window shows how to unlock it (no session-only offer)', async () => {
+  it('a locked keychain: keychain-locked', async () => {
     const { failed, ok } = await app(keychainFailingWith(LOCKED))
     const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
     await ok('profiles.open', { id: profile.id })
-    expect(await failed('apiKey.store', { apiKey: API_KEY })).toMatchObject({ code: 'keychain-locked', action: { kind: 'show' } })
+    expect(await failed('apiKey.store', { apiKey: API_KEY })).toMatchObject({ code: 'keychain-locked' })
   })
 
-  it('no API key stored: no-api-key, and the window offers the step that stores one', async () => {
+  it('no API key stored: no-api-key', async () => {
     const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
     const profile = (await ok('profiles.create', { name: 'Acme' })) as { id: string }
     await ok('profiles.open', { id: profile.id })
-    expect(await failed('apiKey.copyToClipboard', {})).toMatchObject({
-      code: 'no-api-key',
-      action: { kind: 'go-to-step', stepId: 'store-api-key' },
-    })
+    expect(await failed('apiKey.copyToClipboard', {})).toMatchObject({ code: 'no-api-key', message: expect.stringContaining('Store the API key') })
   })
 
-  it('a profile that is gone: profile-not-found, and the window goes back to the profile list', async () => {
+  it('a profile that is gone: profile-not-found', async () => {
     const { failed } = await app(keychainFailingWith(NO_SECRET_SERVICE))
     expect(await failed('profiles.open', { id: '7d1f6a52-3c1e-4b8e-9a57-2f0e6f1b9c3d' })).toMatchObject({
       code: 'profile-not-found',
       message: expect.stringContaining('This profile no longer exists'),
-      action: { kind: 'leave-profile' },
     })
   })
 
-  it('no profile open in main: no-open-profile, and the window goes back to the profile list', async () => {
+  it('no profile open in main: no-open-profile', async () => {
     const { failed } = await app(keychainFailingWith(NO_SECRET_SERVICE))
-    expect(await failed('apiKey.status', {})).toMatchObject({ code: 'no-open-profile', action: { kind: 'leave-profile' } })
+    expect(await failed('apiKey.status', {})).toMatchObject({ code: 'no-open-profile' })
   })
 
-  it('what the admin entered was refused: invalid-input, shown where they entered it', async () => {
+  it('what the admin entered was refused: invalid-input', async () => {
     const { failed, ok } = await app(keychainFailingWith(NO_SECRET_SERVICE))
     await ok('profiles.create', { name: 'Acme' })
     expect(await failed('profiles.create', { name: 'acme' })).toMatchObject({
       code: 'invalid-input',
       message: 'A profile named “acme” already exists. Choose another name.',
-      action: { kind: 'show' },
     })
   })
 })
