@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
+import { errorMessage } from '../../../shared/errorMessage'
 import { useWizard } from '../store/wizardStore'
 
 export type CertificateAnswer = { kind: 'none' } | { kind: 'ready'; report: CertificateReport } | { kind: 'error'; message: string }
@@ -15,7 +16,7 @@ export function useCertificateReports(bodies: readonly string[]): ReportsAnswer 
     let current = true
     Promise.all(wanted.map((body) => useWizard.getState().describeCertificate(body)))
       .then((reports) => current && setAnswer({ key, answer: { kind: 'ready', reports } }))
-      .catch((error: Error) => current && setAnswer({ key, answer: { kind: 'error', message: error.message } }))
+      .catch((error: unknown) => current && setAnswer({ key, answer: { kind: 'error', message: errorMessage(error) } }))
     return () => {
       current = false
     }

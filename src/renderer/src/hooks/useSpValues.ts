@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { SpValues } from '../../../shared/contract'
 import { parseDomain } from '../../../shared/domain'
+import { errorMessage } from '../../../shared/errorMessage'
 import { useWizard } from '../store/wizardStore'
 
 export type Derived = { kind: 'none' } | { kind: 'ready'; values: SpValues } | { kind: 'error'; message: string }
@@ -16,7 +17,7 @@ export function useSpValues(domainInput: string, env: SpValues['env']): Derived 
       .getState()
       .deriveSpValues(domainInput, env)
       .then((values) => current && setAnswer({ key, derived: { kind: 'ready', values } }))
-      .catch((error: Error) => current && setAnswer({ key, derived: { kind: 'error', message: error.message } }))
+      .catch((error: unknown) => current && setAnswer({ key, derived: { kind: 'error', message: errorMessage(error) } }))
     return () => {
       current = false
     }
