@@ -110,6 +110,15 @@ describe('error codes turn into what the window does, without asking main again'
     expect(calls).toEqual(['apiKey.copyToClipboard', 'profiles.list'])
   })
 
+  it('profile-not-found while autosaving: back to the list, saying why', async () => {
+    await useWizard.getState().openProfileInWizard(A)
+    answer = (method) => (method === 'setup.save' ? gone('profile-not-found', 'This profile no longer exists.') : EMPTY_LIST)
+    useWizard.getState().goTo('store-api-key')
+    await vi.waitFor(() => expect(useWizard.getState().screen).toEqual({ kind: 'profiles' }))
+    expect(useWizard.getState().lifecycle).toEqual({ kind: 'closed' })
+    expect(useWizard.getState().listStatus).toBe('This profile no longer exists.')
+  })
+
   it('profile-not-found for the report of the open profile: the report says why, and Back leads to the list', async () => {
     await useWizard.getState().openProfileInWizard(A)
     await useWizard.getState().showReport(A)
