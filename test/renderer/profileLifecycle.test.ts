@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type LifecycleEvent, type ProfileLifecycle, nextLifecycle, profileInUse } from '../../src/renderer/src/store/profileLifecycle'
+import { type LifecycleEvent, type ProfileLifecycle, nextLifecycle } from '../../src/renderer/src/store/profileLifecycle'
 
 const closed: ProfileLifecycle = { kind: 'closed' }
 const opening: ProfileLifecycle = { kind: 'opening', profileId: 'a' }
@@ -31,10 +31,6 @@ describe('the profile lifecycle: the way in and out', () => {
 
   it('goes back to open when the admin stays in a profile whose last change was not saved', () => {
     expect(step(closing, { type: 'stayed' })).toEqual({ ok: true, state: open })
-  })
-
-  it('knows which profile is in use: while open and while its last changes are saved on the way out', () => {
-    expect([closed, opening, open, closing, failed].map(profileInUse)).toEqual([null, null, 'a', 'a', null])
   })
 })
 

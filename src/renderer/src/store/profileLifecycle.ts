@@ -51,8 +51,3 @@ export function nextLifecycle(state: ProfileLifecycle, event: LifecycleEvent): L
       return state.kind === 'closing' ? { ok: true, state: { kind: 'closed' } } : refuse(state, event)
   }
 }
-
-/** The profile the wizard works on while it is open or being closed (its changes are still being saved). */
-export function profileInUse(state: ProfileLifecycle): string | null {
-  return state.kind === 'open' || state.kind === 'closing' ? state.profileId : null
-}
