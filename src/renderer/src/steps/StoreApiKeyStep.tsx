@@ -11,7 +11,9 @@ const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
 
 export function StoreApiKeyStep() {
   const status = useWizard((s) => s.keyStatus)
-  const { storeApiKey, keepApiKeyForSession, deleteApiKey } = useWizard.getState()
+  const storeApiKey = useWizard((s) => s.storeApiKey)
+  const keepApiKeyForSession = useWizard((s) => s.keepApiKeyForSession)
+  const deleteApiKey = useWizard((s) => s.deleteApiKey)
   const [apiKey, setApiKey] = useState('')
   const [replacing, setReplacing] = useState(false)
   const [problem, setProblem] = useState<{ message: string; offerSession: boolean } | null>(null)
