@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../shared/contract'
 import { BRIDGE_TOKEN_FRAGMENT } from '../shared/bridgeToken'
 import { CSP_HEADER } from '../shared/csp'
+import { errorMessage } from '../shared/errorMessage'
 import { dispatch } from '../core/dispatch'
 import { jsonNestedDeeperThan } from '../core/json/jsonDepth'
 import { type ErrorLog, consoleErrorLog } from '../core/log/errorLog'
@@ -50,7 +51,7 @@ export async function startBridge({ handlers, rendererDir, log = consoleErrorLog
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      log.write(`[bridge] ${error instanceof Error ? error.message : String(error)}`)
+      log.write(`[bridge] ${errorMessage(error)}`)
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error')
     })
   })

@@ -1,5 +1,6 @@
 import { redactKnownSecrets } from '../core/secrets/redact'
 import { displayText } from '../shared/displayText'
+import { errorDetails } from '../shared/errorMessage'
 import { readStandardInput } from './inputFile'
 import { runCli } from './runCli'
 
@@ -27,7 +28,7 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     // A bug, not an input problem: show it (without any API key seen so far) for the report.
-    process.stderr.write(`${displayText(redactKnownSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)), { multiline: true })}\n`)
+    process.stderr.write(`${displayText(redactKnownSecrets(errorDetails(error)), { multiline: true })}\n`)
     process.exitCode = 1
   },
 )

@@ -2,11 +2,13 @@ import { contract, isMethod, type Handlers, type Method } from '../shared/contra
 import type { Envelope } from '../shared/envelope'
 import { type ErrorLog, consoleErrorLog } from './log/errorLog'
 import { oneLine } from '../shared/displayText'
+import { errorDetails } from '../shared/errorMessage'
 import { UserFacingError } from './userFacingError'
 
 /**
  * The one entry point every transport (IPC, loopback bridge) uses: validates the raw input
  * against the contract, runs the handler, and turns every outcome into an Envelope.
+ * A UserFacingError crosses with its message and its code, so the window can act on the code without asking again.
  * Raw exceptions never cross to the renderer; their details go to the log only.
  */
 export async function dispatch(
@@ -27,8 +29,8 @@ export async function dispatch(
     const handler = handlers[method] as (input: unknown) => Promise<unknown>
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
-    if (error instanceof UserFacingError) return { ok: false, error: { code: 'failed', message: error.message } }
-    log.write(`[${method}] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    if (error instanceof UserFacingError) return { ok: false, error: { code: error.code, message: error.message } }
+    log.write(`[${method}] ${errorDetails(error)}`)
     return { ok: false, error: { code: 'failed', message: unexpectedFailure(method, log) } }
   }
 }

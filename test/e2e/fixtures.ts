@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
 import { type RunningBridge, startBridge } from '../../src/bridge/httpBridge'
 import { OpenedFiles } from '../../src/core/profiles/openedFiles'
-import { type SecretStore, createSecretStore } from '../../src/core/secrets/keychain'
+import { type KeytarLike, type SecretStore, createSecretStore } from '../../src/core/secrets/keychain'
 import { createServices } from '../../src/core/services'
 import type { LoginCapturePort } from '../../src/core/sso/loginCapture'
 import type { Profile } from '../../src/shared/profile'
@@ -48,13 +48,15 @@ export interface AppUnderTest {
  * The real renderer (built) against the real core, over the loopback bridge, with a fresh data folder. The desktop
  * app's login window does not exist here; a test can stand one in with `test.use({ loginCapture })`.
  */
-export const test = base.extend<{ app: AppUnderTest; loginCapture: LoginCapturePort | undefined }>({
+export const test = base.extend<{ app: AppUnderTest; loginCapture: LoginCapturePort | undefined; keytar: KeytarLike | undefined }>({
   loginCapture: [undefined, { option: true }],
-  app: async ({ page, loginCapture }, use) => {
+  /** The OS keychain the app sees; by default one in memory (`keychain` below). */
+  keytar: [undefined, { option: true }],
+  app: async ({ page, loginCapture, keytar }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'dpsso-e2e-'))
     const clipboard = new RecordingClipboard()
     const keychain = memoryKeytar()
-    const secrets = createSecretStore({ serviceName: KEYCHAIN_SERVICE, keytar: keychain })
+    const secrets = createSecretStore({ serviceName: KEYCHAIN_SERVICE, keytar: keytar ?? keychain })
     const openedFiles = new OpenedFiles()
     const handlers = createServices({ dataDir, clipboard, secrets, openedFiles, clearClipboardAfterMs: 1500, loginCapture })
     const bridge = await startBridge({ handlers, rendererDir: RENDERER_DIR })

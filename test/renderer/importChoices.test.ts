@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BundleSummary, ImportOutcome, ProfileMatch } from '../../src/shared/bundle'
 import { importedMessage, newProfileChoiceLabel, refusalMessage, replaceChoiceLabel } from '../../src/renderer/src/profiles/importChoices'
-import type { ReadablePreview } from '../../src/renderer/src/store/importSlice'
+import type { ReadablePreview } from '../../src/renderer/src/store/bundleSlice'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 
 const SUMMARY: BundleSummary = {

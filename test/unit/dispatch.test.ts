@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../src/core/dispatch'
 import { createServices } from '../../src/core/services'
+import { KeychainUnavailableError, NoApiKeyError } from '../../src/core/secrets/keychainErrors'
 import { UserFacingError } from '../../src/core/userFacingError'
 import type { Handlers } from '../../src/shared/contract'
 import { RecordingClipboard } from '../support/recordingClipboard'
@@ -62,6 +63,23 @@ describe('dispatch', () => {
       'Something unexpected went wrong while listing your profiles. Try again. If it keeps happening, restart the app and send /home/admin/.config/Dialpad SSO Assistant/logs/main.log to your support contact.',
     )
     expect(write).toHaveBeenCalledWith(expect.stringContaining('secret-path'))
+  })
+
+  it("carries a UserFacingError's code with its message, so the window need not ask again what failed", async () => {
+    const failing = (error: Error) => ({ 'apiKey.store': async () => Promise.reject(error) }) as unknown as Handlers
+    const keychain = new KeychainUnavailableError('no-secret-service', 'save', 'linux')
+    expect(await dispatch(failing(keychain), 'apiKey.store', { apiKey: 'dpk-0123456789abcdefghij' })).toEqual({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: keychain.message },
+    })
+    const locked = new KeychainUnavailableError('locked', 'save', 'linux')
+    expect(await dispatch(failing(locked), 'apiKey.store', { apiKey: 'dpk-0123456789abcdefghij' })).toMatchObject({ error: { code: 'keychain-locked' } })
+    expect(await dispatch(failing(new NoApiKeyError()), 'apiKey.store', { apiKey: 'dpk-0123456789abcdefghij' })).toMatchObject({ error: { code: 'no-api-key' } })
+    const custom = new UserFacingError('No profile is open.', { code: 'no-open-profile' })
+    expect(await dispatch(failing(custom), 'apiKey.store', { apiKey: 'dpk-0123456789abcdefghij' })).toEqual({
+      ok: false,
+      error: { code: 'no-open-profile', message: 'No profile is open.' },
+    })
   })
 
   it('copies through the clipboard port', async () => {

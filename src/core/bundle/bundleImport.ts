@@ -16,7 +16,7 @@ export class BundleImportError extends UserFacingError {
     readonly problem: BundleProblem,
     message: string,
   ) {
-    super(message)
+    super(message, { code: 'invalid-input' })
   }
 }
 

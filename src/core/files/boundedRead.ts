@@ -32,7 +32,7 @@ export class InputFileError extends UserFacingError {
     /** For 'too-large': the size when known, else null (only more than the limit was seen). */
     readonly size: number | null = null,
   ) {
-    super(message)
+    super(message, { code: 'invalid-input' })
   }
 }
 

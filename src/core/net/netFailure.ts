@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/errorMessage'
 /** What went wrong below HTTP, in categories an admin can act on. */
 export type NetFailureKind =
   | 'blocked-url'
@@ -89,7 +90,7 @@ function peerOf(error: ErrorFields): string | undefined {
 
 /** Classifies an error thrown by undici or the socket layer (not an abort: the caller knows which signal fired). */
 export function classifyNetError(error: unknown): NetFailure {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   for (const link of errorChain(error)) {
     const code = typeof link.code === 'string' ? link.code : undefined
     if (code === 'UND_ERR_PRX_TLS') continue // its cause says what was wrong with the proxy's certificate

@@ -1,5 +1,6 @@
 import { Dispatcher } from 'undici'
 import { classifyNetError, type NetFailureKind } from './netFailure'
+import { errorMessage } from '../../shared/errorMessage'
 
 /**
  * Asks the operating system which proxy serves a URL (its proxy settings, a PAC file, WPAD) and answers the way a
@@ -208,7 +209,7 @@ export class SystemProxyDispatcher extends Dispatcher {
       return await Promise.race([this.#options.resolve(url), timedOut])
     } catch (error) {
       if (error instanceof SystemProxyError) throw error
-      throw new SystemProxyError(`This computer's proxy settings could not be read for ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}.`)
+      throw new SystemProxyError(`This computer's proxy settings could not be read for ${new URL(url).host}: ${errorMessage(error)}.`)
     } finally {
       clearTimeout(timer)
     }

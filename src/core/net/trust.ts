@@ -37,12 +37,13 @@ function safely(read: () => string[], fallback: string[] = []): string[] {
  */
 export function parseCaPem(pem: string, source = 'The corporate CA file', now = new Date()): string[] {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
-    throw new UserFacingError(`${source} contains a private key. Choose the CA certificate (.pem or .crt) only, and keep the key secret.`)
+    throw new UserFacingError(`${source} contains a private key. Choose the CA certificate (.pem or .crt) only, and keep the key secret.`, { code: 'invalid-input' })
   }
   const blocks = pem.match(PEM_BLOCK) ?? []
   if (blocks.length === 0) {
     throw new UserFacingError(
       `${source} has no certificate in PEM form (text starting with "-----BEGIN CERTIFICATE-----"). Ask IT for the root CA certificate as a PEM (Base-64) file.`,
+      { code: 'invalid-input' },
     )
   }
   return blocks.map((block, index) => {
@@ -50,10 +51,10 @@ export function parseCaPem(pem: string, source = 'The corporate CA file', now = 
     try {
       certificate = new X509Certificate(block)
     } catch {
-      throw new UserFacingError(`${source}: certificate ${index + 1} is damaged and cannot be read. Ask IT for a fresh copy of the root CA certificate.`)
+      throw new UserFacingError(`${source}: certificate ${index + 1} is damaged and cannot be read. Ask IT for a fresh copy of the root CA certificate.`, { code: 'invalid-input' })
     }
     if (new Date(certificate.validTo) < now) {
-      throw new UserFacingError(`${source}: the certificate "${oneLine(certificate.subject.replace(/\n/g, ', '), 200)}" expired on ${certificate.validTo}. Ask IT for the current root CA certificate.`)
+      throw new UserFacingError(`${source}: the certificate "${oneLine(certificate.subject.replace(/\n/g, ', '), 200)}" expired on ${certificate.validTo}. Ask IT for the current root CA certificate.`, { code: 'invalid-input' })
     }
     return block
   })

@@ -1,7 +1,7 @@
 import type { ProfileKeyStatus } from '../../shared/keyStatus'
 import type { Profile } from '../../shared/profile'
 import type { SecretStore } from '../secrets/keychain'
-import type { ProfileStore } from './profileStore'
+import { type ProfileStore, ProfileNotFoundError } from './profileStore'
 
 export interface ProfileKeyDeps {
   store: ProfileStore
@@ -35,7 +35,13 @@ export async function storeProfileKey(
   const status = where === 'keychain' ? await secrets.set(id, key) : await secrets.setInMemory(id, key)
   if (!status.stored) return status
   const record = { last4: status.last4, storedAt: now().toISOString() }
-  await store.setKeyRecord(id, record)
+  try {
+    await store.setKeyRecord(id, record)
+  } catch (error) {
+    // The profile was deleted meanwhile (another window, the command line): its key must not stay behind in the keychain.
+    if (error instanceof ProfileNotFoundError) await secrets.delete(id).catch(() => undefined)
+    throw error
+  }
   return { ...status, storedAt: record.storedAt }
 }
 

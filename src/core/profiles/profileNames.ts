@@ -9,7 +9,7 @@ export function sameName(a: string, b: string): boolean {
 /** The trimmed name, or a UserFacingError saying what is wrong with it. */
 export function requireProfileName(input: string): string {
   const parsed = ProfileName.safeParse(input)
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0].message)
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0].message, { code: 'invalid-input' })
   return parsed.data
 }
 

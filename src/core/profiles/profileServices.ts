@@ -44,7 +44,7 @@ export class OpenProfile {
 
   /** The open profile's id (its keychain account); a clear refusal when none is open. */
   require(): string {
-    if (this.id === null) throw new UserFacingError('No profile is open. Choose a profile from the list first.')
+    if (this.id === null) throw new UserFacingError('No profile is open. Choose a profile from the list first.', { code: 'no-open-profile' })
     return this.id
   }
 }

@@ -26,6 +26,9 @@ const NOT_FOUND = 'This profile no longer exists; it may have been deleted. Choo
 
 export class ProfileNotFoundError extends UserFacingError {
   override name = 'ProfileNotFoundError'
+  constructor(message: string) {
+    super(message, { code: 'profile-not-found' })
+  }
 }
 
 export interface ProfileStoreOptions {
@@ -349,7 +352,7 @@ export class ProfileStore {
   }
 
   private async requireFreeName(name: string, except?: string): Promise<void> {
-    if (await this.nameTaken(name, except)) throw new UserFacingError(`A profile named “${name}” already exists. Choose another name.`)
+    if (await this.nameTaken(name, except)) throw new UserFacingError(`A profile named “${name}” already exists. Choose another name.`, { code: 'invalid-input' })
   }
 }
 
@@ -357,11 +360,11 @@ function requireSetup(setup: SetupState): SetupState {
   const parsed = SetupState.safeParse(setup)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
-  throw new UserFacingError(`The setup could not be saved: it is not valid at "${issue.path.join('.')}" (${issue.message}).`)
+  throw new UserFacingError(`The setup could not be saved: it is not valid at "${issue.path.join('.')}" (${issue.message}).`, { code: 'invalid-input' })
 }
 
 function requireNotes(notes: string): string {
   const parsed = ProfileNotes.safeParse(notes)
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0].message)
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0].message, { code: 'invalid-input' })
   return parsed.data
 }

@@ -65,6 +65,6 @@ export class CertificateRefusedError extends UserFacingError {
     readonly reason: CertificateRefusalReason,
     message: string = MESSAGES[reason],
   ) {
-    super(message)
+    super(message, { code: 'invalid-input' })
   }
 }

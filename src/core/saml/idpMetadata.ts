@@ -44,7 +44,7 @@ export class MetadataRefusedError extends UserFacingError {
     message: string,
     options?: ErrorOptions,
   ) {
-    super(message, options)
+    super(message, { ...options, code: 'invalid-input' })
   }
 }
 

@@ -26,9 +26,9 @@ export interface ScimCheckDeps {
 export async function startScimCheck(request: z.output<typeof ScimCheckRequest>, deps: ScimCheckDeps): Promise<{ runId: string }> {
   if (request.kind === 'scim-lifecycle') {
     if (request.confirmedRealUser !== true) {
-      throw new UserFacingError('The user lifecycle test creates a real Dialpad user. Confirm that first, then run it.')
+      throw new UserFacingError('The user lifecycle test creates a real Dialpad user. Confirm that first, then run it.', { code: 'invalid-input' })
     }
-    if (!request.userEmail?.trim()) throw new UserFacingError('Enter the email address for the test user, then run the test.')
+    if (!request.userEmail?.trim()) throw new UserFacingError('Enter the email address for the test user, then run the test.', { code: 'invalid-input' })
   }
   if (!(await deps.secrets.status(deps.account)).stored) throw new NoApiKeyError()
   const dispatcher = createHttpDispatcher({ ...deps.http, extraCaPem: request.extraCaPem ?? undefined })
@@ -62,7 +62,7 @@ export async function findProvisionedUser(
   request: z.output<typeof ScimFindUserRequest>,
   deps: Omit<ScimCheckDeps, 'runner'>,
 ): Promise<ProvisionedUserLookup> {
-  if (!request.email.trim()) throw new UserFacingError('Enter the email of a member of the JumpCloud user group for Dialpad, then look again.')
+  if (!request.email.trim()) throw new UserFacingError('Enter the email of a member of the JumpCloud user group for Dialpad, then look again.', { code: 'invalid-input' })
   if (!(await deps.secrets.status(deps.account)).stored) throw new NoApiKeyError()
   const dispatcher = createHttpDispatcher({ ...deps.http, extraCaPem: request.extraCaPem ?? undefined })
   try {

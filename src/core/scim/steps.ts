@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { informationalStatus, type CheckStatus, type CheckStep } from '../../shared/checkRun'
 import type { Diagnosis } from './diagnose'
 import { redactThenShorten } from '../secrets/redact'
+import { errorMessage } from '../../shared/errorMessage'
 
 export interface StepOutcome {
   status: CheckStatus
@@ -54,7 +55,7 @@ export async function runStep(
   } catch (error) {
     outcome = {
       status: 'fail',
-      detail: `Unexpected problem: ${error instanceof Error ? error.message : String(error)}`,
+      detail: `Unexpected problem: ${errorMessage(error)}`,
       fix: 'Test again; if it keeps failing, copy these details for support.',
     }
   }

@@ -51,6 +51,9 @@ export function parseApiKey(input: string): ApiKeyParse {
 
 export class InvalidApiKeyError extends UserFacingError {
   override name = 'InvalidApiKeyError'
+  constructor(message: string) {
+    super(message, { code: 'invalid-input' })
+  }
 }
 
 /** The trimmed key, or an InvalidApiKeyError whose message says what is wrong without quoting the key. */

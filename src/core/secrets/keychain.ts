@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { KeyStatus } from '../../shared/keyStatus'
 import { requireValidApiKey } from './apiKeyFormat'
-import { KeychainUnavailableError, NoApiKeyError, classifyKeychainFailure, type KeychainAction } from './keychainErrors'
+import { KeychainUnavailableError, NoApiKeyError, classifyKeychainFailure, meansNoKeychain, type KeychainAction } from './keychainErrors'
 import { rememberSecret } from './redact'
 
 /** The keychain entries' service name; the account is the setup profile id. */
@@ -48,11 +48,6 @@ async function requireKeytar(): Promise<KeytarLike> {
   return createRequire(__filename)('keytar') as KeytarLike
 }
 
-/** Problems after which nothing can be in the keychain: there is no keychain to hold it. */
-function meansNoKeychain(error: KeychainUnavailableError): boolean {
-  return error.problem !== 'locked' && error.problem !== 'refused'
-}
-
 function storedStatus(backend: 'keychain' | 'memory', key: string): KeyStatus {
   return { stored: true, last4: key.slice(-4), backend }
 }
@@ -83,7 +78,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
       return await call(loaded)
     } catch (error) {
       const wrapped = new KeychainUnavailableError(classifyKeychainFailure(error), action, platform)
-      if (meansNoKeychain(wrapped)) keychainUsable = false
+      if (meansNoKeychain(wrapped.problem)) keychainUsable = false
       throw wrapped
     }
   }
@@ -128,7 +123,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
       try {
         await keychain('delete', (k) => k.deletePassword(serviceName, account))
       } catch (error) {
-        if (!(error instanceof KeychainUnavailableError) || !meansNoKeychain(error)) throw error
+        if (!(error instanceof KeychainUnavailableError) || !meansNoKeychain(error.problem)) throw error
       }
       return notStored()
     },
@@ -141,7 +136,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
           key = await keychain('read', (k) => k.getPassword(serviceName, account))
         } catch (error) {
           // With no keychain at all nothing can have been saved; a locked one may still hold the key.
-          if (error instanceof KeychainUnavailableError && meansNoKeychain(error)) throw new NoApiKeyError()
+          if (error instanceof KeychainUnavailableError && meansNoKeychain(error.problem)) throw new NoApiKeyError()
           throw error
         }
       }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/errorMessage'
 import { UserFacingError } from '../userFacingError'
 
 /** Why the OS keychain could not be used. Decided from keytar's error text, which is never shown or kept. */
@@ -16,7 +17,7 @@ const PROBLEM_PATTERNS: ReadonlyArray<readonly [KeychainProblem, RegExp]> = [
 ]
 
 export function classifyKeychainFailure(error: unknown): KeychainProblem {
-  const text = error instanceof Error ? error.message : String(error)
+  const text = errorMessage(error)
   return PROBLEM_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0] ?? 'refused'
 }
 
@@ -58,7 +59,15 @@ export function keychainProblemMessage(problem: KeychainProblem, action: Keychai
   return `${WHAT_HAPPENED[action]} because ${BECAUSE[problem]}. ${howToFix(problem, platform)}${SESSION_ONLY[action]}`
 }
 
-/** The OS keychain cannot be used. The message never contains keytar's own text, which could quote its input. */
+/** Problems after which nothing can be in the keychain: there is no keychain to hold it (a locked one may hold the key). */
+export function meansNoKeychain(problem: KeychainProblem): boolean {
+  return problem !== 'locked' && problem !== 'refused'
+}
+
+/**
+ * The OS keychain cannot be used. The message never contains keytar's own text, which could quote its input. Its code
+ * tells the window whether there is no keychain at all (keep the key for the session only) or a locked one (unlock it).
+ */
 export class KeychainUnavailableError extends UserFacingError {
   override name = 'KeychainUnavailableError'
 
@@ -67,7 +76,7 @@ export class KeychainUnavailableError extends UserFacingError {
     readonly action: KeychainAction,
     platform: NodeJS.Platform = process.platform,
   ) {
-    super(keychainProblemMessage(problem, action, platform))
+    super(keychainProblemMessage(problem, action, platform), { code: meansNoKeychain(problem) ? 'keychain-unavailable' : 'keychain-locked' })
   }
 }
 
@@ -78,6 +87,7 @@ export class NoApiKeyError extends UserFacingError {
     super(
       'No Dialpad API key is saved for this setup yet. Store it in the “Store the API key” step, ' +
         'then run the check again.',
+      { code: 'no-api-key' },
     )
   }
 }

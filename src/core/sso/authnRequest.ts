@@ -47,7 +47,7 @@ export function buildAuthnRequest({ spEntityId, acsUrl, idpSsoUrl, now }: AuthnR
   // rewrite or refuse them (a line separator comes back as a line break), and none can be in an SP Entity ID derived
   // from a valid domain.
   if (spEntityId.trim() === '' || hasUnsafeCharacters(spEntityId) || spEntityId.includes('\uFFFD')) {
-    throw new UserFacingError('The SP Entity ID is empty or contains control characters. Enter the company domain again on the "Enable SAML in Dialpad" step.')
+    throw new UserFacingError('The SP Entity ID is empty or contains control characters. Enter the company domain again on the "Enable SAML in Dialpad" step.', { code: 'invalid-input' })
   }
 
   const id = newId()
@@ -100,7 +100,7 @@ export function withQueryParameters(url: URL, parameters: Record<string, string>
 function httpsUrl(text: string, what: string, nextStep: string): URL {
   const url = URL.parse(text.trim())
   if (!url || url.protocol !== 'https:' || url.username || url.password) {
-    throw new UserFacingError(`${what} must be a complete https:// address without a user name or password. ${nextStep}`)
+    throw new UserFacingError(`${what} must be a complete https:// address without a user name or password. ${nextStep}`, { code: 'invalid-input' })
   }
   return url
 }

@@ -55,8 +55,9 @@ export class LoginCaptureError extends UserFacingError {
   constructor(
     readonly reason: LoginCaptureFailure,
     message: string,
+    code: 'failed' | 'cancelled' = 'failed',
   ) {
-    super(message)
+    super(message, { code })
   }
 }
 
@@ -88,7 +89,7 @@ export class LoginPageFailedError extends LoginCaptureError {
 export class LoginCancelledError extends LoginCaptureError {
   override name = 'LoginCancelledError'
   constructor() {
-    super('cancelled', 'The test login was cancelled before JumpCloud sent a response, so there is nothing to check. Start the test again when you are ready.')
+    super('cancelled', 'The test login was cancelled before JumpCloud sent a response, so there is nothing to check. Start the test again when you are ready.', 'cancelled')
   }
 }
 

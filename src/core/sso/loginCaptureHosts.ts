@@ -55,7 +55,7 @@ export function describeNavigationTarget(raw: string): string {
 function httpsHost(text: string, what: string, nextStep: string): string {
   const url = URL.parse(text.trim())
   if (!url || url.protocol !== 'https:' || url.hostname === '') {
-    throw new UserFacingError(`${what} must be a complete https:// address. ${nextStep}`)
+    throw new UserFacingError(`${what} must be a complete https:// address. ${nextStep}`, { code: 'invalid-input' })
   }
   return url.hostname
 }

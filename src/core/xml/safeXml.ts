@@ -12,7 +12,7 @@ export class XmlRefusedError extends UserFacingError {
     readonly reason: XmlRefusalReason,
     message: string,
   ) {
-    super(message)
+    super(message, { code: 'invalid-input' })
   }
 }
 

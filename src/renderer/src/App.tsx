@@ -1,8 +1,6 @@
 import { Suspense, lazy, useEffect } from 'react'
 import { ProfileListScreen } from './components/profiles/ProfileListScreen'
 import { WizardFrame } from './components/WizardFrame'
-import { takeOpenedBundle } from './profiles/bundleImport'
-import { closeReport, refreshProfiles } from './profiles/session'
 import { useWizard } from './store/wizardStore'
 
 // Views opened now and then load on first use, in their own chunks, so the window's first load stays small
@@ -12,8 +10,10 @@ const ReportScreen = lazy(async () => ({ default: (await import('./components/re
 /** The window: the profile list (where the app opens), a profile's wizard, or a profile's setup report. */
 export function App() {
   const screen = useWizard((s) => s.screen)
+  const closeReport = useWizard((s) => s.closeReport)
 
   useEffect(() => {
+    const { refreshProfiles, takeOpenedBundle } = useWizard.getState()
     void refreshProfiles()
     // A bundle the OS asked the app to open, at start-up or while it was in the background.
     void takeOpenedBundle()

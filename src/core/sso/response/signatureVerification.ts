@@ -1,5 +1,6 @@
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml'
 import type { SignedElement } from '../../../shared/ssoResponse'
+import { errorMessage } from '../../../shared/errorMessage'
 
 export type SignatureState = 'verified' | 'failed' | 'absent'
 
@@ -74,6 +75,6 @@ async function verifyOne(xml: string, certificatePem: string, element: SignedEle
     if (!assertionXml) return { ok: false, reason: 'The response holds no assertion.' }
     return { ok: true, assertionXml }
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) }
+    return { ok: false, reason: errorMessage(error) }
   }
 }

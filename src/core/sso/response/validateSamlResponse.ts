@@ -26,6 +26,7 @@ import { readResponseFacts, type ResponseFacts } from './responseFacts'
 import { readSamlResponse, type SamlResponseInput } from './responseInput'
 import { summarizeResponse } from './responseSummary'
 import { type SignatureVerification, verifySignatures } from './signatureVerification'
+import { errorMessage } from '../../../shared/errorMessage'
 
 export type { SamlResponseInput } from './responseInput'
 export type { SsoResponseExpectations } from './expectations'
@@ -99,7 +100,7 @@ export async function validateSamlResponse(
     return await runChecks(input, expect, options, add, finish)
   } catch (error) {
     // A bug, not bad input (that is always a failed step): still a result the admin can read and send on.
-    add(ALL_STEPS[steps.length] ?? DECODE_STEP, fail(`Unexpected problem while checking: ${error instanceof Error ? error.message : String(error)}`, 'Check again; if it keeps failing, send these details to support.'))
+    add(ALL_STEPS[steps.length] ?? DECODE_STEP, fail(`Unexpected problem while checking: ${errorMessage(error)}`, 'Check again; if it keeps failing, send these details to support.'))
     return finish(null, 'the check stopped at the problem above.')
   }
 }

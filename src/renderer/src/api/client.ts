@@ -1,15 +1,16 @@
 import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
 import { displayText } from '../../../shared/displayText'
-import { type ApiFailure, failure } from '../../../shared/envelope'
+import { type ApiFailure, type ErrorCode, failure, readEnvelope } from '../../../shared/envelope'
 import { apiFrom } from '../../../shared/methods'
 import { createHttpApi } from './httpApi'
 
 /**
- * A failed call, carrying the message written for the admin. Messages may quote outside text (a file name, a value
- * from a file): every screen shows them through displayText, so they are made safe here, once.
+ * A failed call, carrying the message written for the admin and its code (store/failures.ts turns codes into what the
+ * window does). Messages may quote outside text (a file name, a value from a file): every screen shows them through
+ * displayText, so they are made safe here, once.
  */
 export class ApiError extends Error {
-  readonly code: ApiFailure['code']
+  readonly code: ErrorCode
   constructor(failure: ApiFailure) {
     super(displayText(failure.message))
     this.name = 'ApiError'
@@ -27,10 +28,14 @@ function chooseApi(): Api {
   return apiFrom(async () => lost)
 }
 
-const api: Api = chooseApi()
+// Chosen at the first call, not when this module loads: the store imports it, and loads in tests without a window.
+let api: Api | undefined
+
+const GARBLED = failure('The app answered with something this window cannot read. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.')
 
 export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const envelope = await api[method](input)
+  api ??= chooseApi()
+  const envelope = readEnvelope(await api[method](input), GARBLED)
   if (!envelope.ok) throw new ApiError(envelope.error)
-  return envelope.value
+  return envelope.value as MethodOutput<M>
 }

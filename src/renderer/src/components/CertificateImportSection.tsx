@@ -2,7 +2,6 @@ import { useId, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { MAX_CERTIFICATE_INPUT_BYTES } from '../../../shared/limits'
 import type { MethodInput } from '../../../shared/contract'
-import { call } from '../api/client'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { useWizard } from '../store/wizardStore'
 import { CertificateChooser } from './CertificateChooser'
@@ -13,6 +12,7 @@ import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutco
 /** The "IDP Certificate" file JumpCloud downloads, by file, drop or paste, in any of the usual formats. */
 export function CertificateImportSection() {
   const certificate = useWizard((s) => s.idp.certificate)
+  const importCertificate = useWizard((s) => s.importCertificate)
   const { propose, dialog } = useIdpChange()
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
   const [candidates, setCandidates] = useState<CertificateReport[]>([])
@@ -25,7 +25,7 @@ export function CertificateImportSection() {
     setOutcome({ kind: 'busy' })
     setCandidates([])
     try {
-      const result = await call('certificate.import', source)
+      const result = await importCertificate(source)
       if (result.kind === 'choose') {
         setCandidates(result.certificates)
         setOutcome({ kind: 'done', message: `${from} holds ${result.certificates.length} different certificates. Choose the one JumpCloud signs with.` })

@@ -2,7 +2,6 @@ import { displayText } from '../../../shared/displayText'
 import { useId, useState } from 'react'
 import type { SetupOverview, StepRef, StepStatus } from '../../../shared/wizard/stepState'
 import { useCertificateReport } from '../hooks/useCertificateReport'
-import { saveOpenProfile, showReport } from '../profiles/session'
 import { useWizard } from '../store/wizardStore'
 import { formatUtc } from './formatDate'
 import { OverviewLists } from './OverviewLists'
@@ -17,6 +16,8 @@ export interface CompletionViewProps {
 /** After the last step: where the setup stands, when the certificate runs out, and the report and bundle. */
 export function CompletionView({ steps, overview, onOpenStep }: CompletionViewProps) {
   const profile = useWizard((s) => s.openProfile)
+  const showReport = useWizard((s) => s.showReport)
+  const saveOpenProfile = useWizard((s) => s.saveOpenProfile)
   const body = useWizard((s) => s.idp.certificate)
   const certificate = useCertificateReport(body)
   const [exporting, setExporting] = useState(false)

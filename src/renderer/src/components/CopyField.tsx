@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { displayText } from '../../../shared/displayText'
-import { call } from '../api/client'
+import { useWizard } from '../store/wizardStore'
+import { errorMessage } from '../../../shared/errorMessage'
 
 const FEEDBACK_MS = 2500
 
@@ -22,6 +23,7 @@ export interface CopyFieldProps {
 
 /** A value the admin must paste into a console, with its destination and a copy button. */
 export function CopyField({ label, value, destination, alsoShownAs, alsoShownIn = 'Dialpad', onCopied }: CopyFieldProps) {
+  const copyValue = useWizard((s) => s.copyValue)
   const [outcome, setOutcome] = useState<CopyState>({ kind: 'idle' })
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -30,12 +32,12 @@ export function CopyField({ label, value, destination, alsoShownAs, alsoShownIn 
   async function copy() {
     clearTimeout(timer.current)
     try {
-      await call('clipboard.copy', { text: value })
+      await copyValue(value)
       setOutcome({ kind: 'copied', value })
       onCopied?.()
       timer.current = setTimeout(() => setOutcome({ kind: 'idle' }), FEEDBACK_MS)
     } catch (error) {
-      setOutcome({ kind: 'error', value, message: error instanceof Error ? error.message : String(error) })
+      setOutcome({ kind: 'error', value, message: errorMessage(error) })
     }
   }
 

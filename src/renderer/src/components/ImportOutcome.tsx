@@ -1,4 +1,5 @@
 import { displayText } from '../../../shared/displayText'
+import { errorMessage } from '../../../shared/errorMessage'
 
 /** What the last import did: a confirmation read by screen readers, or a specific refusal. */
 export type ImportOutcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string } | { kind: 'refused'; message: string }
@@ -19,5 +20,5 @@ export function ImportOutcomeMessage({ outcome }: { outcome: ImportOutcome }) {
 }
 
 export function refusal(error: unknown): ImportOutcome {
-  return { kind: 'refused', message: error instanceof Error ? error.message : String(error) }
+  return { kind: 'refused', message: errorMessage(error) }
 }

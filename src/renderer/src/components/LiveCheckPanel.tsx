@@ -11,6 +11,7 @@ import { factsOf } from '../store/facts'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
+import { errorMessage } from '../../../shared/errorMessage'
 
 const POLL_MS = 200
 
@@ -80,7 +81,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
     } catch (failure) {
       runId.current = null
       setProgress(null)
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
     }
   }
 

@@ -1,8 +1,7 @@
 import { oneLine } from '../../../shared/displayText'
 import { useState } from 'react'
 import { MAX_METADATA_BYTES } from '../../../shared/limits'
-import { call } from '../api/client'
-import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
+import { fileTooLargeMessage } from '../files/fileBytes'
 import { useCertificateReports } from '../hooks/useCertificateReport'
 import { useWizard } from '../store/wizardStore'
 import { CertificateChooser } from './CertificateChooser'
@@ -14,6 +13,7 @@ import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutco
 export function MetadataImportSection() {
   const metadata = useWizard((s) => s.idp.metadata)
   const certificate = useWizard((s) => s.idp.certificate)
+  const importMetadata = useWizard((s) => s.importMetadata)
   const { propose, dialog } = useIdpChange()
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
   const [suggestedIndex, setSuggestedIndex] = useState<number | undefined>(undefined)
@@ -24,7 +24,7 @@ export function MetadataImportSection() {
     if (tooLarge) return setOutcome({ kind: 'refused', message: tooLarge })
     setOutcome({ kind: 'busy' })
     try {
-      const result = await call('metadata.import', { fileName: file.name, base64: await fileAsBase64(file) })
+      const result = await importMetadata(file)
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
       const count = signingCertificates.length
       const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`

@@ -2,11 +2,11 @@ import { oneLine } from '../../../shared/displayText'
 import { useId, useState } from 'react'
 import type { ProvisionedUserLookup as Lookup } from '../../../shared/provisionedUser'
 import { PROVISIONED_USER_VERDICT as VERDICT } from '../../../shared/provisionedUserVerdict'
-import { call } from '../api/client'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { TestOnlyAddressNote } from './TestOnlyAddressNote'
+import { errorMessage } from '../../../shared/errorMessage'
 
 /**
  * "Is this user provisioned?": after Activate, one read-only lookup in Dialpad of a JumpCloud group member's email.
@@ -15,6 +15,7 @@ import { TestOnlyAddressNote } from './TestOnlyAddressNote'
 export function ProvisionedUserLookup() {
   const keyStored = useWizard((s) => s.keyStatus?.stored === true)
   const extraCaPem = useWizard((s) => s.scim.extraCa?.pem ?? null)
+  const findProvisionedUser = useWizard((s) => s.findProvisionedUser)
   const address = useScimCheckAddress()
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState(false)
@@ -28,10 +29,10 @@ export function ProvisionedUserLookup() {
     setError(null)
     setResult(null)
     try {
-      const found = await call('scim.findUser', { baseUrl: address.url, extraCaPem, email })
+      const found = await findProvisionedUser({ baseUrl: address.url, extraCaPem, email })
       setResult({ ...found, email: email.trim() })
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
     } finally {
       setBusy(false)
     }

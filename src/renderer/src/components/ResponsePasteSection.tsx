@@ -3,17 +3,14 @@ import type { MethodInput } from '../../../shared/contract'
 import type { CheckRun } from '../../../shared/checkRun'
 import { MAX_SAML_RESPONSE_BYTES } from '../../../shared/limits'
 import type { SsoResponseCheck } from '../../../shared/ssoResponse'
-import { provenanceNow } from '../../../shared/provenance'
-import { checkInputs } from '../../../shared/wizard/verdictInputs'
-import { call } from '../api/client'
 import { useCheckVerdict } from '../hooks/useSetupStatus'
-import { factsOf } from '../store/facts'
 import { useWizard } from '../store/wizardStore'
 import { fileAsBase64, fileTooLargeMessage } from '../files/fileBytes'
 import { CheckStepList } from './CheckStepList'
 import { FileDropZone } from './FileDropZone'
 import { formatUtc } from './formatDate'
 import { SamlResponseTable } from './SamlResponseTable'
+import { errorMessage } from '../../../shared/errorMessage'
 
 type ResponseSource = MethodInput<'sso.validateResponse'>['response']
 
@@ -29,7 +26,7 @@ export interface ResponsePasteSectionProps {
  * support call). The pasted text is cleared after each check; the response is not kept anywhere.
  */
 export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSectionProps) {
-  const recordCheck = useWizard((s) => s.recordCheck)
+  const checkPastedResponse = useWizard((s) => s.checkPastedResponse)
   const verdict = useCheckVerdict('sso-login')
   const [pasted, setPasted] = useState('')
   const [requestId, setRequestId] = useState('')
@@ -46,20 +43,17 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
     if ('blocked' in expectations) return
     setBusy(true)
     setError(null)
-    // What this check is made against: the values now, not the ones when it ends.
-    const against = provenanceNow(checkInputs('sso-login', 'pasted'), factsOf(useWizard.getState()), new Date())
     try {
-      const checked = await call('sso.validateResponse', {
+      const checked = await checkPastedResponse({
         ...expectations,
         response,
         requestId: requestId.trim() || null,
         judgeAtIssueInstant: capturedEarlier,
       })
       setResult(checked)
-      recordCheck('sso-login', checked.run, against, 'pasted')
     } catch (failure) {
       setResult(null)
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
     } finally {
       setPasted('')
       setBusy(false)

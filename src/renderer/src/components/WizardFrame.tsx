@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
 import { useSetupStatus } from '../hooks/useSetupStatus'
-import { showProfileList, showReport } from '../profiles/session'
 import { STEPS } from '../steps/stepList'
 import { useWizard } from '../store/wizardStore'
 import { CompletionView } from './CompletionView'
@@ -20,6 +19,8 @@ interface LeftUnfinished {
  * needs, and the step list shows it for later.
  */
 export function WizardFrame() {
+  const showReport = useWizard((s) => s.showReport)
+  const showProfileList = useWizard((s) => s.showProfileList)
   const profile = useWizard((s) => s.openProfile)
   const currentStepId = useWizard((s) => s.currentStepId)
   const showingSummary = useWizard((s) => s.showingSummary)

@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
-import { call } from '../api/client'
+import { errorMessage } from '../../../shared/errorMessage'
+import { useWizard } from '../store/wizardStore'
 
 export type CertificateAnswer = { kind: 'none' } | { kind: 'ready'; report: CertificateReport } | { kind: 'error'; message: string }
 type ReportsAnswer = { kind: 'none' } | { kind: 'ready'; reports: CertificateReport[] } | { kind: 'error'; message: string }
-
-async function describe(body: string): Promise<CertificateReport> {
-  const result = await call('certificate.import', { source: 'text', text: body })
-  return result.kind === 'certificate' ? result.certificate : result.certificates[0]
-}
 
 /** Core's descriptions of saved certificate bodies (dates and warnings recomputed for today); answers for older bodies are dropped. */
 export function useCertificateReports(bodies: readonly string[]): ReportsAnswer {
@@ -18,9 +14,9 @@ export function useCertificateReports(bodies: readonly string[]): ReportsAnswer 
     const wanted: string[] = JSON.parse(key)
     if (wanted.length === 0) return
     let current = true
-    Promise.all(wanted.map(describe))
+    Promise.all(wanted.map((body) => useWizard.getState().describeCertificate(body)))
       .then((reports) => current && setAnswer({ key, answer: { kind: 'ready', reports } }))
-      .catch((error: Error) => current && setAnswer({ key, answer: { kind: 'error', message: error.message } }))
+      .catch((error: unknown) => current && setAnswer({ key, answer: { kind: 'error', message: errorMessage(error) } }))
     return () => {
       current = false
     }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { SpValues } from '../../../shared/contract'
 import { parseDomain } from '../../../shared/domain'
-import { call } from '../api/client'
+import { errorMessage } from '../../../shared/errorMessage'
+import { useWizard } from '../store/wizardStore'
 
 export type Derived = { kind: 'none' } | { kind: 'ready'; values: SpValues } | { kind: 'error'; message: string }
 
@@ -12,9 +13,11 @@ export function useSpValues(domainInput: string, env: SpValues['env']): Derived 
   useEffect(() => {
     if (key === null) return
     let current = true
-    call('sp.derive', { domain: domainInput, env })
+    useWizard
+      .getState()
+      .deriveSpValues(domainInput, env)
       .then((values) => current && setAnswer({ key, derived: { kind: 'ready', values } }))
-      .catch((error: Error) => current && setAnswer({ key, derived: { kind: 'error', message: error.message } }))
+      .catch((error: unknown) => current && setAnswer({ key, derived: { kind: 'error', message: errorMessage(error) } }))
     return () => {
       current = false
     }

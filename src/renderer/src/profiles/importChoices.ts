@@ -1,6 +1,6 @@
 import { oneLine } from '../../../shared/displayText'
 import type { ImportOutcome, ProfileMatch } from '../../../shared/bundle'
-import type { ReadablePreview } from '../store/importSlice'
+import type { ReadablePreview } from '../store/bundleSlice'
 
 /**
  * The button that imports the bundle as a new profile. After an edited bundle's warning it says "Import anyway", so

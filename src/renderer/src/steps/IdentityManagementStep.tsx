@@ -1,7 +1,6 @@
 import { IDENTITY_MANAGEMENT } from '../../../shared/wizard/checklists'
 import { useState } from 'react'
 import { jumpCloudBaseUrl } from '../../../shared/scimAddress'
-import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
@@ -9,6 +8,7 @@ import { ProvisionedUserLookup } from '../components/ProvisionedUserLookup'
 import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
 import { TestUserEmailField } from '../components/TestUserEmailField'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
+import { type FailureAction, failureOf } from '../store/failures'
 import { useWizard } from '../store/wizardStore'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
@@ -26,17 +26,22 @@ export function IdentityManagementStep() {
   const env = useWizard((s) => s.env)
   const keyStatus = useWizard((s) => s.keyStatus)
   const checkAddress = useScimCheckAddress()
-  const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const copyApiKeyToClipboard = useWizard((s) => s.copyApiKeyToClipboard)
+  const goTo = useWizard((s) => s.goTo)
+  const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean; action?: FailureAction } | null>(null)
 
   async function copyToken() {
     if (!window.confirm('Put the Dialpad API key on the clipboard for 60 seconds, to paste into JumpCloud’s Token Key field?')) return
     try {
-      const { clearsAfterSeconds } = await call('apiKey.copyToClipboard', {})
+      const clearsAfterSeconds = await copyApiKeyToClipboard()
       setTokenMessage({ text: `The API key is on the clipboard. It is cleared in ${clearsAfterSeconds} seconds.`, error: false })
     } catch (error) {
-      setTokenMessage({ text: error instanceof Error ? error.message : String(error), error: true })
+      const failure = failureOf(error)
+      setTokenMessage({ text: failure.message, error: true, action: failure.action })
     }
   }
+
+  const goToStep = tokenMessage?.action?.kind === 'go-to-step' ? tokenMessage.action : null
 
   return (
     <>
@@ -58,6 +63,11 @@ export function IdentityManagementStep() {
           <p className={tokenMessage?.error ? 'error-text' : 'copy-field__status'} role="status">
             {tokenMessage?.text ?? ''}
           </p>
+          {goToStep ? (
+            <button type="button" className="button" onClick={() => goTo(goToStep.stepId)}>
+              {goToStep.label}
+            </button>
+          ) : null}
         </div>
         <TestUserEmailField hint={TEST_USER_EMAIL_HINT} />
       </section>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { KeyStatus } from '../../../shared/keyStatus'
-import { call } from '../api/client'
+import { failureOf } from '../store/failures'
 import { useWizard } from '../store/wizardStore'
 
 const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
@@ -11,25 +11,25 @@ const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
 
 export function StoreApiKeyStep() {
   const status = useWizard((s) => s.keyStatus)
-  const setKeyStatus = useWizard((s) => s.setKeyStatus)
+  const storeApiKey = useWizard((s) => s.storeApiKey)
+  const keepApiKeyForSession = useWizard((s) => s.keepApiKeyForSession)
+  const deleteApiKey = useWizard((s) => s.deleteApiKey)
   const [apiKey, setApiKey] = useState('')
   const [replacing, setReplacing] = useState(false)
   const [problem, setProblem] = useState<{ message: string; offerSession: boolean } | null>(null)
 
-  async function act(method: 'apiKey.store' | 'apiKey.keepForSession' | 'apiKey.delete') {
+  async function act(action: 'store' | 'keepForSession' | 'delete') {
     setProblem(null)
     try {
-      const next = method === 'apiKey.delete' ? await call(method, {}) : await call(method, { apiKey })
-      setKeyStatus(next)
+      if (action === 'delete') await deleteApiKey()
+      else await (action === 'store' ? storeApiKey : keepApiKeyForSession)(apiKey)
       // The key leaves the renderer as soon as main has it.
       setApiKey('')
       setReplacing(false)
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      // When main finds no keychain at all, its status says so: only then is "this session only" offered.
-      const now = await call('apiKey.status', {}).catch(() => null)
-      if (now) setKeyStatus(now)
-      setProblem({ message, offerSession: method === 'apiKey.store' && now?.backend === 'none' })
+      const failure = failureOf(error)
+      // Only when this computer has no keychain at all is "this session only" offered (a locked one is unlocked instead).
+      setProblem({ message: failure.message, offerSession: action === 'store' && failure.action.kind === 'offer-session-key' })
     }
   }
 
@@ -55,7 +55,7 @@ export function StoreApiKeyStep() {
             <button type="button" className="button" onClick={() => setReplacing(true)}>
               Replace key
             </button>{' '}
-            <button type="button" className="button" onClick={() => confirm('Delete the stored API key from this computer?') && void act('apiKey.delete')}>
+            <button type="button" className="button" onClick={() => confirm('Delete the stored API key from this computer?') && void act('delete')}>
               Delete key
             </button>
           </p>
@@ -64,7 +64,7 @@ export function StoreApiKeyStep() {
           <form
             onSubmit={(event) => {
               event.preventDefault()
-              void act('apiKey.store')
+              void act('store')
             }}
           >
             <div className="form-row">
@@ -88,7 +88,7 @@ export function StoreApiKeyStep() {
           <div role="alert">
             <p className="error-text">{problem.message}</p>
             {problem.offerSession ? (
-              <button type="button" className="button" onClick={() => void act('apiKey.keepForSession')}>
+              <button type="button" className="button" onClick={() => void act('keepForSession')}>
                 Keep the key for this session only
               </button>
             ) : null}

@@ -1,12 +1,13 @@
-import { call } from '../api/client'
 import { type AutosaveSession, exposeSaveBeforeClose, startAutosaveSession } from './autosaveSession'
+import { requestFor } from './request'
 import { useWizard } from './wizardStore'
 
 /**
  * Starts saving the open profile's setup and notes as the admin works. Closing or reloading the window writes what is pending
- * right away rather than after the debounce.
+ * right away rather than after the debounce. A profile found gone while saving takes the admin back to the list (request.ts).
  */
 export function startAutosave(profileId: string): AutosaveSession {
+  const call = requestFor(useWizard.getState)
   const session = startAutosaveSession({
     store: useWizard,
     profileId,

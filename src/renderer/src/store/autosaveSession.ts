@@ -2,6 +2,7 @@ import { SAVE_BEFORE_CLOSE_HOOK } from '../../../shared/saveBeforeClose'
 import type { SetupState } from '../../../shared/setupState'
 import { snapshotOf } from './persistenceSlice'
 import type { WizardStore } from './wizardStore'
+import { errorMessage } from '../../../shared/errorMessage'
 
 export const AUTOSAVE_DEBOUNCE_MS = 250
 
@@ -82,7 +83,7 @@ export function startAutosaveSession({ store, profileId, save, saveNotes, deboun
         store.getState().setSaveStatus({ kind: 'saved', at: lastSavedAt })
       }
     } catch (error) {
-      if (belongsHere()) store.getState().setSaveStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+      if (belongsHere()) store.getState().setSaveStatus({ kind: 'error', message: errorMessage(error) })
     }
   }
   const enqueue = () => {

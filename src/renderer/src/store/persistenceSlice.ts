@@ -19,9 +19,14 @@ export const createPersistenceSlice: StateCreator<WizardStore, [], [], Persisten
   hydrated: false,
   saveStatus: { kind: 'idle' },
   retrySave: () => undefined,
-  hydrate: (saved) => set({ ...saved, showingSummary: false, hydrated: true }),
+  hydrate: (saved) => set(hydratedWith(saved)),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 })
+
+/** The store's change that loads a saved setup (the wizard starts on its step, not the summary). */
+export function hydratedWith(saved: Partial<SetupState>): Partial<WizardStore> {
+  return { ...saved, showingSummary: false, hydrated: true }
+}
 
 /** The part of the store main keeps on disk. */
 export function snapshotOf(store: WizardStore): SetupState {

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
-import { call } from '../../api/client'
+import { useWizard } from '../../store/wizardStore'
 import { ConfirmDialog } from '../ConfirmDialog'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 export interface DeleteProfileDialogProps {
   profile: ProfileSummary
@@ -10,6 +11,7 @@ export interface DeleteProfileDialogProps {
 
 /** Asks before deleting. Says plainly that the profile's API key goes from the keychain too, and that nothing brings it back. */
 export function DeleteProfileDialog({ profile, onDone }: DeleteProfileDialogProps) {
+  const deleteProfile = useWizard((s) => s.deleteProfile)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -17,10 +19,10 @@ export function DeleteProfileDialog({ profile, onDone }: DeleteProfileDialogProp
     setBusy(true)
     setError('')
     try {
-      await call('profiles.delete', { id: profile.id })
+      await deleteProfile(profile)
       onDone(true)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
       setBusy(false)
     }
   }

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
-import { call } from '../../api/client'
-import { saveTextFile } from '../../files/saveTextFile'
+import { useWizard } from '../../store/wizardStore'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 export interface ExportBundleFormProps {
   profile: Pick<ProfileSummary, 'id' | 'name'>
@@ -12,6 +12,7 @@ export interface ExportBundleFormProps {
 
 /** Exports a profile as a bundle file. The API key never goes in; its last 4 characters only when ticked. */
 export function ExportBundleForm({ profile, onDone, beforeExport }: ExportBundleFormProps) {
+  const exportBundle = useWizard((s) => s.exportBundle)
   const [includeKeyHint, setIncludeKeyHint] = useState(false)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -23,11 +24,9 @@ export function ExportBundleForm({ profile, onDone, beforeExport }: ExportBundle
     setError('')
     try {
       await beforeExport?.()
-      const { fileName, text } = await call('bundle.export', { id: profile.id, includeKeyHint })
-      saveTextFile(fileName, text, 'application/json')
-      onDone(fileName)
+      onDone(await exportBundle(profile, includeKeyHint))
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
       setBusy(false)
     }
   }

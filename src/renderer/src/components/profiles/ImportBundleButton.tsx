@@ -1,9 +1,10 @@
 import { useId } from 'react'
 import { BUNDLE_FILE_SUFFIX } from '../../../../shared/bundleFile'
-import { previewBundleFile } from '../../profiles/bundleImport'
+import { useWizard } from '../../store/wizardStore'
 
 /** "Import bundle…": a file picker; a bundle dropped anywhere on the window does the same. */
 export function ImportBundleButton() {
+  const previewBundleFile = useWizard((s) => s.previewBundleFile)
   const inputId = useId()
   const hintId = useId()
   return (

@@ -1,9 +1,9 @@
 import { displayText } from '../../../../shared/displayText'
 import { useEffect, useId, useRef } from 'react'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
-import { applyImport, closeImport } from '../../profiles/bundleImport'
 import { newProfileChoiceLabel, refusalMessage, replaceChoiceLabel } from '../../profiles/importChoices'
-import type { ImportFlow } from '../../store/importSlice'
+import type { ImportFlow } from '../../store/bundleSlice'
+import { useWizard } from '../../store/wizardStore'
 import { BundleSummaryDetails } from './BundleSummaryDetails'
 import { ProfileMatchDifferences } from './ProfileMatchDifferences'
 
@@ -12,6 +12,7 @@ import { ProfileMatchDifferences } from './ProfileMatchDifferences'
  * choices. An edited bundle (digest mismatch) shows its warning and the buttons say "anyway"; a refused one says why.
  */
 export function ImportPanel({ flow }: { flow: Exclude<ImportFlow, { kind: 'idle' }> }) {
+  const closeImport = useWizard((s) => s.closeImport)
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
 
@@ -47,6 +48,8 @@ export function ImportPanel({ flow }: { flow: Exclude<ImportFlow, { kind: 'idle'
 }
 
 function ImportChoices({ flow }: { flow: Extract<ImportFlow, { kind: 'preview' }> }) {
+  const applyImport = useWizard((s) => s.applyImport)
+  const closeImport = useWizard((s) => s.closeImport)
   const { preview, busy } = flow
   const { summary } = preview
   return (

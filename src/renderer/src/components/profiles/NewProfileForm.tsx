@@ -1,10 +1,11 @@
 import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/limits'
 import { type FormEvent, useId, useState } from 'react'
-import { call } from '../../api/client'
-import { openProfile } from '../../profiles/session'
+import { useWizard } from '../../store/wizardStore'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 /** Name a new profile (usually the customer) and start its wizard. */
 export function NewProfileForm() {
+  const createProfile = useWizard((s) => s.createProfile)
   const [name, setName] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
@@ -17,10 +18,9 @@ export function NewProfileForm() {
     setBusy(true)
     setError('')
     try {
-      const created = await call('profiles.create', { name })
-      await openProfile(created.id)
+      await createProfile(name)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
       setBusy(false)
     }
   }

@@ -2,13 +2,12 @@ import { displayText } from '../../../../shared/displayText'
 import { useId, useRef, useState } from 'react'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import type { ProfileSummary } from '../../../../shared/profile'
-import { call } from '../../api/client'
-import { openProfile, refreshProfiles, showReport } from '../../profiles/session'
 import { useWizard } from '../../store/wizardStore'
 import { formatUtc } from '../formatDate'
 import { DeleteProfileDialog } from './DeleteProfileDialog'
 import { ExportBundleForm } from './ExportBundleForm'
 import { RenameProfileForm } from './RenameProfileForm'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 type Mode = 'view' | 'rename' | 'export' | 'delete'
 
@@ -32,6 +31,9 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
   const [mode, setMode] = useState<Mode>('view')
   const [error, setError] = useState('')
   const setListStatus = useWizard((s) => s.setListStatus)
+  const openProfileInWizard = useWizard((s) => s.openProfileInWizard)
+  const duplicateProfile = useWizard((s) => s.duplicateProfile)
+  const showReport = useWizard((s) => s.showReport)
   const nameId = useId()
   const progressId = useId()
   const { done, total } = profile.progress
@@ -50,15 +52,10 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
     try {
       await work()
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
     }
   }
-  const duplicate = () =>
-    act(async () => {
-      const copy = await call('profiles.duplicate', { id: profile.id })
-      setListStatus(`Duplicated “${profile.name}” as “${copy.name}” (without its API key).`)
-      await refreshProfiles()
-    })
+  const duplicate = () => act(() => duplicateProfile(profile))
 
   return (
     <li>
@@ -79,7 +76,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
           </p>
         ) : null}
         <div className="profile-card__actions">
-          <button type="button" className="button button--primary" onClick={() => void act(() => openProfile(profile.id))}>
+          <button type="button" className="button button--primary" onClick={() => void act(() => openProfileInWizard(profile.id))}>
             Open
           </button>
           <button ref={renameButton} type="button" className="button" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
@@ -101,12 +98,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
         {mode === 'rename' ? (
           <RenameProfileForm
             profile={profile}
-            onDone={(renamed) => {
-              finish(renameButton.current)
-              if (!renamed) return
-              setListStatus(`Renamed “${profile.name}” to “${renamed.name}”.`)
-              void refreshProfiles()
-            }}
+            onDone={() => finish(renameButton.current)}
           />
         ) : null}
         {mode === 'export' ? (
@@ -124,9 +116,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
             onDone={(deleted) => {
               if (!deleted) return finish(deleteButton.current)
               setMode('view')
-              setListStatus(`Deleted “${profile.name}” and its API key.`)
               onDeleted()
-              void refreshProfiles()
             }}
           />
         ) : null}

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react'
 import { searchProfiles } from '../../../../shared/profileSearch'
-import { refreshProfiles } from '../../profiles/session'
 import { useWizard } from '../../store/wizardStore'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { ImportBundleButton } from './ImportBundleButton'
@@ -15,6 +14,7 @@ export function ProfileListScreen() {
   const state = useWizard((s) => s.profileList)
   const listStatus = useWizard((s) => s.listStatus)
   const importFlow = useWizard((s) => s.importFlow)
+  const refreshProfiles = useWizard((s) => s.refreshProfiles)
   const [query, setQuery] = useState('')
   const heading = useRef<HTMLHeadingElement>(null)
 

@@ -1,7 +1,8 @@
 import { MAX_PROFILE_NAME_LENGTH } from '../../../../shared/limits'
 import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
-import { call } from '../../api/client'
+import { useWizard } from '../../store/wizardStore'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 export interface RenameProfileFormProps {
   profile: ProfileSummary
@@ -10,6 +11,7 @@ export interface RenameProfileFormProps {
 
 /** Renames a profile in place; Escape or Cancel leaves the name as it was. */
 export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
+  const renameProfile = useWizard((s) => s.renameProfile)
   const [name, setName] = useState(profile.name)
   const [error, setError] = useState('')
   const inputId = useId()
@@ -19,9 +21,9 @@ export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
     event.preventDefault()
     if (name.trim() === profile.name) return onDone(null)
     try {
-      onDone(await call('profiles.rename', { id: profile.id, name }))
+      onDone(await renameProfile(profile, name))
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorMessage(failure))
     }
   }
 

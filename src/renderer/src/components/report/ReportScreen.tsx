@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import type { SetupReport } from '../../../../shared/setupReport'
-import { call } from '../../api/client'
-import { saveTextFile } from '../../files/saveTextFile'
+import { useWizard } from '../../store/wizardStore'
 import { ReportBody } from './ReportBody'
 import { type SaveState, ReportToolbar } from './ReportToolbar'
+import { errorMessage } from '../../../../shared/errorMessage'
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; report: SetupReport } | { kind: 'error'; message: string }
 const LOADING: Loaded = { kind: 'loading' }
 const IDLE: SaveState = { kind: 'idle' }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** A profile's setup report, readable on screen and printable (the print dialog offers "Save as PDF"). */
 export function ReportScreen({ profileId, onClose }: { profileId: string; onClose(): void }) {
@@ -20,17 +19,19 @@ export function ReportScreen({ profileId, onClose }: { profileId: string; onClos
   const save = saveOutcome?.profileId === profileId ? saveOutcome.save : IDLE
   const setSave = (state: SaveState) => setSaveOutcome({ profileId, save: state })
   const titleRef = useRef<HTMLHeadingElement>(null)
+  const buildReport = useWizard((s) => s.buildReport)
+  const saveReportHtml = useWizard((s) => s.saveReportHtml)
 
   useEffect(() => {
     let current = true
-    call('report.build', { id: profileId }).then(
+    buildReport(profileId).then(
       (report) => current && setOutcome({ profileId, loaded: { kind: 'ready', report } }),
-      (error: unknown) => current && setOutcome({ profileId, loaded: { kind: 'error', message: messageOf(error) } }),
+      (error: unknown) => current && setOutcome({ profileId, loaded: { kind: 'error', message: errorMessage(error) } }),
     )
     return () => {
       current = false
     }
-  }, [profileId])
+  }, [profileId, buildReport])
 
   const title = loaded.kind === 'ready' ? loaded.report.title : null
   useEffect(() => {
@@ -48,11 +49,9 @@ export function ReportScreen({ profileId, onClose }: { profileId: string; onClos
   async function saveHtml() {
     setSave({ kind: 'saving' })
     try {
-      const { fileName, html } = await call('report.html', { id: profileId })
-      saveTextFile(fileName, html, 'text/html')
-      setSave({ kind: 'saved', fileName })
+      setSave({ kind: 'saved', fileName: await saveReportHtml(profileId) })
     } catch (error) {
-      setSave({ kind: 'error', message: messageOf(error) })
+      setSave({ kind: 'error', message: errorMessage(error) })
     }
   }
 
