@@ -1,7 +1,9 @@
 import type { Dispatcher } from 'undici'
 import type { NetFailureKind } from '../net/netFailure'
 import { sendRequest, type HttpMethod, type HttpResponse } from '../net/sendRequest'
-import { diagnoseHttpStatus, diagnoseNetFailure, readScimBody, type DiagnoseContext, type Diagnosis } from './diagnose'
+import { diagnoseNetFailure } from '../checks/netDiagnosis'
+import type { Diagnosis } from '../checks/outcome'
+import { diagnoseHttpStatus, readScimBody, scimTarget, type DiagnoseContext } from './diagnose'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { scimEndpoint } from './scimBaseUrl'
 
@@ -71,7 +73,7 @@ export async function scimRequest(session: ScimSession, call: ScimCall): Promise
   const status = outcome.ok ? outcome.response.status : outcome.status
   if (status !== undefined) session.onHttpStatus?.(status)
   if (!outcome.ok) {
-    const diagnosis = diagnoseNetFailure(outcome.failure, ctx)
+    const diagnosis = diagnoseNetFailure(outcome.failure, scimTarget(ctx))
     const { kind } = outcome.failure
     return { ok: false, status: outcome.status, diagnosis, cancelled: kind === 'cancelled', sentMayHaveArrived: !FAILS_BEFORE_SENDING.has(kind) }
   }

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici'
-import type { StepOutcome } from '../scim/steps'
+import type { StepOutcome } from '../checks/outcome'
 import type { ClockObservation } from './clockSkew'
 
 /** What each request of the SSO services check shares. */
