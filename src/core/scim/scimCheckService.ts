@@ -2,9 +2,9 @@ import type { z } from 'zod'
 import type { ScimCheckRequest, ScimFindUserRequest } from '../../shared/contract'
 import type { ProvisionedUserLookup } from '../../shared/provisionedUser'
 import { checkRunFrom } from '../../shared/checkRun'
-import type { LiveCheckRunner } from '../checks/liveCheckRunner'
+import type { LiveCheckStarter } from '../checks/liveCheckRunner'
 import { fail, stepFrom } from '../checks/outcome'
-import { createHttpDispatcher, type HttpClientOptions } from '../net/httpClient'
+import { createHttpDispatcher, type HttpClientOptions, releaseDispatcher } from '../net/httpClient'
 import { NoApiKeyError } from '../secrets/keychainErrors'
 import type { SecretStore } from '../secrets/keychain'
 import { UserFacingError } from '../userFacingError'
@@ -16,7 +16,7 @@ export interface ScimCheckDeps {
   secrets: SecretStore
   /** The keychain account of the setup being worked on. */
   account: string
-  runner: LiveCheckRunner
+  runner: LiveCheckStarter
   /** Timeouts and proxy environment; tests shorten them. */
   http?: Omit<HttpClientOptions, 'extraCaPem'>
 }
@@ -49,7 +49,7 @@ export async function startScimCheck(request: z.output<typeof ScimCheckRequest>,
       if (!(error instanceof UserFacingError)) throw error
       return checkRunFrom([stepFrom(API_KEY_STEP, fail(error.message, 'Store the API key again, then test again.'))], new Date())
     } finally {
-      await dispatcher.close().catch(() => undefined)
+      await releaseDispatcher(dispatcher, signal)
     }
   })
 }

@@ -14,7 +14,7 @@ import { listSome } from '../../shared/listSome'
 import { jumpCloudSignInHosts, loginAllowedHosts } from './loginCaptureHosts'
 import type { SsoResponseExpectations } from './response/expectations'
 import { UserFacingError } from '../userFacingError'
-import type { LiveCheckRunner } from '../checks/liveCheckRunner'
+import type { LiveCheckStarter } from '../checks/liveCheckRunner'
 import { redactThenShorten } from '../secrets/redact'
 
 export interface SsoLoginRequest {
@@ -32,7 +32,7 @@ export interface SsoLoginRequest {
 export type ResponseValidator = (samlResponse: string, expect: SsoResponseExpectations) => Promise<SsoResponseCheck>
 
 export interface SsoLoginDeps {
-  runner: LiveCheckRunner
+  runner: LiveCheckStarter
   /** The desktop app's login window; absent in the browser preview and the test bridge. */
   loginCapture: LoginCapturePort | undefined
   validate: ResponseValidator

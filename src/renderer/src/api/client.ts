@@ -1,6 +1,6 @@
-import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
+import type { Api, Method, MethodInput, MethodOutput, Subscribe } from '../../../shared/contract'
 import { displayText } from '../../../shared/displayText'
-import { type ApiFailure, failure } from '../../../shared/envelope'
+import { type ApiFailure, type Envelope, failure } from '../../../shared/envelope'
 import { apiFrom } from '../../../shared/methods'
 import { createHttpApi } from './httpApi'
 
@@ -24,13 +24,20 @@ function chooseApi(): Api {
   const lost = failure(
     'The app window lost its connection to the rest of the app. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.',
   )
-  return apiFrom(async () => lost)
+  return apiFrom(
+    async () => lost,
+    () => () => undefined,
+  )
 }
 
 const api: Api = chooseApi()
 
+/** Listens to one contract event, over whichever transport the window has; returns the function that stops it. */
+export const on: Subscribe = (event, listener) => api.on(event, listener)
+
 export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const envelope = await api[method](input)
+  const send = api[method] as (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>
+  const envelope = await send(input)
   if (!envelope.ok) throw new ApiError(envelope.error)
   return envelope.value
 }

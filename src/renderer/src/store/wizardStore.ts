@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { type ImportSlice, createImportSlice } from './importSlice'
+import { type LiveRunSlice, createLiveRunSlice } from './liveRunSlice'
 import { type NavigationSlice, createNavigationSlice } from './navigationSlice'
 import { type PersistenceSlice, createPersistenceSlice } from './persistenceSlice'
 import { type ProfileListSlice, createProfileListSlice } from './profileListSlice'
@@ -7,7 +8,7 @@ import { type ScreenSlice, createScreenSlice } from './screenSlice'
 import { type SecretsSlice, createSecretsSlice } from './secretsSlice'
 import { type SetupSlice, createSetupSlice } from './setupSlice'
 
-export type WizardStore = NavigationSlice & SetupSlice & PersistenceSlice & SecretsSlice & ScreenSlice & ProfileListSlice & ImportSlice
+export type WizardStore = NavigationSlice & SetupSlice & PersistenceSlice & SecretsSlice & ScreenSlice & ProfileListSlice & ImportSlice & LiveRunSlice
 
 export const useWizard = create<WizardStore>()((...args) => ({
   ...createNavigationSlice(...args),
@@ -17,4 +18,5 @@ export const useWizard = create<WizardStore>()((...args) => ({
   ...createScreenSlice(...args),
   ...createProfileListSlice(...args),
   ...createImportSlice(...args),
+  ...createLiveRunSlice(...args),
 }))
