@@ -1,6 +1,6 @@
 import type { SpValues } from '../../shared/contract'
 import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
-import { sendRequest, type HttpResponse } from '../net/sendRequest'
+import type { HttpResponse } from '../net/sendRequest'
 import { diagnoseNetFailure, diagnoseServiceTrouble, looksLikeHtml, type NetTarget } from '../checks/netDiagnosis'
 import { netTargets } from '../checks/netTargets'
 import { failed, pass, type StepOutcome } from '../checks/outcome'
@@ -8,7 +8,7 @@ import { clockObservation } from './clockSkew'
 import { MAX_SP_METADATA_BYTES, readSpMetadata, type SpMetadata, type SpMetadataRefusalReason } from './spMetadataParse'
 import { describeAnswer, quoted } from './spMetadataReceived'
 import { spMetadataUrl } from './spMetadataUrl'
-import type { ServiceCheckResult, ServiceRequestOptions } from './ssoServicesCheckStep'
+import { type ServiceCheckResult, type ServiceRequestOptions, sendServiceRequest } from './ssoServicesCheckStep'
 
 export interface SpMetadataCheckOptions extends ServiceRequestOptions {
   /** The SP values the wizard showed for the domain (deriveSpValues). */
@@ -53,18 +53,8 @@ export async function checkSpMetadata(options: SpMetadataCheckOptions): Promise<
   const { url } = address
   const target = metadataTarget(url, options.metadataBaseUrl)
 
-  const sent = await sendRequest({
-    url,
-    method: 'GET',
-    headers: { accept: ACCEPT },
-    dispatcher: options.dispatcher,
-    signal: options.signal,
-    deadlineMs: options.deadlineMs,
-    maxBodyBytes: MAX_SP_METADATA_BYTES,
-  })
+  const sent = await sendServiceRequest(options, url, ACCEPT, MAX_SP_METADATA_BYTES)
   const receivedAt = options.now()
-  const status = sent.ok ? sent.response.status : sent.status
-  if (status !== undefined) options.onHttpStatus?.(status)
   if (!sent.ok) return { outcome: failed(diagnoseNetFailure(sent.failure, target)), clock: { service: 'Dialpad', reason: 'no-answer' } }
 
   const { response } = sent
