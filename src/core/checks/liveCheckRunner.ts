@@ -48,11 +48,19 @@ export class LiveCheckRunner implements LiveCheckStarter {
 
   start(kind: LiveCheckKind, check: LiveCheck, notify?: ProgressNotifier): { runId: string } {
     const runId = randomUUID()
+    // Whoever follows the run cannot break it: a window gone mid-send loses the event, the check goes on.
+    const tell = (progress: LiveCheckProgress) => {
+      try {
+        notify?.(progress)
+      } catch {
+        // Nothing to do: the next event, or the result, is the whole state again.
+      }
+    }
     const running: Running = { kind, started: this.now(), controller: new AbortController(), steps: new Map(), run: null, login: null }
     this.runs.set(runId, running)
     const onProgress: ProgressListener = (step, phase) => {
       running.steps.set(step.id, { ...step, running: phase === 'started' })
-      notify?.(this.snapshot(runId, running))
+      if (notify) tell(this.snapshot(runId, running))
     }
     const attachLogin: AttachLoginExtras = (extras) => {
       running.login = extras
@@ -63,7 +71,7 @@ export class LiveCheckRunner implements LiveCheckStarter {
       .catch(() => checkRunFrom([stepFrom(UNEXPECTED_STEP, fail('The check stopped unexpectedly.', 'Run it again.'))], new Date(running.started)))
       .then((run) => {
         running.run = run
-        notify?.(this.snapshot(runId, running))
+        if (notify) tell(this.snapshot(runId, running))
       })
       .finally(() => setTimeout(() => this.runs.delete(runId), KEEP_FINISHED_MS).unref())
     return { runId }
