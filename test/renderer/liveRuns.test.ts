@@ -1,171 +1,158 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { dispatch } from '../../src/core/dispatch'
-import { createSecretStore } from '../../src/core/secrets/keychain'
-import { createServices } from '../../src/core/services'
-import type { Caller, Handlers, Method, MethodInput, MethodOutput } from '../../src/shared/contract'
-import type { LiveCheckProgress } from '../../src/shared/liveCheck'
-import { memoryKeytar } from '../support/memoryKeytar'
-import { RecordingClipboard } from '../support/recordingClipboard'
-import { type ScimServer, startScimServer } from '../support/scimServer'
-import { useTempDirs } from '../support/tempDir'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CheckStep } from '../../src/shared/checkRun'
+import type { LiveCheckKind, LiveCheckProgress } from '../../src/shared/liveCheck'
 
 /**
  * The store owns each live run: its actions start, follow (through the one 'liveCheck.progress' subscription) and
- * cancel checks, with the real core behind a stand-in for the window's api client, so no panel has to stay mounted.
+ * cancel checks, so no panel has to stay mounted. Main is played here by a stand-in for the window's api client that
+ * answers calls and sends events when the test says; the real core behind it is tested over IPC
+ * (test/shell/ipcEvents.test.ts), over the bridge (test/unit/bridgeEvents.test.ts) and in the browser
+ * (test/e2e/liveCheckEvents.spec.ts, where Cancel on a running lifecycle test still deletes the test user).
  */
 
-const core = vi.hoisted(() => ({
-  handlers: null as unknown as Handlers,
+const main = vi.hoisted(() => ({
   listeners: new Set<(payload: unknown) => void>(),
-  /** Holds back events when set, to play main's events racing the start reply. */
-  heldEvents: null as unknown[] | null,
+  calls: [] as Array<[string, unknown]>,
+  /** What main answers to a call; a start names the run `run-1` unless the test says otherwise. */
+  answer: async (_method: string, _input: unknown): Promise<unknown> => ({ runId: 'run-1' }),
+  send(payload: unknown): void {
+    for (const listener of main.listeners) listener(payload)
+  },
 }))
 
-vi.mock('../../src/renderer/src/api/client', () => {
-  const caller: Caller = {
-    emit: (_event, payload) => {
-      if (core.heldEvents) core.heldEvents.push(payload)
-      else for (const listener of core.listeners) listener(payload)
-    },
-  }
-  return {
-    call: async <M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const envelope = await dispatch(core.handlers, method, input, { write: () => undefined }, caller)
-      if (!envelope.ok) throw new Error(envelope.error.message)
-      return envelope.value as MethodOutput<M>
-    },
-    on: (_event: string, listener: (payload: unknown) => void) => {
-      core.listeners.add(listener)
-      return () => core.listeners.delete(listener)
-    },
-  }
-})
+vi.mock('../../src/renderer/src/api/client', () => ({
+  call: async (method: string, input: unknown) => {
+    main.calls.push([method, input])
+    return main.answer(method, input)
+  },
+  on: (event: string, listener: (payload: unknown) => void) => {
+    if (event !== 'liveCheck.progress') throw new Error(`unexpected event ${event}`)
+    main.listeners.add(listener)
+    return () => main.listeners.delete(listener)
+  },
+}))
 
-const { call } = await import('../../src/renderer/src/api/client')
 const { useWizard } = await import('../../src/renderer/src/store/wizardStore')
-const { liveRunOf } = await import('../../src/renderer/src/store/liveRunSlice')
+const { liveRunKey, liveRunOf } = await import('../../src/renderer/src/store/liveRunSlice')
 const { cancelLiveRun, followLiveRuns, startLiveRun } = await import('../../src/renderer/src/store/liveRuns')
 
-const API_KEY = 'dpk_store_runs_0123456789WXYZ'
-const EMAIL = 'jumpcloud-scim-test@example.com'
 const initial = useWizard.getState()
-const tempDir = useTempDirs()
-let scim: ScimServer
-let stopFollowing: () => void
+followLiveRuns()
 
-beforeAll(async () => {
-  scim = await startScimServer({ token: API_KEY })
-  stopFollowing = followLiveRuns()
-})
-afterAll(async () => {
-  stopFollowing()
-  await scim.close()
+const step = (id: string, running: boolean, status: CheckStep['status'] = 'skipped', detail = running ? 'Running…' : 'Done.'): CheckStep & { running: boolean } => ({
+  id,
+  title: id,
+  status,
+  durationMs: running ? null : 5,
+  detail,
+  decisive: true,
+  running,
 })
 
-/** A fresh core with one open profile holding the key, and the store showing that profile. */
-async function openProfile(name = 'Acme'): Promise<string> {
-  const secrets = createSecretStore({ serviceName: 'store live runs test', keytar: memoryKeytar() })
-  core.handlers = createServices({ dataDir: await tempDir(), clipboard: new RecordingClipboard(), secrets })
-  const profile = await call('profiles.create', { name })
-  await call('profiles.open', { id: profile.id })
-  await call('apiKey.keepForSession', { apiKey: API_KEY })
-  useWizard.getState().setOpenProfile({ id: profile.id, name, notes: '' })
-  return profile.id
+function progress(runId: string, steps: Array<CheckStep & { running: boolean }>, end?: { ok: boolean }, kind: LiveCheckKind = 'scim-lifecycle'): LiveCheckProgress {
+  return {
+    runId,
+    kind,
+    startedAt: '2026-12-06T22:00:00.000Z',
+    elapsedMs: 100,
+    steps,
+    done: end !== undefined,
+    run: end ? { ok: end.ok, checkedAt: '2026-12-06T22:00:00.000Z', steps: steps.map(({ running: _running, ...rest }) => rest) } : null,
+    login: null,
+  }
 }
 
-const startLifecycle = () =>
-  startLiveRun('scim-lifecycle', () => call('scim.start', { kind: 'scim-lifecycle', baseUrl: scim.url, extraCaPem: null, userEmail: EMAIL, confirmedRealUser: true }))
+const startLifecycle = () => startLiveRun('scim-lifecycle', () => main.answer('scim.start', {}) as Promise<{ runId: string }>)
 const lifecycle = () => liveRunOf(useWizard.getState(), 'scim-lifecycle')
-const stepOf = (id: string) => {
-  const run = lifecycle()
-  return run.state === 'running' ? run.progress?.steps.find((step) => step.id === id) : undefined
-}
 
 beforeEach(() => {
   useWizard.setState(initial, true)
-  core.heldEvents = null
-  scim.faults.clear()
-  scim.users.clear()
-  scim.requests.length = 0
-})
-afterEach(() => {
-  core.heldEvents = null
+  useWizard.getState().setOpenProfile({ id: 'acme', name: 'Acme', notes: '' })
+  useWizard.getState().updateScim({ baseUrlMode: 'custom', customBaseUrl: 'http://127.0.0.1:9/scim' })
+  main.calls.length = 0
+  main.answer = async () => ({ runId: 'run-1' })
 })
 
 describe('live runs owned by the store', () => {
-  it('a run finishes and its result lands in the setup, with what it was started against, though no panel follows it', async () => {
-    await openProfile()
-    useWizard.getState().updateScim({ baseUrlMode: 'custom', customBaseUrl: scim.url })
+  it('follows a run by its events and saves its result with what it was started against, with no panel mounted', async () => {
     await startLifecycle()
-    expect(lifecycle().state).toBe('running')
-    await expect.poll(() => lifecycle().state).toBe('done')
-    const saved = useWizard.getState().scim.lastLifecycleTest
-    expect(saved?.ok).toBe(true)
-    expect(saved?.steps.find((step) => step.id === 'delete-user')?.status).toBe('pass')
-    expect(useWizard.getState().provenance.checks['scim-lifecycle']?.against).toMatchObject({ scimBaseUrl: scim.url })
+    expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-1', progress: null })
+    main.send(progress('run-1', [step('create-user', true)]))
+    expect(lifecycle()).toMatchObject({ state: 'running', progress: { steps: [{ id: 'create-user', running: true }] } })
+    // The values change while the run goes on: the result is saved with the ones it started with.
+    useWizard.getState().updateScim({ customBaseUrl: 'http://127.0.0.1:10/scim' })
+    main.send(progress('run-1', [step('create-user', false, 'pass')], { ok: true }))
+
+    expect(lifecycle().state).toBe('done')
+    expect(useWizard.getState().scim.lastLifecycleTest).toMatchObject({ ok: true, steps: [{ id: 'create-user', status: 'pass' }] })
+    expect(useWizard.getState().provenance.checks['scim-lifecycle']?.against).toMatchObject({ scimBaseUrl: 'http://127.0.0.1:9/scim' })
   })
 
-  it('cancelling a running lifecycle test from the store aborts the request in flight, and the test user is still deleted', async () => {
-    await openProfile()
-    scim.faults.set('GET /Users/:id', { kind: 'delay', ms: 10_000 })
+  it('Cancel asks main to cancel that run, and a run that ends proving nothing is cancelled (its result saved as not ok)', async () => {
     await startLifecycle()
-    await expect.poll(() => stepOf('read-user')?.running).toBe(true)
-    expect(scim.users.size).toBe(1)
-
+    main.send(progress('run-1', [step('read-user', true)]))
     cancelLiveRun('scim-lifecycle')
+    expect(main.calls).toContainEqual(['liveCheck.cancel', { runId: 'run-1' }])
     expect(lifecycle()).toMatchObject({ state: 'running', cancelRequested: true })
-    await expect.poll(() => lifecycle().state, { timeout: 5_000 }).toBe('cancelled')
-
-    const run = lifecycle()
-    expect(run.state === 'cancelled' && run.progress.run?.steps.find((step) => step.id === 'read-user')?.detail).toBe('Cancelled before the answer arrived.')
-    expect(useWizard.getState().scim.lastLifecycleTest?.ok).toBe(false)
-    expect(scim.users.size).toBe(0)
-    expect(scim.requests.filter((request) => request.method === 'DELETE')).toHaveLength(1)
-  })
-
-  it('follows a run whose events arrived before main\'s start reply named it', async () => {
-    await openProfile()
-    core.heldEvents = []
-    await startLifecycle()
-    // Every event so far came before the reply: they reach the store only now, in order.
-    const early = core.heldEvents as LiveCheckProgress[]
-    core.heldEvents = null
-    expect(lifecycle()).toMatchObject({ state: 'running', progress: null })
-    const listeners = [...core.listeners]
-    for (const payload of early) for (const listener of listeners) listener(payload)
-    await expect.poll(() => lifecycle().state).toBe('done')
-    expect(useWizard.getState().scim.lastLifecycleTest?.ok).toBe(true)
-  })
-
-  it('a second start of a running check is refused: one run per check at a time', async () => {
-    await openProfile()
-    scim.faults.set('GET /Users/:id', { kind: 'delay', ms: 10_000 })
-    await startLifecycle()
-    await expect.poll(() => stepOf('read-user')?.running).toBe(true)
-    const before = lifecycle()
-    const secondStart = vi.fn(async () => ({ runId: '00000000-0000-0000-0000-000000000000' }))
-    await startLiveRun('scim-lifecycle', secondStart)
-    expect(secondStart).not.toHaveBeenCalled()
-    expect(lifecycle()).toBe(before)
+    // A second click does nothing more.
     cancelLiveRun('scim-lifecycle')
-    await expect.poll(() => lifecycle().state, { timeout: 5_000 }).toBe('cancelled')
+    expect(main.calls.filter(([method]) => method === 'liveCheck.cancel')).toHaveLength(1)
+
+    main.send(progress('run-1', [step('read-user', false, 'warn', 'Cancelled before the answer arrived.'), step('delete-user', false, 'pass')], { ok: false }))
+    expect(lifecycle().state).toBe('cancelled')
+    expect(useWizard.getState().scim.lastLifecycleTest?.ok).toBe(false)
   })
 
-  it('a start main refuses leaves the run failed, with main\'s reason', async () => {
-    await openProfile()
-    await startLiveRun('scim-lifecycle', () => call('scim.start', { kind: 'scim-lifecycle', baseUrl: scim.url, extraCaPem: null, userEmail: EMAIL }))
-    expect(lifecycle()).toMatchObject({ state: 'failed', error: 'The user lifecycle test creates a real Dialpad user. Confirm that first, then run it.' })
+  it('a Cancel clicked before main named the run is passed on as soon as it does', async () => {
+    let name: (reply: { runId: string }) => void = () => undefined
+    main.answer = () => new Promise((resolve) => (name = resolve))
+    const starting = startLifecycle()
+    cancelLiveRun('scim-lifecycle')
+    expect(main.calls.filter(([method]) => method === 'liveCheck.cancel')).toHaveLength(0)
+    name({ runId: 'run-7' })
+    await starting
+    expect(main.calls).toContainEqual(['liveCheck.cancel', { runId: 'run-7' }])
   })
 
-  it('a run of a profile closed meanwhile never lands in the profile opened since', async () => {
-    const first = await openProfile('Acme')
-    scim.faults.set('GET /Users/:id', { kind: 'delay', ms: 300 })
+  it('keeps events that arrive before main\'s start reply names the run, and uses the latest once it does', async () => {
+    let name: (reply: { runId: string }) => void = () => undefined
+    main.answer = () => new Promise((resolve) => (name = resolve))
+    const starting = startLifecycle()
+    main.send(progress('run-2', [step('inputs', true)]))
+    main.send(progress('run-2', [step('inputs', false, 'pass'), step('create-user', true)]))
+    expect(lifecycle()).toMatchObject({ state: 'running', runId: null, progress: null })
+    name({ runId: 'run-2' })
+    await starting
+    expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-2', progress: { steps: [{ id: 'inputs' }, { id: 'create-user', running: true }] } })
+  })
+
+  it('refuses a second start of a running check, and ignores events of runs it does not follow', async () => {
     await startLifecycle()
-    await expect.poll(() => stepOf('read-user')?.running).toBe(true)
-    // The admin opens another profile while Acme's test runs.
+    const before = lifecycle()
+    const second = vi.fn(async () => ({ runId: 'run-9' }))
+    await startLiveRun('scim-lifecycle', second)
+    expect(second).not.toHaveBeenCalled()
+    main.send(progress('someone-else', [step('x', false, 'fail')], { ok: false }))
+    main.send(progress('run-1', [step('x', false, 'fail')], { ok: false }, 'sso-services'))
+    expect(lifecycle()).toBe(before)
+    expect(useWizard.getState().scim.lastLifecycleTest).toBeNull()
+  })
+
+  it('a start main refuses leaves the run failed with main\'s reason; the next click runs again', async () => {
+    await startLiveRun('scim-lifecycle', async () => {
+      throw new Error('Store the API key first.')
+    })
+    expect(lifecycle()).toMatchObject({ state: 'failed', error: 'Store the API key first.' })
+    await startLifecycle()
+    expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-1' })
+  })
+
+  it('a run of a profile closed meanwhile goes on, but its result never lands in the profile opened since', async () => {
+    await startLifecycle()
     useWizard.getState().setOpenProfile({ id: 'globex', name: 'Globex', notes: '' })
-    expect(liveRunOf(useWizard.getState(), 'scim-lifecycle').state).toBe('idle')
-    await expect.poll(() => useWizard.getState().liveRuns[`${first}\u0000scim-lifecycle`]?.state, { timeout: 5_000 }).toBe('done')
+    expect(lifecycle().state).toBe('idle')
+    main.send(progress('run-1', [step('delete-user', false, 'pass')], { ok: true }))
+    expect(useWizard.getState().liveRuns[liveRunKey('acme', 'scim-lifecycle')]?.state).toBe('done')
     expect(useWizard.getState().scim.lastLifecycleTest).toBeNull()
   })
 })
