@@ -12,8 +12,12 @@ import tseslint from 'typescript-eslint'
 const LAYERS = ['shared', 'core', 'main', 'preload', 'renderer', 'cli', 'bridge']
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
 
-/** @param {string} layer @param {{ layers: string[], node?: boolean, electron?: boolean, react?: boolean }} allowed */
-function boundary(layer, allowed) {
+/**
+ * @param {string} layer
+ * @param {{ layers: string[], node?: boolean, electron?: boolean, react?: boolean }} allowed
+ * @param {{ folder?: string, forbidden?: { group: string[], message: string }[] }} [within] a folder of the layer with more rules
+ */
+function boundary(layer, allowed, within = {}) {
   const forbiddenLayers = LAYERS.filter((other) => other !== layer && !allowed.layers.includes(other))
   const paths = []
   if (!allowed.node) paths.push(...NODE_BUILTINS.map((name) => ({ name, message: `src/${layer} must not use Node APIs.` })))
@@ -22,20 +26,34 @@ function boundary(layer, allowed) {
     paths.push({ name: 'react', message: `src/${layer} must not import React.` }, { name: 'react-dom', message: 'React DOM belongs to the renderer.' })
   }
   return {
-    files: [`src/${layer}/**/*.{ts,tsx}`],
+    files: [`src/${layer}${within.folder ? `/${within.folder}` : ''}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths,
-          patterns: forbiddenLayers.map((other) => ({
-            group: [`**/${other}`, `**/${other}/**`],
-            message: `src/${layer} may not import src/${other} (see ARCHITECTURE.md, dependency rule).`,
-          })),
+          patterns: [
+            ...forbiddenLayers.map((other) => ({
+              group: [`**/${other}`, `**/${other}/**`],
+              message: `src/${layer} may not import src/${other} (see ARCHITECTURE.md, dependency rule).`,
+            })),
+            ...(within.forbidden ?? []),
+          ],
         },
       ],
     },
   }
+}
+
+/** The folders of src/core that hold checks. */
+const CHECK_FOLDERS = ['scim', 'sso']
+
+/** @param {string} folder @returns {(other: string) => { group: string[], message: string }} */
+function checkFolderRule(folder) {
+  return (other) => ({
+    group: [`**/${other}`, `**/${other}/**`],
+    message: `src/core/${folder} may not import src/core/${other}: what checks share lives in src/core/checks or src/shared.`,
+  })
 }
 
 export default tseslint.config(
@@ -57,6 +75,13 @@ export default tseslint.config(
   },
   boundary('shared', { layers: [] }),
   boundary('core', { layers: ['shared'], node: true }),
+  // Checks share what they share through core/checks (step runner, outcomes, network diagnosis) and shared, never
+  // through each other's folders; core/checks is the framework and knows no check. (Flat config: these replace the
+  // core rule for their folders, so they repeat it.)
+  ...CHECK_FOLDERS.map((folder) =>
+    boundary('core', { layers: ['shared'], node: true }, { folder, forbidden: CHECK_FOLDERS.filter((other) => other !== folder).map(checkFolderRule(folder)) }),
+  ),
+  boundary('core', { layers: ['shared'], node: true }, { folder: 'checks', forbidden: CHECK_FOLDERS.map(checkFolderRule('checks')) }),
   boundary('main', { layers: ['core', 'shared'], node: true, electron: true }),
   boundary('cli', { layers: ['core', 'shared'], node: true }),
   boundary('bridge', { layers: ['core', 'shared'], node: true }),

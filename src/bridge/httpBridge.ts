@@ -7,12 +7,17 @@
  * renderer files, so if another local server ever sees it, it gains nothing. API calls need the API
  * token as a Bearer header; the login redirect hands it to the page in the URL fragment (never sent
  * to a server), and the page keeps it in sessionStorage.
+ *
+ * Events (the contract's `events`) reach the page as Server-Sent Events on GET /events, with the same Bearer token as
+ * calls (the page reads the stream with fetch, since EventSource cannot send a header). The bridge serves one page:
+ * every call's events go to its open event streams, and are held (in order, bounded) while none is open, so an event
+ * sent before the page's stream connects, or while it reconnects, is delivered when it does.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Handlers } from '../shared/contract'
+import type { Caller, Handlers } from '../shared/contract'
 import { BRIDGE_TOKEN_FRAGMENT } from '../shared/bridgeToken'
 import { CSP_HEADER } from '../shared/csp'
 import { errorMessage } from '../shared/errorMessage'
@@ -22,7 +27,10 @@ import { type ErrorLog, consoleErrorLog } from '../core/log/errorLog'
 import { contentTypeFor, resolveRendererFile } from '../core/static/rendererFiles'
 
 export const BRIDGE_LOGIN_PATH = '/__bridge/login'
+export const BRIDGE_EVENTS_PATH = '/events'
 const API_PREFIX = '/api/'
+/** Events held while no stream is open; a live check sends a few dozen. The oldest go first beyond this. */
+const MAX_HELD_EVENTS = 1000
 const MAX_BODY_BYTES = 1024 * 1024
 const MAX_BODY_DEPTH = 64
 
@@ -48,6 +56,34 @@ export async function startBridge({ handlers, rendererDir, log = consoleErrorLog
   const pageToken = randomBytes(32).toString('base64url')
   let origin = ''
   let cookieName = ''
+  const streams = new Set<ServerResponse>()
+  const held: string[] = []
+  const caller: Caller = {
+    emit: (event, payload) => {
+      const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      if (streams.size === 0) {
+        held.push(message)
+        if (held.length > MAX_HELD_EVENTS) held.shift()
+        return
+      }
+      for (const stream of streams) stream.write(message)
+    },
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'content-security-policy': CSP_HEADER,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    })
+    // A comment line: the page sees the stream is open before any event.
+    response.write(': connected\n\n')
+    for (const message of held.splice(0)) response.write(message)
+    streams.add(response)
+    request.on('close', () => streams.delete(response))
+  }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -75,6 +111,11 @@ export async function startBridge({ handlers, rendererDir, log = consoleErrorLog
     }
 
     const hasApiToken = secretMatches(bearerToken(request), token)
+    if (url.pathname === BRIDGE_EVENTS_PATH) {
+      if (!hasApiToken) return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
+      if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Use GET')
+      return openEventStream(request, response)
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (!hasApiToken) return send(response, 401, 'text/plain', 'Missing or wrong bridge token')
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST')
@@ -91,7 +132,7 @@ export async function startBridge({ handlers, rendererDir, log = consoleErrorLog
       } catch {
         return send(response, 400, 'text/plain', 'Body is not JSON')
       }
-      const envelope = await dispatch(handlers, url.pathname.slice(API_PREFIX.length), input, log)
+      const envelope = await dispatch(handlers, url.pathname.slice(API_PREFIX.length), input, log, caller)
       return send(response, 200, 'application/json; charset=utf-8', JSON.stringify(envelope))
     }
 

@@ -7,7 +7,7 @@ import { LiveCheckRunner } from './checks/liveCheckRunner'
 import type { HttpClientOptions } from './net/httpClient'
 import { findProvisionedUser, startScimCheck } from './scim/scimCheckService'
 import { startSsoServicesCheck } from './sso/ssoServicesCheckService'
-import { startSsoLoginCheck } from './checks/ssoLoginCheck'
+import { startSsoLoginCheck } from './sso/ssoLoginCheck'
 import type { LoginCapturePort } from './sso/loginCapture'
 import { ReplayGuard, validateSamlResponse } from './sso/response/validateSamlResponse'
 import { copyApiKeyToClipboard } from './secrets/apiKeyClipboard'
@@ -62,12 +62,12 @@ export function createServices(options: ServiceOptions): Handlers {
     'apiKey.keepForSession': async ({ apiKey }) => storeProfileKey(keys, open.require(), apiKey, 'memory'),
     'apiKey.delete': async () => deleteProfileKey(keys, open.require()),
     'apiKey.copyToClipboard': async () => copyApiKeyToClipboard(secrets, open.require(), clipboard, clearClipboardAfterMs),
-    'scim.start': async (request) => startScimCheck(request, { secrets, account: open.require(), runner, http }),
+    'scim.start': async (request, caller) => startScimCheck(request, { secrets, account: open.require(), runner: runner.reportingTo(caller), http }),
     'scim.findUser': async (request) => findProvisionedUser(request, { secrets, account: open.require(), http }),
-    'sso.checkServices': async (request) => startSsoServicesCheck(request, { runner, http, metadataBaseUrl: dialpadBaseUrl }),
-    'sso.startLogin': async (request) =>
+    'sso.checkServices': async (request, caller) => startSsoServicesCheck(request, { runner: runner.reportingTo(caller), http, metadataBaseUrl: dialpadBaseUrl }),
+    'sso.startLogin': async (request, caller) =>
       startSsoLoginCheck(request, {
-        runner,
+        runner: runner.reportingTo(caller),
         loginCapture,
         validate: (samlResponse, expect) => validateSamlResponse({ text: samlResponse }, expect, { now: new Date(), replayGuard }),
       }),
@@ -77,7 +77,6 @@ export function createServices(options: ServiceOptions): Handlers {
       const expect = { spEntityId, acsUrl, companyDomain: domain, otherEmailDomains, idpEntityId, idpCertificate, requestId }
       return validateSamlResponse(input, expect, { now: new Date(), judgeAtIssueInstant })
     },
-    'liveCheck.progress': async ({ runId }) => runner.progress(runId),
     'liveCheck.cancel': async ({ runId }) => runner.cancel(runId),
   }
 }

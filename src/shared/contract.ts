@@ -1,7 +1,7 @@
 /**
- * The single list of what the renderer may ask of main (`does` names the action in the admin's words,
- * for error messages). Main's IPC wiring, the preload's
- * window.api and the loopback test bridge are all generated from this object.
+ * The single list of what the renderer may ask of main (methods: `does` names the action in the admin's words, for
+ * error messages) and what it may hear from main (events). Main's IPC wiring, the preload's window.api and the
+ * loopback test bridge are all generated from these objects.
  */
 import { z } from 'zod'
 import { parseDomain } from './domain'
@@ -16,7 +16,7 @@ import { ImportOutcome, ImportPreview, ImportTarget, MAX_BUNDLE_BYTES } from './
 import { ProfileId, ProfileList, ProfileName, ProfileNotes, ProfileSummary } from './profile'
 import type { SetupReport } from './setupReport'
 import type { Envelope } from './envelope'
-import { METHOD_NAMES, type MethodName } from './methods'
+import { EVENT_NAMES, METHOD_NAMES, type EventName, type MethodName } from './methods'
 
 export const MAX_CLIPBOARD_TEXT = 64 * 1024
 
@@ -241,11 +241,47 @@ export const contract = {
     }),
     output: SsoResponseCheck,
   },
-  'liveCheck.progress': { does: 'following the check', input: z.strictObject({ runId: RunId }), output: LiveCheckProgress },
   'liveCheck.cancel': { does: 'cancelling the check', input: z.strictObject({ runId: RunId }), output: z.object({ cancelled: z.boolean() }) },
 } as const
 
+/**
+ * What main tells the renderer without being asked, each payload checked against its schema before it is sent.
+ * An event goes only to the window (or bridge page) whose call caused it.
+ *
+ * 'liveCheck.progress': a live check started by this window moved on (a step started or finished, or the run ended).
+ * Keyed by `runId`; each event carries the run's whole state, not a delta, so the latest one is the truth and a
+ * subscriber that missed some loses nothing. The last event of a run has `done: true` and the result.
+ */
+export const events = {
+  'liveCheck.progress': { payload: LiveCheckProgress },
+} as const
+
 export type Contract = typeof contract
+export type Events = typeof events
+export type Event = EventName
+export const EVENTS: readonly Event[] = EVENT_NAMES
+export type EventPayload<E extends Event> = z.infer<Events[E]['payload']>
+
+const everyEventNameHasASchema: Record<EventName, unknown> = events
+const noEventWithoutAName: [Exclude<keyof Events, EventName>] extends [never] ? true : false = true
+void everyEventNameHasASchema
+void noEventWithoutAName
+
+export function isEvent(name: string): name is Event {
+  return Object.prototype.hasOwnProperty.call(events, name)
+}
+
+/** Sends one event to whoever made the call that caused it; core never knows which transport that is. */
+export type EmitEvent = <E extends Event>(event: E, payload: EventPayload<E>) => void
+
+/** Who made a call, as core's handlers see it: where the events the call causes must go. */
+export interface Caller {
+  emit: EmitEvent
+}
+
+export type EventListener<E extends Event> = (payload: EventPayload<E>) => void
+/** window.api.on: listens to one contract event; returns the function that stops listening. */
+export type Subscribe = <E extends Event>(event: E, listener: EventListener<E>) => () => void
 export type Method = MethodName
 export const METHODS: readonly Method[] = METHOD_NAMES
 
@@ -259,11 +295,11 @@ export type MethodInput<M extends Method> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
 export type MethodOutput<M extends Method> = z.infer<Contract[M]['output']>
 
-/** Core implements one function per method, receiving already-validated input. */
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
+/** Core implements one function per method, receiving already-validated input and who called. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>, caller: Caller) => Promise<MethodOutput<M>> }
 
-/** window.api in the renderer: one narrow function per method, never a generic invoke. */
-export type Api = { [M in Method]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>> }
+/** window.api in the renderer: one narrow function per method, never a generic invoke, and `on` for the events. */
+export type Api = { [M in Method]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>> } & { on: Subscribe }
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name)

@@ -9,10 +9,13 @@ import { useWizard } from '../../src/renderer/src/store/wizardStore'
 /** What main answers, method by method, in each test; every call is recorded. */
 let answer: (method: string, input: unknown) => Envelope<unknown> | Promise<Envelope<unknown>>
 const calls: string[] = []
-const api: Api = apiFrom(async (method, input) => {
-  calls.push(method)
-  return answer(method, input)
-})
+const api: Api = apiFrom(
+  async (method, input) => {
+    calls.push(method)
+    return answer(method, input)
+  },
+  () => () => undefined,
+)
 vi.stubGlobal('window', { api, addEventListener: () => undefined, removeEventListener: () => undefined })
 
 const initial = useWizard.getState()

@@ -21,11 +21,29 @@ import { vi } from 'vitest'
 
 export type WindowOpenHandler = (details: { url: string }) => { action: string }
 
-/** A WebContents: events the shell listens to, and the window-open handler it sets. */
+/**
+ * A WebContents: events the shell listens to, the window-open handler it sets, and the messages main sends its page
+ * (webContents.send), which reach the fake ipcRenderer's listeners as they would reach the page's preload.
+ */
 export class FakeWebContents extends EventEmitter {
   private windowOpenHandler: WindowOpenHandler | null = null
   /** The session the page runs in: the window's webPreferences.session, else the default session. */
   session: FakeSession | null = null
+  /** The page's top frame (what the sender check reads); our own page unless a test navigates it elsewhere. */
+  mainFrame: FakeFrame = fakeFrame('app://bundle/index.html')
+  destroyed = false
+
+  /** Every webContents.send(channel, ...args), in order. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = []
+  readonly send = vi.fn((channel: string, ...args: unknown[]) => {
+    if (this.destroyed) throw new Error('Object has been destroyed')
+    this.sent.push({ channel, args })
+    ipcRenderer.deliver(channel, ...args)
+  })
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
 
   /** What the page answers to main's executeJavaScript(code); by default every script resolves to undefined. */
   pageScript: (code: string) => Promise<unknown> = async () => undefined
@@ -316,7 +334,7 @@ export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFra
   return { url, parent }
 }
 
-export type IpcHandler = (event: { senderFrame: FakeFrame | null }, ...args: unknown[]) => unknown
+export type IpcHandler = (event: { senderFrame: FakeFrame | null; sender: FakeWebContents }, ...args: unknown[]) => unknown
 
 const ipcMain = {
   handlers: new Map<string, IpcHandler>(),
@@ -325,21 +343,52 @@ const ipcMain = {
     ipcMain.handlers.set(channel, handler)
   }),
   on: vi.fn<(channel: string, listener: unknown) => void>(),
-  /** A renderer frame calls ipcRenderer.invoke(channel, ...args); resolves with the handler's reply. */
+  /**
+   * A renderer frame calls ipcRenderer.invoke(channel, ...args); resolves with the handler's reply. The event's
+   * sender is a fresh page showing that frame (give `sender` to call from a particular page and hear its events).
+   */
   async invokeFrom(senderFrame: FakeFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
+    const sender = new FakeWebContents()
+    sender.mainFrame = senderFrame ?? sender.mainFrame
+    return ipcMain.invokeAs(sender, senderFrame, channel, ...args)
+  },
+  /** As invokeFrom, from the frame `senderFrame` of the page `sender`. */
+  async invokeAs(sender: FakeWebContents, senderFrame: FakeFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = ipcMain.handlers.get(channel)
     if (!handler) throw new Error(`No handler registered for '${channel}'`)
-    return handler({ senderFrame }, ...args)
+    return handler({ senderFrame, sender }, ...args)
   },
 }
+
+type RendererListener = (event: { sender: unknown }, ...args: unknown[]) => void
+/** The preload's listeners by channel; webContents.send delivers to them. */
+const rendererListeners = new Map<string, RendererListener[]>()
 
 const ipcRenderer = {
   invoke: vi.fn(async (channel: string, ...args: unknown[]) => ({ ok: true, value: { channel, args } })),
   send: vi.fn<(channel: string, ...args: unknown[]) => unknown>(),
   sendSync: vi.fn<(channel: string, ...args: unknown[]) => unknown>(),
-  on: vi.fn<(channel: string, ...args: unknown[]) => unknown>(),
+  on: vi.fn((channel: string, listener: RendererListener) => {
+    rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener])
+    return ipcRenderer
+  }),
+  removeListener: vi.fn((channel: string, listener: RendererListener) => {
+    const remaining = (rendererListeners.get(channel) ?? []).filter((candidate) => candidate !== listener)
+    if (remaining.length) rendererListeners.set(channel, remaining)
+    else rendererListeners.delete(channel)
+    return ipcRenderer
+  }),
   once: vi.fn<(channel: string, ...args: unknown[]) => unknown>(),
   postMessage: vi.fn<(channel: string, ...args: unknown[]) => unknown>(),
+  /** Test control (main's webContents.send): calls the channel's listeners with Electron's event object first. */
+  deliver(channel: string, ...args: unknown[]): void {
+    const event = { sender: ipcRenderer }
+    for (const listener of rendererListeners.get(channel) ?? []) listener(event, ...args)
+  },
+  /** How many listeners the page has on a channel. */
+  listenerCount(channel: string): number {
+    return rendererListeners.get(channel)?.length ?? 0
+  },
 }
 
 const contextBridge = {
@@ -385,6 +434,7 @@ export const fakeElectron = {
     defaultSession.clear()
     partitionSessions.clear()
     ipcMain.handlers.clear()
+    rendererListeners.clear()
     for (const key of Object.keys(contextBridge.exposed)) delete contextBridge.exposed[key]
     fakeElectron.nativeTheme.shouldUseDarkColors = false
   },

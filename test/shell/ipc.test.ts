@@ -9,6 +9,8 @@ vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
 const fakeElectron = await mockedElectron()
 
 const OUR_PAGE = fakeFrame('app://bundle/index.html')
+/** What main hands every handler after its input: where the events the call causes go (see ipcEvents.test.ts). */
+const CALLER = { emit: expect.any(Function) }
 const VALID_SP_INPUT = { domain: 'example.com', env: 'production' }
 
 function fakeHandlers() {
@@ -45,7 +47,7 @@ describe('registerIpcHandlers: wiring', () => {
     await invoke(OUR_PAGE, 'api:clipboard.copy', { text: 'acs url' })
 
     expect(handlers['profiles.list']).toHaveBeenCalledTimes(1)
-    expect(handlers['clipboard.copy']).toHaveBeenCalledWith({ text: 'acs url' })
+    expect(handlers['clipboard.copy']).toHaveBeenCalledWith({ text: 'acs url' }, CALLER)
     expect(handlers['sp.derive']).not.toHaveBeenCalled()
     expect(handlers['setup.save']).not.toHaveBeenCalled()
   })
@@ -110,13 +112,13 @@ describe('registerIpcHandlers: input validation', () => {
     const reply = await invoke(OUR_PAGE, 'api:sp.derive', { domain: '  Example.COM ', env: 'sandbox' })
 
     expect(handlers['sp.derive']).toHaveBeenCalledTimes(1)
-    expect(handlers['sp.derive']).toHaveBeenCalledWith({ domain: 'example.com', env: 'sandbox' })
+    expect(handlers['sp.derive']).toHaveBeenCalledWith({ domain: 'example.com', env: 'sandbox' }, CALLER)
     expect(reply).toEqual({ ok: true, value: { derived: { domain: 'example.com', env: 'sandbox' } } })
   })
 
-  it('hands the handler only the parsed first argument', async () => {
+  it('hands the handler only the parsed first argument (and main\'s caller, never anything more from the page)', async () => {
     await invoke(OUR_PAGE, 'api:sp.derive', { domain: 'Example.COM', env: 'production' }, { sneaky: true })
-    expect(handlers['sp.derive'].mock.calls).toEqual([[{ domain: 'example.com', env: 'production' }]])
+    expect(handlers['sp.derive'].mock.calls).toEqual([[{ domain: 'example.com', env: 'production' }, CALLER]])
   })
 })
 

@@ -196,13 +196,14 @@ describe('src/main/index.ts once ready', () => {
     // Only the proxy: with "; DIRECT" the check would go on to Dialpad itself once the proxy refused (systemProxy.test.ts).
     fakeElectron.defaultSession.proxyAnswer = `PROXY 127.0.0.1:${proxyPort}`
     try {
-      const started = await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:sso.checkServices', { domain: 'example.com', env: 'production', idpSsoUrl: null, extraCaPem: null })
+      // The progress arrives as events, sent to the window that started the check.
+      const page = fakeElectron.windows[0].webContents
+      const started = await fakeElectron.ipcMain.invokeAs(page, OUR_PAGE, 'api:sso.checkServices', { domain: 'example.com', env: 'production', idpSsoUrl: null, extraCaPem: null })
       const { runId } = (started as { ok: true; value: { runId: string } }).value
-      let progress: LiveCheckProgress
-      do {
-        await new Promise((resolve) => setTimeout(resolve, 20))
-        progress = ((await fakeElectron.ipcMain.invokeFrom(OUR_PAGE, 'api:liveCheck.progress', { runId })) as { value: LiveCheckProgress }).value
-      } while (!progress.done)
+      const finished = () =>
+        page.sent.map(({ channel, args }) => (channel === 'event:liveCheck.progress' ? (args[0] as LiveCheckProgress) : null)).find((sent) => sent?.runId === runId && sent.done)
+      await expect.poll(finished).toBeDefined()
+      const progress = finished() as LiveCheckProgress
 
       expect(fakeElectron.defaultSession.resolveProxy.mock.calls).toEqual([['https://dialpad.com/']])
       // The system's proxy is used: it refused (closed), so the check names the proxy's address, not Dialpad's.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildApi } from '../../src/preload/buildApi'
-import { METHOD_NAMES } from '../../src/shared/methods'
+import { EVENT_NAMES, METHOD_NAMES } from '../../src/shared/methods'
 import { mockedElectron } from './fakeElectron'
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron)
@@ -26,10 +26,11 @@ describe('preload (src/preload/index.ts)', () => {
     expect(fakeElectron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1)
   })
 
-  it('gives api exactly one function per contract method, frozen', async () => {
+  it('gives api exactly one function per contract method and on() for the events, frozen', async () => {
     const api = (await runPreload()).api as ExposedApi
 
-    expect(Reflect.ownKeys(api).sort()).toEqual([...METHOD_NAMES].sort())
+    expect(Reflect.ownKeys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort())
+    expect(typeof api.on).toBe('function')
     for (const method of METHOD_NAMES) expect(typeof api[method], method).toBe('function')
     expect(Object.isFrozen(api)).toBe(true)
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype)
@@ -60,7 +61,8 @@ describe('preload (src/preload/index.ts)', () => {
     const api = exposed.api as ExposedApi
     const { ipcRenderer } = fakeElectron
 
-    for (const name of ['invoke', 'send', 'sendSync', 'on', 'once', 'removeListener', 'ipcRenderer', 'electron', 'require', 'process']) {
+    // on() is the contract's own, narrow subscription (see below), not ipcRenderer.on.
+    for (const name of ['invoke', 'send', 'sendSync', 'once', 'removeListener', 'ipcRenderer', 'electron', 'require', 'process']) {
       expect(api, name).not.toHaveProperty(name)
       expect(exposed, name).not.toHaveProperty(name)
     }
@@ -68,6 +70,33 @@ describe('preload (src/preload/index.ts)', () => {
     for (const leaked of [ipcRenderer, ipcRenderer.invoke, ipcRenderer.send, ipcRenderer.on, fakeElectron.contextBridge]) {
       expect(values).not.toContain(leaked)
     }
+  })
+
+  it('on() listens to a contract event on its own channel, hands the listener the payload alone, and unsubscribes', async () => {
+    const api = (await runPreload()).api as unknown as { on(event: string, listener: (...args: unknown[]) => void): () => void }
+    const heard: unknown[][] = []
+    const stop = api.on('liveCheck.progress', (...args) => heard.push(args))
+
+    expect(fakeElectron.ipcRenderer.on).toHaveBeenCalledTimes(1)
+    expect(fakeElectron.ipcRenderer.on.mock.calls[0][0]).toBe('event:liveCheck.progress')
+    fakeElectron.ipcRenderer.deliver('event:liveCheck.progress', { runId: 'r1' })
+    fakeElectron.ipcRenderer.deliver('event:somethingElse', { runId: 'r2' })
+    // Electron's event object (whose sender is ipcRenderer) never reaches the page.
+    expect(heard).toEqual([[{ runId: 'r1' }]])
+
+    stop()
+    expect(fakeElectron.ipcRenderer.listenerCount('event:liveCheck.progress')).toBe(0)
+    fakeElectron.ipcRenderer.deliver('event:liveCheck.progress', { runId: 'r3' })
+    expect(heard).toHaveLength(1)
+  })
+
+  it('on() refuses anything but a contract event, and a listener that is not a function', async () => {
+    const api = (await runPreload()).api as unknown as { on(event: unknown, listener: unknown): () => void }
+    for (const name of ['api:liveCheck.cancel', 'liveCheck.cancel', 'event:liveCheck.progress', '__proto__', '', 42]) {
+      expect(() => api.on(name, () => undefined), String(name)).toThrow(TypeError)
+    }
+    expect(() => api.on(EVENT_NAMES[0], 'not a function')).toThrow(TypeError)
+    expect(fakeElectron.ipcRenderer.on).not.toHaveBeenCalled()
   })
 
   it('imports only contextBridge and ipcRenderer from electron', () => {
@@ -80,7 +109,7 @@ describe('preload (src/preload/index.ts)', () => {
 describe('buildApi', () => {
   it('binds each method to api:<method> and passes the invoke result through', async () => {
     const invoke = vi.fn(async (channel: string, input: unknown) => ({ channel, input }))
-    const api = buildApi(invoke) as unknown as ExposedApi
+    const api = buildApi(invoke, vi.fn()) as unknown as ExposedApi
 
     for (const method of METHOD_NAMES) {
       expect(await api[method]({ n: 1 }, 'extra argument')).toEqual({ channel: `api:${method}`, input: { n: 1 } })
@@ -89,7 +118,7 @@ describe('buildApi', () => {
   })
 
   it('cannot be modified by the page', () => {
-    const api = buildApi(vi.fn()) as unknown as ExposedApi
+    const api = buildApi(vi.fn(), vi.fn()) as unknown as ExposedApi
     expect(() => {
       'use strict'
       ;(api as Record<string, unknown>).invoke = () => undefined

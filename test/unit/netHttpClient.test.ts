@@ -168,6 +168,20 @@ describe('sendRequest', () => {
     expect(server.requests.slice(before).map((request) => request.path)).toEqual(['/Users'])
   })
 
+  it('gives up at once on a cancel while the connection is still being opened, not at the connect timeout', async () => {
+    const silent = await startSilentServer()
+    try {
+      const slowConnect = dispatcher({ timeouts: { connectMs: 5_000 } })
+      const cancel = new AbortController()
+      setTimeout(() => cancel.abort(), 100)
+      const started = performance.now()
+      expect(failureKind(await get(`https://127.0.0.1:${silent.port}/Users`, slowConnect, { signal: cancel.signal }))).toBe('cancelled')
+      expect(performance.now() - started).toBeLessThan(2_000)
+    } finally {
+      await silent.close()
+    }
+  })
+
   it('reuses one keep-alive connection for requests in a row', async () => {
     const trusting = dispatcher({ extraCaPem: ca.caPem })
     const before = server.requests.length

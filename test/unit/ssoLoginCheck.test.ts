@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LiveCheckRunner } from '../../src/core/checks/liveCheckRunner'
-import { type SsoLoginRequest, startSsoLoginCheck, userPortalUrl } from '../../src/core/checks/ssoLoginCheck'
+import { type SsoLoginRequest, startSsoLoginCheck, userPortalUrl } from '../../src/core/sso/ssoLoginCheck'
 import { type CapturedLogin, type LoginCaptureRequest, LoginWindowClosedError } from '../../src/core/sso/loginCapture'
 import { ReplayGuard, validateSamlResponse } from '../../src/core/sso/response/validateSamlResponse'
 import type { LiveCheckProgress } from '../../src/shared/liveCheck'

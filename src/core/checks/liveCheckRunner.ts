@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto'
-import type { CheckRun, CheckStep } from '../../shared/checkRun'
+import { type CheckRun, type CheckStep, checkRunFrom } from '../../shared/checkRun'
+import type { Caller } from '../../shared/contract'
 import type { LiveCheckKind, LiveCheckProgress, LoginCheckExtras } from '../../shared/liveCheck'
 import { UserFacingError } from '../userFacingError'
+import { fail, stepFrom } from './outcome'
+import type { ProgressListener } from './stepRunner'
 
-export type StepListener = (step: CheckStep, phase: 'started' | 'finished') => void
 /** Lets a test login hand the decoded response (and, once, the response itself) to whoever follows the run. */
 export type AttachLoginExtras = (extras: LoginCheckExtras) => void
-export type LiveCheck = (signal: AbortSignal, onProgress: StepListener, attachLogin: AttachLoginExtras) => Promise<CheckRun>
+export type LiveCheck = (signal: AbortSignal, onProgress: ProgressListener, attachLogin: AttachLoginExtras) => Promise<CheckRun>
+/** Told the run's whole state each time it moves on: a step started or finished, or the run ended. */
+export type ProgressNotifier = (progress: LiveCheckProgress) => void
+
+/** What the check services need of the runner: start a check in the background. */
+export interface LiveCheckStarter {
+  start(kind: LiveCheckKind, check: LiveCheck): { runId: string }
+}
 
 interface Running {
   kind: LiveCheckKind
@@ -17,44 +26,73 @@ interface Running {
   login: LoginCheckExtras | null
 }
 
-/** Finished runs are kept this long so a last progress poll still finds them. */
+/** Finished runs are kept this long so a late cancel (or a snapshot in tests and the CLI) still finds them. */
 const KEEP_FINISHED_MS = 10 * 60_000
 
+const UNEXPECTED_STEP = { id: 'unexpected', title: 'The check ran' } as const
+
 /**
- * Runs live checks in the background so every transport can follow them the same way: start returns an id,
- * progress is polled (steps as they start and finish, elapsed time), cancel aborts through an AbortSignal.
+ * Runs live checks in the background so every transport follows them the same way: start returns an id, each step
+ * that starts or finishes (and the end of the run) is pushed to the caller as a 'liveCheck.progress' event, and
+ * cancel aborts the check's AbortSignal, which every request of the check takes down to its socket.
  */
-export class LiveCheckRunner {
+export class LiveCheckRunner implements LiveCheckStarter {
   private readonly runs = new Map<string, Running>()
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  start(kind: LiveCheckKind, check: LiveCheck): { runId: string } {
+  /** A starter whose runs report their progress to `caller`: the window (or bridge page) that asked for them. */
+  reportingTo(caller: Caller): LiveCheckStarter {
+    return { start: (kind, check) => this.start(kind, check, (progress) => caller.emit('liveCheck.progress', progress)) }
+  }
+
+  start(kind: LiveCheckKind, check: LiveCheck, notify?: ProgressNotifier): { runId: string } {
     const runId = randomUUID()
+    // Whoever follows the run cannot break it: a window gone mid-send loses the event, the check goes on.
+    const tell = (progress: LiveCheckProgress) => {
+      try {
+        notify?.(progress)
+      } catch {
+        // Nothing to do: the next event, or the result, is the whole state again.
+      }
+    }
     const running: Running = { kind, started: this.now(), controller: new AbortController(), steps: new Map(), run: null, login: null }
     this.runs.set(runId, running)
-    const onProgress: StepListener = (step, phase) => running.steps.set(step.id, { ...step, running: phase === 'started' })
+    const onProgress: ProgressListener = (step, phase) => {
+      running.steps.set(step.id, { ...step, running: phase === 'started' })
+      if (notify) tell(this.snapshot(runId, running))
+    }
     const attachLogin: AttachLoginExtras = (extras) => {
       running.login = extras
     }
     void check(running.controller.signal, onProgress, attachLogin)
+      // A cancelled check proved nothing, even when only informational steps were cut short.
+      .then((run) => (running.controller.signal.aborted ? { ...run, ok: false } : run))
+      .catch(() => checkRunFrom([stepFrom(UNEXPECTED_STEP, fail('The check stopped unexpectedly.', 'Run it again.'))], new Date(running.started)))
       .then((run) => {
-        // A cancelled check proved nothing, even when only informational steps were cut short.
-        running.run = running.controller.signal.aborted ? { ...run, ok: false } : run
-      })
-      .catch(() => {
-        running.run = {
-          ok: false,
-          checkedAt: new Date(running.started).toISOString(),
-          steps: [{ id: 'unexpected', title: 'The check ran', status: 'fail', durationMs: null, detail: 'The check stopped unexpectedly.', fix: 'Run it again.', decisive: true }],
-        }
+        running.run = run
+        if (notify) tell(this.snapshot(runId, running))
       })
       .finally(() => setTimeout(() => this.runs.delete(runId), KEEP_FINISHED_MS).unref())
     return { runId }
   }
 
+  /**
+   * Where a run is now: what every progress event carries. A finished test login's captured response is handed over
+   * once: in the run's last event, or (when nobody listens) in the first snapshot taken after it finished.
+   */
   progress(runId: string): LiveCheckProgress {
+    return this.snapshot(runId, this.find(runId))
+  }
+
+  cancel(runId: string): { cancelled: boolean } {
     const running = this.find(runId)
+    if (running.run) return { cancelled: false }
+    running.controller.abort()
+    return { cancelled: true }
+  }
+
+  private snapshot(runId: string, running: Running): LiveCheckProgress {
     const steps = running.run ? running.run.steps.map((step) => ({ ...step, running: false })) : [...running.steps.values()]
     return {
       runId,
@@ -66,13 +104,6 @@ export class LiveCheckRunner {
       run: running.run,
       login: running.run ? this.handOverLoginExtras(running) : null,
     }
-  }
-
-  cancel(runId: string): { cancelled: boolean } {
-    const running = this.find(runId)
-    if (running.run) return { cancelled: false }
-    running.controller.abort()
-    return { cancelled: true }
   }
 
   /** The captured response leaves main once: later reports keep the summary but no longer carry the response. */

@@ -111,3 +111,12 @@ export function createHttpDispatcher(options: HttpClientOptions = {}): Dispatche
     proxyTls: tlsOptions,
   })
 }
+
+/**
+ * Releases a check's dispatcher when the check is over. After a cancel its connections are torn down at once: a
+ * connection still being opened (TCP or TLS to a silent host) would otherwise hold a graceful close until its
+ * connect timeout, and the cancelled run would not end until then.
+ */
+export async function releaseDispatcher(dispatcher: Dispatcher, signal: AbortSignal): Promise<void> {
+  await (signal.aborted ? dispatcher.destroy() : dispatcher.close()).catch(() => undefined)
+}

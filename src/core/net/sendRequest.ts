@@ -53,13 +53,14 @@ export async function sendRequest(req: HttpRequest): Promise<HttpOutcome> {
 
   let answer: Dispatcher.ResponseData
   try {
-    answer = await request(req.url, {
+    const pending = request(req.url, {
       dispatcher: req.dispatcher,
       method: req.method,
       headers: req.headers,
       body: req.body,
       signal,
     })
+    answer = await Promise.race([pending, abortedWhileWaiting(pending, signal)])
   } catch (error) {
     return failed(error)
   }
@@ -88,6 +89,23 @@ export async function sendRequest(req: HttpRequest): Promise<HttpOutcome> {
   // waiting for it lets a step that follows straight away reuse this keep-alive connection instead of opening another.
   await new Promise((resolve) => setImmediate(resolve))
   return { ok: true, response: { status, headers, body: Buffer.concat(chunks).toString('utf8') } }
+}
+
+/**
+ * Rejects as soon as `signal` aborts. undici takes the signal but does not give up a connection it is still opening
+ * (TCP or TLS to a silent host) until its connect timeout; a cancel must not wait that long. The abandoned request
+ * never sends anything (undici drops an aborted request once connected); its late outcome is discarded.
+ */
+function abortedWhileWaiting(pending: Promise<Dispatcher.ResponseData>, signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const abort = () => {
+      pending.then((late) => late.body.destroy(), () => undefined)
+      reject(signal.reason)
+    }
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    pending.finally(() => signal.removeEventListener('abort', abort)).catch(() => undefined)
+  })
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {

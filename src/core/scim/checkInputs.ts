@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici'
 import { createHttpDispatcher } from '../net/httpClient'
 import { UserFacingError } from '../userFacingError'
-import type { Diagnosis } from './diagnose'
+import type { Diagnosis } from '../checks/outcome'
 import type { ScimSession } from './scimRequest'
 import { parseScimBaseUrl } from './scimBaseUrl'
-import type { ProgressListener } from './steps'
+import type { ProgressListener } from '../checks/stepRunner'
 
 /** Options every live SCIM check takes. */
 export interface ScimCheckOptions {

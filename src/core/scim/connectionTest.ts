@@ -3,7 +3,8 @@ import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions }
 import { expectedScimBaseUrl } from './scimBaseUrl'
 import { describeIssues, discoveryResources, ListResponse, RESOURCE_TYPES_SCHEMA, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, passed, passedWith, runStep, skippedStep, type StepContext, type StepOutcome } from './steps'
+import { failed, pass, passedWith, type StepOutcome } from '../checks/outcome'
+import { runStep, skippedStep, type StepContext } from '../checks/stepRunner'
 
 export type ConnectionTestOptions = ScimCheckOptions
 
@@ -33,19 +34,20 @@ export async function runConnectionTest(options: ConnectionTestOptions): Promise
   const checkedAt = now()
   const ctx: StepContext = { token: options.token.trim(), onProgress: options.onProgress }
   const title = CONNECTION_STEP_TITLES
-  const run = (id: StepId, work: Parameters<typeof runStep>[3]) => runStep(ctx, id, title[id], work, { decisive: DECISIVE[id] })
+  const definition = (id: StepId) => ({ id, title: title[id], decisive: DECISIVE[id] })
+  const run = (id: StepId, work: Parameters<typeof runStep>[2]) => runStep(ctx, definition(id), work)
 
   const inputs = checkBaseUrlAndKey(options.baseUrl, options.token)
   const opened = inputs.ok ? openDispatcher(options.dispatcher) : undefined
   const inputStep = await run('inputs', async () => {
     if (!inputs.ok) return failed(inputs)
     if (opened && !opened.ok) return failed(opened)
-    return passed(`Testing ${inputs.baseUrl}.`)
+    return pass(`Testing ${inputs.baseUrl}.`)
   })
   if (!inputs.ok || !opened?.ok) {
     const why = 'Not run: fix the base URL or API key first.'
     const later: StepId[] = ['list-users', ...DISCOVERY]
-    return checkRunFrom([inputStep, ...later.map((id) => skippedStep(ctx, id, title[id], why, { decisive: DECISIVE[id] }))], checkedAt)
+    return checkRunFrom([inputStep, ...later.map((id) => skippedStep(ctx, definition(id), why))], checkedAt)
   }
 
   const session = sessionFor(inputs, opened.dispatcher, options, now)

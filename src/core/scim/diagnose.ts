@@ -1,15 +1,11 @@
-import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
+import { diagnoseServiceTrouble, looksLikeHtml, mediaType, type NetTarget } from '../checks/netDiagnosis'
+import { netTargets } from '../checks/netTargets'
+import type { Diagnosis } from '../checks/outcome'
 import { jsonNestedDeeperThan } from '../json/jsonDepth'
 import { redactThenShorten } from '../secrets/redact'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { expectedScimBaseUrl } from './scimBaseUrl'
-
-/** What happened, and what the admin should do about it. */
-export interface Diagnosis {
-  detail: string
-  fix: string
-}
 
 export interface DiagnoseContext {
   /** The request that went wrong. */
@@ -24,92 +20,9 @@ const PROXY_HINT = 'a proxy or sign-in page is in the way'
 /** SCIM data is a few levels deep (a ListResponse of users with their emails); a body nested deeper is not read. */
 const MAX_SCIM_DEPTH = 64
 
-/** Maps a failure below HTTP (DNS, TCP, TLS, timeouts, size, cancel) to words and a next step. */
-export function diagnoseNetFailure(failure: NetFailure, ctx: DiagnoseContext): Diagnosis {
-  const { hostname, host } = ctx.url
-  const expected = expectedScimBaseUrl(ctx.baseUrl)
-  const code = failure.code ? ` (${failure.code})` : ''
-  switch (failure.kind) {
-    case 'blocked-url':
-      return { detail: failure.message, fix: `Use an https:// base URL, like ${expected}.` }
-    case 'dns':
-      return {
-        detail: `The name ${hostname} could not be found${code}.`,
-        fix: `Check the base URL is spelled like ${expected}; if it is, check this computer is online, and on a company network ask IT whether a proxy must be set (HTTPS_PROXY).`,
-      }
-    case 'refused':
-      return {
-        detail: `${failure.peer ?? host} refused the connection${code}.`,
-        fix: `Check the base URL (${expected}), including any port. If it is right, a firewall or proxy setting blocks the connection: ask your network team to allow HTTPS to ${hostname}.`,
-      }
-    case 'unreachable':
-      return {
-        detail: `${host} cannot be reached from this computer${code}.`,
-        fix: 'Check this computer is online; on a company network ask IT whether a proxy must be set (HTTPS_PROXY).',
-      }
-    case 'connect-timeout':
-      return {
-        detail: `Nothing answered when connecting to ${host}${code}: the connection could not be set up in time.`,
-        fix: `A firewall may be silently dropping the connection: ask your network team to allow HTTPS to ${hostname}, or which proxy to set (HTTPS_PROXY).`,
-      }
-    case 'tls-untrusted':
-      return {
-        detail: `The certificate presented for ${hostname} is not trusted by this computer${code}. On company networks this usually means TLS inspection: a proxy re-signs secure traffic with the company's own certificate authority.`,
-        fix: 'Ask IT for the company\'s root CA certificate (a .pem file), choose it with the "Corporate CA certificate" option, then test again.',
-      }
-    case 'tls-expired':
-      return {
-        detail: `The certificate presented for ${hostname} has expired or is not valid yet${code}.`,
-        fix: "Check this computer's date and time. If they are right, that certificate must be renewed: ask your network team if a proxy inspects TLS, otherwise contact Dialpad Support.",
-      }
-    case 'tls-hostname':
-      return {
-        detail: `The certificate presented is not for ${hostname}${code}.`,
-        fix: `Check the host name in the base URL (${expected}). If it is right, a proxy is intercepting the connection with the wrong certificate: ask your network team to fix it or to exempt ${hostname}.`,
-      }
-    case 'tls-other':
-      return {
-        detail: `The secure connection to ${hostname} failed${code}: ${failure.message}`,
-        fix: `Ask your network team whether a proxy or firewall interferes with HTTPS to ${hostname}.`,
-      }
-    case 'reset':
-      return {
-        detail: `The connection to ${host} was closed before a complete answer arrived${code}.`,
-        fix: `Test again. If it keeps happening, a proxy or firewall is cutting the connection: ask your network team to allow HTTPS to ${hostname}.`,
-      }
-    case 'proxy':
-      return {
-        detail: `The proxy would not open a connection to ${host}${code}: ${failure.message}`,
-        fix: PROXY_SETTINGS_FIX,
-      }
-    case 'headers-timeout':
-      return {
-        detail: `${host} accepted the connection but did not answer in time${code}.`,
-        fix: "Test again in a few minutes. If it keeps happening, check Dialpad's status page, and ask your network team whether a proxy holds the request.",
-      }
-    case 'body-timeout':
-      return {
-        detail: `The answer from ${host} started, then stopped arriving${code}.`,
-        fix: 'Test again in a few minutes. If it keeps happening, ask your network team whether a proxy or firewall stalls the connection.',
-      }
-    case 'deadline':
-      return {
-        detail: `The answer from ${host} took too long: ${failure.message}`,
-        fix: `Test again in a few minutes. If it keeps happening, check the base URL is ${expected}; ${PROXY_HINT} if the answer never ends.`,
-      }
-    case 'too-large':
-      return {
-        detail: `The answer from ${ctx.url.origin}${ctx.url.pathname} is far bigger than any SCIM answer: ${failure.message}`,
-        fix: `Check the base URL is ${expected}; if it is, ${PROXY_HINT}: ask your network team to let this computer reach ${hostname} directly.`,
-      }
-    case 'cancelled':
-      return { detail: 'Cancelled before the answer arrived.', fix: 'Run the test again when you are ready.' }
-    case 'other':
-      return {
-        detail: `The request to ${host} failed${code}: ${failure.message}`,
-        fix: 'Test again; if it keeps failing, copy these details for Dialpad Support.',
-      }
-  }
+/** Dialpad's SCIM service at the base URL the check was given, as every diagnosis of a SCIM request names it. */
+export function scimTarget(ctx: DiagnoseContext): NetTarget {
+  return netTargets.dialpadScim(ctx.url, expectedScimBaseUrl(ctx.baseUrl))
 }
 
 /** Maps an answer with an unexpected status (redirect, 4xx, 5xx) to words and a next step. */
@@ -138,19 +51,8 @@ export function diagnoseHttpStatus(response: HttpResponse, ctx: DiagnoseContext)
         : `Set the base URL to ${expected}, here and in JumpCloud's Identity Management > Base URL field.`
     return { detail: `Nothing was found at ${where} (404): the base URL ${ctx.baseUrl} looks wrong.${page}`, fix }
   }
-  if (status === 429) {
-    const wait = retryAfter(response.headers['retry-after'], ctx.now())
-    return {
-      detail: `Dialpad is limiting requests (429) and ${wait ? `asks to wait ${wait}` : 'did not say how long to wait'}.${saying}`,
-      fix: `Wait ${wait ?? 'a minute'}, then test again; the assistant does not retry on its own.`,
-    }
-  }
-  if (status >= 500) {
-    return {
-      detail: `Dialpad could not answer (${status}).${saying}${page}`,
-      fix: "This is on Dialpad's side: test again in a few minutes; if it persists, contact Dialpad Support with the time of this test.",
-    }
-  }
+  const trouble = diagnoseServiceTrouble(response, scimTarget(ctx), ctx.now(), String(status), `${saying}${page}`)
+  if (trouble) return trouble
   return {
     detail: `Dialpad did not accept the request (${status}).${saying}${page}`,
     fix: `Check the base URL is ${expected}; if it is, copy these details for Dialpad Support.`,
@@ -212,15 +114,6 @@ export function readScimBody(response: HttpResponse, ctx: DiagnoseContext): Body
   }
 }
 
-function mediaType(response: HttpResponse): string {
-  return (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-}
-
-function looksLikeHtml(response: HttpResponse): boolean {
-  const type = mediaType(response)
-  return type === 'text/html' || type === 'application/xhtml+xml' || /^\s*<(!doctype|html|head|body)\b/i.test(response.body)
-}
-
 /**
  * The human-readable part of a SCIM error (RFC 7644 3.12) or of a generic JSON error: the key redacted first, then
  * shortened and made printable on one line (a server echoing the Authorization header in a long message must not
@@ -239,14 +132,4 @@ export function serverMessage(response: HttpResponse, secrets: readonly string[]
   const text = [fields.detail, fields.message, fields.error_description, fields.error].find((value) => typeof value === 'string' && value.trim())
   if (typeof text !== 'string') return undefined
   return redactThenShorten(text.replace(/\s+/g, ' ').trim(), 199, secrets)
-}
-
-/** Retry-After as words: "30 seconds", or the wait until an HTTP date. */
-export function retryAfter(value: string | undefined, now: Date): string | undefined {
-  if (!value) return undefined
-  const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : (Date.parse(value) - now.getTime()) / 1000
-  if (!Number.isFinite(seconds)) return undefined
-  const whole = Math.max(0, Math.ceil(seconds))
-  if (whole >= 120) return `${Math.ceil(whole / 60)} minutes`
-  return whole === 1 ? '1 second' : `${whole} seconds`
 }

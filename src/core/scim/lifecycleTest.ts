@@ -1,10 +1,11 @@
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { HttpResponse } from '../net/sendRequest'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
-import { serverMessage, type DiagnoseContext, type Diagnosis } from './diagnose'
+import { serverMessage, type DiagnoseContext } from './diagnose'
+import { failed, pass, passedWith, type Diagnosis, type StepOutcome } from '../checks/outcome'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, passed, passedWith, runStep, skippedStep, type HttpStatusListener, type StepContext, type StepOutcome } from './steps'
+import { runStep, skippedStep, type HttpStatusListener, type StepContext } from '../checks/stepRunner'
 import { isTestEmail, searchByUserName, userNameFilter, userNamed } from './userLookup'
 
 export interface LifecycleTestOptions extends ScimCheckOptions {
@@ -72,13 +73,14 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
   const ctx: StepContext = { token: options.token.trim(), onProgress: options.onProgress }
   const email = options.userEmail.trim()
   const steps: CheckStep[] = []
+  const definition = (id: StepId) => ({ id, title: LIFECYCLE_STEP_TITLES[id], decisive: DECISIVE[id] })
   const run = async (id: StepId, work: (onHttpStatus: HttpStatusListener) => Promise<StepOutcome>) => {
-    const step = await runStep(ctx, id, LIFECYCLE_STEP_TITLES[id], work, { decisive: DECISIVE[id] })
+    const step = await runStep(ctx, definition(id), work)
     steps.push(step)
     return step.status !== 'fail'
   }
   const skip = (ids: StepId[], why: string) =>
-    ids.forEach((id) => steps.push(skippedStep(ctx, id, LIFECYCLE_STEP_TITLES[id], why, { decisive: DECISIVE[id] })))
+    ids.forEach((id) => steps.push(skippedStep(ctx, definition(id), why)))
 
   const inputs = checkBaseUrlAndKey(options.baseUrl, options.token)
   const opened = inputs.ok && isTestEmail(email) ? openDispatcher(options.dispatcher) : undefined
@@ -91,7 +93,7 @@ export async function runLifecycleTest(options: LifecycleTestOptions): Promise<C
       })
     }
     if (opened && !opened.ok) return failed(opened)
-    return passed(`Testing ${inputs.baseUrl} with the test user ${email}.`)
+    return pass(`Testing ${inputs.baseUrl} with the test user ${email}.`)
   })
   const later: StepId[] = ['update-method', 'create-user', 'read-user', 'update-user', 'find-user', 'deactivate-user', 'delete-user']
   if (!inputs.ok || !opened?.ok) {
@@ -286,7 +288,7 @@ async function deleteUser(session: ScimSession, email: string, test: TestUser): 
   const byHand = `In Dialpad Admin Settings, find the user ${who} and delete it.`
   // No cancel signal: once a user exists it must be cleaned up, even when the admin cancelled.
   const result = await scimRequest(session, { method: 'DELETE', path: `Users/${encodeURIComponent(id)}`, expect: [200, 204, 404] })
-  if (result.ok) return passed(result.status === 404 ? `The test user ${email} was already gone.` : `Dialpad deleted the test user ${email}; nothing is left behind.`)
+  if (result.ok) return pass(result.status === 404 ? `The test user ${email} was already gone.` : `Dialpad deleted the test user ${email}; nothing is left behind.`)
   if (result.status === undefined || !DELETE_REFUSED.has(result.status)) {
     return failed({ detail: `The test user ${who} is still in Dialpad${test.deactivated ? ', deactivated' : ''}: ${result.diagnosis.detail}`, fix: byHand })
   }
@@ -313,7 +315,7 @@ async function confirmNothingLeft(session: ScimSession, email: string): Promise<
     return failed({ detail: `The create request was interrupted and it could not be checked whether ${email} was created.`, fix: handFix })
   }
   const match = userNamed(list.data, email)
-  if (list.data.totalResults === 0 || !match) return passed(`The create request was interrupted; Dialpad has no user ${email}, so nothing is left behind.`)
+  if (list.data.totalResults === 0 || !match) return pass(`The create request was interrupted; Dialpad has no user ${email}, so nothing is left behind.`)
   return failed({
     detail: `The create request was interrupted, and Dialpad now has a user ${email} (user id ${match.id}), probably the test user.`,
     fix: `In Dialpad Admin Settings, find the user ${email} (user id ${match.id}) and delete it if it is the test user.`,

@@ -1,8 +1,10 @@
 import type { z } from 'zod'
 import type { ScimCheckRequest, ScimFindUserRequest } from '../../shared/contract'
 import type { ProvisionedUserLookup } from '../../shared/provisionedUser'
-import type { LiveCheckRunner } from '../checks/liveCheckRunner'
-import { createHttpDispatcher, type HttpClientOptions } from '../net/httpClient'
+import { checkRunFrom } from '../../shared/checkRun'
+import type { LiveCheckStarter } from '../checks/liveCheckRunner'
+import { fail, stepFrom } from '../checks/outcome'
+import { createHttpDispatcher, type HttpClientOptions, releaseDispatcher } from '../net/httpClient'
 import { NoApiKeyError } from '../secrets/keychainErrors'
 import type { SecretStore } from '../secrets/keychain'
 import { UserFacingError } from '../userFacingError'
@@ -14,10 +16,12 @@ export interface ScimCheckDeps {
   secrets: SecretStore
   /** The keychain account of the setup being worked on. */
   account: string
-  runner: LiveCheckRunner
+  runner: LiveCheckStarter
   /** Timeouts and proxy environment; tests shorten them. */
   http?: Omit<HttpClientOptions, 'extraCaPem'>
 }
+
+const API_KEY_STEP = { id: 'api-key', title: 'The API key can be read' } as const
 
 /**
  * Starts a live SCIM check with the stored API key: the key is read inside core and never leaves it.
@@ -43,13 +47,9 @@ export async function startScimCheck(request: z.output<typeof ScimCheckRequest>,
       })
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error
-      return {
-        ok: false,
-        checkedAt: new Date().toISOString(),
-        steps: [{ id: 'api-key', title: 'The API key can be read', status: 'fail', durationMs: null, detail: error.message, fix: 'Store the API key again, then test again.', decisive: true }],
-      }
+      return checkRunFrom([stepFrom(API_KEY_STEP, fail(error.message, 'Store the API key again, then test again.'))], new Date())
     } finally {
-      await dispatcher.close().catch(() => undefined)
+      await releaseDispatcher(dispatcher, signal)
     }
   })
 }

@@ -1,7 +1,10 @@
 import type { Dispatcher } from 'undici'
 import type { NetFailureKind } from '../net/netFailure'
-import { sendRequest, type HttpMethod, type HttpResponse } from '../net/sendRequest'
-import { diagnoseHttpStatus, diagnoseNetFailure, readScimBody, type DiagnoseContext, type Diagnosis } from './diagnose'
+import type { HttpMethod, HttpResponse } from '../net/sendRequest'
+import { sendStepRequest } from '../checks/stepRequest'
+import { diagnoseNetFailure } from '../checks/netDiagnosis'
+import type { Diagnosis } from '../checks/outcome'
+import { diagnoseHttpStatus, readScimBody, scimTarget, type DiagnoseContext } from './diagnose'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { scimEndpoint } from './scimBaseUrl'
 
@@ -58,20 +61,21 @@ export async function scimRequest(session: ScimSession, call: ScimCall): Promise
   }
   if (call.body !== undefined) headers['content-type'] = SCIM_CONTENT_TYPE
 
-  const outcome = await sendRequest({
-    url,
-    method: call.method,
-    headers,
-    body: call.body === undefined ? undefined : JSON.stringify(call.body),
-    dispatcher: session.dispatcher,
-    signal: call.signal,
-    deadlineMs: session.deadlineMs,
-    maxBodyBytes: session.maxBodyBytes,
-  })
-  const status = outcome.ok ? outcome.response.status : outcome.status
-  if (status !== undefined) session.onHttpStatus?.(status)
+  const outcome = await sendStepRequest(
+    {
+      url,
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      dispatcher: session.dispatcher,
+      signal: call.signal,
+      deadlineMs: session.deadlineMs,
+      maxBodyBytes: session.maxBodyBytes,
+    },
+    session.onHttpStatus,
+  )
   if (!outcome.ok) {
-    const diagnosis = diagnoseNetFailure(outcome.failure, ctx)
+    const diagnosis = diagnoseNetFailure(outcome.failure, scimTarget(ctx))
     const { kind } = outcome.failure
     return { ok: false, status: outcome.status, diagnosis, cancelled: kind === 'cancelled', sentMayHaveArrived: !FAILS_BEFORE_SENDING.has(kind) }
   }

@@ -3,7 +3,8 @@ import type { ProvisionedUserState } from '../../shared/provisionedUser'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { describeIssues, ListResponse, ScimUser } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, passed, passedWith, runStep, skippedStep, type StepContext, type StepOutcome } from './steps'
+import { failed, pass, passedWith, type StepOutcome } from '../checks/outcome'
+import { runStep, skippedStep, type StepContext } from '../checks/stepRunner'
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i
 
@@ -55,20 +56,20 @@ export async function runUserLookup(options: UserLookupOptions): Promise<{ state
 
   const inputs = checkBaseUrlAndKey(options.baseUrl, options.token)
   const opened = inputs.ok && isTestEmail(email) ? openDispatcher(options.dispatcher) : undefined
-  const inputStep = await runStep(ctx, 'inputs', LOOKUP_STEP_TITLES.inputs, async () => {
+  const inputStep = await runStep(ctx, { id: 'inputs', title: LOOKUP_STEP_TITLES.inputs }, async () => {
     if (!inputs.ok) return failed(inputs)
     if (!isTestEmail(email)) {
       return failed({ detail: `"${email}" is not an email address.`, fix: 'Enter the email of a member of the JumpCloud user group for Dialpad, like jane@yourcompany.com.' })
     }
     if (opened && !opened.ok) return failed(opened)
-    return passed(`Looking for ${email} at ${inputs.baseUrl} (read only: nothing is changed).`)
+    return pass(`Looking for ${email} at ${inputs.baseUrl} (read only: nothing is changed).`)
   })
   if (!inputs.ok || !opened?.ok) {
-    return { state, run: checkRunFrom([inputStep, skippedStep(ctx, 'find-user', LOOKUP_STEP_TITLES['find-user'], 'Not run: fix the inputs first.')], checkedAt) }
+    return { state, run: checkRunFrom([inputStep, skippedStep(ctx, { id: 'find-user', title: LOOKUP_STEP_TITLES['find-user'] }, 'Not run: fix the inputs first.')], checkedAt) }
   }
   const session = sessionFor(inputs, opened.dispatcher, options, now)
   try {
-    const findStep = await runStep(ctx, 'find-user', LOOKUP_STEP_TITLES['find-user'], async (onHttpStatus): Promise<StepOutcome> => {
+    const findStep = await runStep(ctx, { id: 'find-user', title: LOOKUP_STEP_TITLES['find-user'] }, async (onHttpStatus): Promise<StepOutcome> => {
       const result = await searchByUserName({ ...session, onHttpStatus }, email, options.signal)
       if (!result.ok) return failed(result.diagnosis)
       const list = ListResponse.safeParse(result.json)

@@ -1,11 +1,11 @@
 import { checkIdpSsoUrl } from '../../shared/idpValues'
 import { isLoopbackHost } from '../net/loopback'
-import { sendRequest } from '../net/sendRequest'
-import { failed, passed } from '../scim/steps'
+import { diagnoseNetFailure } from '../checks/netDiagnosis'
+import { netTargets } from '../checks/netTargets'
+import { failed, pass } from '../checks/outcome'
 import { clockObservation } from './clockSkew'
 import { describeAnswer } from './spMetadataReceived'
-import { diagnoseSsoNetFailure, type SsoTarget } from './ssoServicesCheckDiagnosis'
-import type { ServiceCheckResult, ServiceRequestOptions } from './ssoServicesCheckStep'
+import { type ServiceCheckResult, type ServiceRequestOptions, sendServiceRequest } from './ssoServicesCheckStep'
 
 export interface IdpReachabilityOptions extends ServiceRequestOptions {
   /** The IdP SSO URL as entered (JumpCloud's IDP URL); null or blank when not entered yet. */
@@ -36,26 +36,16 @@ export async function checkIdpReachable(options: IdpReachabilityOptions): Promis
   const url = usableUrl(text)
   if (!url.ok) return { outcome: failed({ detail: url.problem, fix: `Copy ${WHERE_IT_COMES_FROM} again into ${WHERE_IT_GOES}, then check again.` }), clock: noAnswer }
 
-  const target: SsoTarget = { service: 'JumpCloud', url: url.url, checkAddress: CHECK_ADDRESS }
+  const target = netTargets.jumpCloudSsoUrl(url.url, CHECK_ADDRESS)
   const answered = `JumpCloud (${url.url.host}) answered${url.url.protocol === 'https:' ? ' over a trusted TLS connection' : ''}`
-  const sent = await sendRequest({
-    url: url.url,
-    method: 'GET',
-    headers: { accept: 'text/html, */*;q=0.5' },
-    dispatcher: options.dispatcher,
-    signal: options.signal,
-    deadlineMs: options.deadlineMs,
-    maxBodyBytes: MAX_IDP_BODY_BYTES,
-  })
+  const sent = await sendServiceRequest(options, url.url, 'text/html, */*;q=0.5', MAX_IDP_BODY_BYTES)
   const receivedAt = options.now()
-  const status = sent.ok ? sent.response.status : sent.status
-  if (status !== undefined) options.onHttpStatus?.(status)
   if (!sent.ok) {
     // The answer had started (status known), so the TLS connection worked; only reading its body failed.
     if (sent.status !== undefined && sent.failure.kind !== 'cancelled') {
-      return { outcome: passed(`${answered} (HTTP ${sent.status}; the rest of the answer did not arrive, and is not needed).`), clock: noAnswer }
+      return { outcome: pass(`${answered} (HTTP ${sent.status}; the rest of the answer did not arrive, and is not needed).`), clock: noAnswer }
     }
-    return { outcome: failed(diagnoseSsoNetFailure(sent.failure, target)), clock: noAnswer }
+    return { outcome: failed(diagnoseNetFailure(sent.failure, target)), clock: noAnswer }
   }
 
   const { response } = sent
@@ -71,7 +61,7 @@ export async function checkIdpReachable(options: IdpReachabilityOptions): Promis
       clock,
     }
   }
-  return { outcome: passed(`${answered} (${received}).`), clock }
+  return { outcome: pass(`${answered} (${received}).`), clock }
 }
 
 type UsableUrl = { ok: true; url: URL } | { ok: false; problem: string }

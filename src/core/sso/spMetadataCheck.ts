@@ -1,14 +1,14 @@
 import type { SpValues } from '../../shared/contract'
 import { DIALPAD_ENVIRONMENTS } from '../../shared/environments'
-import { sendRequest, type HttpResponse } from '../net/sendRequest'
-import { retryAfter, type Diagnosis } from '../scim/diagnose'
-import { failed, passed, type StepOutcome } from '../scim/steps'
+import type { HttpResponse } from '../net/sendRequest'
+import { diagnoseNetFailure, diagnoseServiceTrouble, looksLikeHtml, type NetTarget } from '../checks/netDiagnosis'
+import { netTargets } from '../checks/netTargets'
+import { failed, pass, type StepOutcome } from '../checks/outcome'
 import { clockObservation } from './clockSkew'
 import { MAX_SP_METADATA_BYTES, readSpMetadata, type SpMetadata, type SpMetadataRefusalReason } from './spMetadataParse'
-import { describeAnswer, looksLikeHtml, quoted } from './spMetadataReceived'
+import { describeAnswer, quoted } from './spMetadataReceived'
 import { spMetadataUrl } from './spMetadataUrl'
-import { diagnoseSsoNetFailure, type SsoTarget } from './ssoServicesCheckDiagnosis'
-import type { ServiceCheckResult, ServiceRequestOptions } from './ssoServicesCheckStep'
+import { type ServiceCheckResult, type ServiceRequestOptions, sendServiceRequest } from './ssoServicesCheckStep'
 
 export interface SpMetadataCheckOptions extends ServiceRequestOptions {
   /** The SP values the wizard showed for the domain (deriveSpValues). */
@@ -41,42 +41,34 @@ export function notSavedFix(sp: SpValues): string {
  * the SP Entity ID and ACS URL the wizard showed. Dialpad only publishes it once SAML with the Custom provider is
  * saved for the domain, so a 404, a web page or other values all mean the same thing to the admin.
  */
+/** Dialpad's own address, or the one given instead of it (a test server), as the diagnoses name it. */
+function metadataTarget(url: URL, metadataBaseUrl: string | undefined): NetTarget {
+  return metadataBaseUrl === undefined ? netTargets.dialpadSamlMetadata(url) : netTargets.customTestAddress(url, metadataBaseUrl.trim())
+}
+
 export async function checkSpMetadata(options: SpMetadataCheckOptions): Promise<ServiceCheckResult> {
   const { sp } = options
   const address = spMetadataUrl(sp, options.metadataBaseUrl)
   if (!address.ok) return { outcome: failed(address), clock: { service: 'Dialpad', reason: 'no-answer' } }
   const { url } = address
-  const target: SsoTarget = {
-    service: 'Dialpad',
-    url,
-    checkAddress: options.metadataBaseUrl === undefined ? undefined : `Check the base URL (${options.metadataBaseUrl.trim()}).`,
-  }
+  const target = metadataTarget(url, options.metadataBaseUrl)
 
-  const sent = await sendRequest({
-    url,
-    method: 'GET',
-    headers: { accept: ACCEPT },
-    dispatcher: options.dispatcher,
-    signal: options.signal,
-    deadlineMs: options.deadlineMs,
-    maxBodyBytes: MAX_SP_METADATA_BYTES,
-  })
+  const sent = await sendServiceRequest(options, url, ACCEPT, MAX_SP_METADATA_BYTES)
   const receivedAt = options.now()
-  const status = sent.ok ? sent.response.status : sent.status
-  if (status !== undefined) options.onHttpStatus?.(status)
-  if (!sent.ok) return { outcome: failed(diagnoseSsoNetFailure(sent.failure, target)), clock: { service: 'Dialpad', reason: 'no-answer' } }
+  if (!sent.ok) return { outcome: failed(diagnoseNetFailure(sent.failure, target)), clock: { service: 'Dialpad', reason: 'no-answer' } }
 
   const { response } = sent
-  return { outcome: judgeAnswer(response, url, options), clock: clockObservation('Dialpad', response.headers, receivedAt) }
+  return { outcome: judgeAnswer(response, target, options), clock: clockObservation('Dialpad', response.headers, receivedAt) }
 }
 
-function judgeAnswer(response: HttpResponse, url: URL, options: SpMetadataCheckOptions): StepOutcome {
+function judgeAnswer(response: HttpResponse, target: NetTarget, options: SpMetadataCheckOptions): StepOutcome {
   const { sp } = options
+  const { url } = target
   const received = describeAnswer(response, url)
   const notSaved = (detail: string): StepOutcome => failed({ detail, fix: notSavedFix(sp) })
 
   if (response.status !== 200) {
-    const special = diagnoseServerTrouble(response, received, options.now())
+    const special = diagnoseServiceTrouble(response, target, options.now(), received)
     if (special) return failed(special)
     return notSaved(`Dialpad has no SAML metadata for ${sp.domain}: ${url.href} answered ${received}.`)
   }
@@ -93,25 +85,7 @@ function judgeAnswer(response: HttpResponse, url: URL, options: SpMetadataCheckO
     }
     return notSaved(`${reading.detail} (${received}).`)
   }
-  return compareWithWizard(reading.metadata, sp) ?? passed(matchedDetail(reading.metadata, sp))
-}
-
-/** 429 and 5xx are Dialpad's trouble, not a missing configuration. */
-function diagnoseServerTrouble(response: HttpResponse, received: string, now: Date): Diagnosis | undefined {
-  if (response.status === 429) {
-    const wait = retryAfter(response.headers['retry-after'], now)
-    return {
-      detail: `Dialpad is limiting requests (${received}) and ${wait ? `asks to wait ${wait}` : 'did not say how long to wait'}.`,
-      fix: `Wait ${wait ?? 'a minute'}, then check again; the assistant does not retry on its own.`,
-    }
-  }
-  if (response.status >= 500) {
-    return {
-      detail: `Dialpad could not answer (${received}).`,
-      fix: "This is on Dialpad's side: check again in a few minutes; if it persists, contact Dialpad Support with the time of this check.",
-    }
-  }
-  return undefined
+  return compareWithWizard(reading.metadata, sp) ?? pass(matchedDetail(reading.metadata, sp))
 }
 
 /** A failed outcome naming each value that differs, or undefined when both match. */

@@ -1,3 +1,4 @@
+import { looksLikeHtml, mediaType } from '../checks/netDiagnosis'
 import type { HttpResponse } from '../net/sendRequest'
 import { redactThenShorten } from '../secrets/redact'
 
@@ -8,15 +9,6 @@ const HEAD_CHARS = 16 * 1024
 /** Text from an answer, made safe to show: redacted, whitespace runs as one space, printable, on one line, short. */
 export function quoted(text: string, max = MAX_QUOTE_CHARS): string {
   return redactThenShorten(text.replace(/\s+/g, ' ').trim(), max)
-}
-
-export function mediaType(response: HttpResponse): string {
-  return (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
-}
-
-export function looksLikeHtml(response: HttpResponse): boolean {
-  const type = mediaType(response)
-  return type === 'text/html' || type === 'application/xhtml+xml' || /^\s*<(!doctype\s+html|html|head|body)\b/i.test(response.body)
 }
 
 /**

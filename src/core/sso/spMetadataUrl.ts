@@ -1,7 +1,7 @@
 import type { SpValues } from '../../shared/contract'
 import { isLoopbackHost } from '../net/loopback'
 import { redactThenShorten } from '../secrets/redact'
-import type { Diagnosis } from '../scim/diagnose'
+import type { Diagnosis } from '../checks/outcome'
 
 export type SpMetadataAddress = { ok: true; url: URL } | ({ ok: false } & Diagnosis)
 

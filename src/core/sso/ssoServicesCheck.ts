@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici'
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { SpValues } from '../../shared/contract'
-import { runStep, skippedStep, type ProgressListener, type StepContext } from '../scim/steps'
+import type { StepDefinition } from '../checks/outcome'
+import { runStep, skippedStep, type ProgressListener, type StepContext } from '../checks/stepRunner'
 import { judgeClockSkew, type ClockObservation } from './clockSkew'
 import { checkIdpReachable, idpNotEntered } from './idpReachability'
 import { checkSpMetadata } from './spMetadataCheck'
@@ -32,14 +33,13 @@ export interface SsoServicesCheckOptions extends DialpadMetadataCheckOptions {
  * clock tolerance. Whether the IdP SSO URL answers decides, since no login can start without it.
  */
 const INFORMATIONAL = { decisive: false } as const
+const METADATA_STEP = { id: 'sp-metadata', title: 'Dialpad has SAML saved with the Custom provider', ...INFORMATIONAL } as const
+const IDP_STEP = { id: 'idp-reachable', title: 'The IdP SSO URL answers over a trusted connection' } as const
+const CLOCK_STEP = { id: 'clock', title: "This computer's clock agrees with Dialpad's and JumpCloud's", ...INFORMATIONAL } as const
 
-export const SSO_SERVICES_STEP_TITLES = {
-  'sp-metadata': 'Dialpad has SAML saved with the Custom provider',
-  'idp-reachable': 'The IdP SSO URL answers over a trusted connection',
-  clock: "This computer's clock agrees with Dialpad's and JumpCloud's",
-} as const
+export const SSO_SERVICES_STEP_TITLES = { 'sp-metadata': METADATA_STEP.title, 'idp-reachable': IDP_STEP.title, clock: CLOCK_STEP.title } as const
 
-const DIALPAD_CLOCK_TITLE = "This computer's clock agrees with Dialpad's"
+const DIALPAD_CLOCK_STEP = { ...CLOCK_STEP, title: "This computer's clock agrees with Dialpad's" } as const
 
 /**
  * Issue #5 checks 1-3: Dialpad publishes the SP metadata the wizard showed, the IdP SSO URL answers over valid TLS,
@@ -50,26 +50,21 @@ export async function runSsoServicesCheck(options: SsoServicesCheckOptions): Pro
   const now = options.now ?? (() => new Date())
   const checkedAt = now()
   const ctx: StepContext = { token: '', onProgress: options.onProgress }
-  const title = SSO_SERVICES_STEP_TITLES
   const request = (onHttpStatus: (status: number) => void): ServiceRequestOptions => ({ ...requestOptions(options, now), onHttpStatus })
 
   const observations: ClockObservation[] = []
   const notEntered = idpNotEntered(options.idpSsoUrl)
   const [metadataStep, idpStep] = await Promise.all([
-    runStep(
-      ctx,
-      'sp-metadata',
-      title['sp-metadata'],
-      async (onHttpStatus) => observed(observations, await checkSpMetadata({ ...request(onHttpStatus), sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
-      INFORMATIONAL,
+    runStep(ctx, METADATA_STEP, async (onHttpStatus) =>
+      observed(observations, await checkSpMetadata({ ...request(onHttpStatus), sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
     ),
     notEntered
-      ? Promise.resolve(skippedStep(ctx, 'idp-reachable', title['idp-reachable'], notEntered))
-      : runStep(ctx, 'idp-reachable', title['idp-reachable'], async (onHttpStatus) =>
+      ? Promise.resolve(skippedStep(ctx, IDP_STEP, notEntered))
+      : runStep(ctx, IDP_STEP, async (onHttpStatus) =>
           observed(observations, await checkIdpReachable({ ...request(onHttpStatus), idpSsoUrl: options.idpSsoUrl })),
         ),
   ])
-  const clockStep = await judgeClockStep(ctx, title.clock, observations, options.signal)
+  const clockStep = await judgeClockStep(ctx, CLOCK_STEP, observations, options.signal)
   return checkRunFrom([metadataStep, idpStep, clockStep], checkedAt)
 }
 
@@ -83,13 +78,9 @@ export async function runDialpadMetadataCheck(options: DialpadMetadataCheckOptio
   const checkedAt = now()
   const ctx: StepContext = { token: '', onProgress: options.onProgress }
   const observations: ClockObservation[] = []
-  const metadataStep = await runStep(
-    ctx,
-    'sp-metadata',
-    SSO_SERVICES_STEP_TITLES['sp-metadata'],
-    async (onHttpStatus) => observed(observations, await checkSpMetadata({ ...requestOptions(options, now), onHttpStatus, sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
+  const metadataStep = await runStep(ctx, { ...METADATA_STEP, decisive: true }, async (onHttpStatus) => observed(observations, await checkSpMetadata({ ...requestOptions(options, now), onHttpStatus, sp: options.sp, metadataBaseUrl: options.metadataBaseUrl })),
   )
-  const clockStep = await judgeClockStep(ctx, DIALPAD_CLOCK_TITLE, observations, options.signal)
+  const clockStep = await judgeClockStep(ctx, DIALPAD_CLOCK_STEP, observations, options.signal)
   return checkRunFrom([metadataStep, clockStep], checkedAt)
 }
 
@@ -103,11 +94,11 @@ function observed(observations: ClockObservation[], result: ServiceCheckResult):
   return result.outcome
 }
 
-async function judgeClockStep(ctx: StepContext, title: string, observations: ClockObservation[], signal: AbortSignal | undefined): Promise<CheckStep> {
-  if (signal?.aborted) return skippedStep(ctx, 'clock', title, 'Not run: the check was cancelled.', INFORMATIONAL)
+async function judgeClockStep(ctx: StepContext, step: StepDefinition, observations: ClockObservation[], signal: AbortSignal | undefined): Promise<CheckStep> {
+  if (signal?.aborted) return skippedStep(ctx, step, 'Not run: the check was cancelled.')
   // Dialpad first, whichever answered first.
   const ordered = [...observations].sort((a, b) => (a.service === b.service ? 0 : a.service === 'Dialpad' ? -1 : 1))
   const outcome = judgeClockSkew(ordered)
-  if (outcome.status === 'skipped') return skippedStep(ctx, 'clock', title, outcome.detail, INFORMATIONAL)
-  return runStep(ctx, 'clock', title, async () => outcome, INFORMATIONAL)
+  if (outcome.status === 'skipped') return skippedStep(ctx, step, outcome.detail)
+  return runStep(ctx, step, async () => outcome)
 }

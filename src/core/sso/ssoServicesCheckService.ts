@@ -1,7 +1,7 @@
 import type { EnvironmentId } from '../../shared/environments'
 import { deriveSpValues } from '../../shared/spValues'
-import type { LiveCheckRunner } from '../checks/liveCheckRunner'
-import { createHttpDispatcher, type HttpClientOptions } from '../net/httpClient'
+import type { LiveCheckStarter } from '../checks/liveCheckRunner'
+import { createHttpDispatcher, type HttpClientOptions, releaseDispatcher } from '../net/httpClient'
 import { runSsoServicesCheck } from './ssoServicesCheck'
 
 /** What the renderer sends for 'sso.checkServices' (validated by the contract first). */
@@ -13,7 +13,7 @@ export interface SsoServicesRequest {
 }
 
 export interface SsoServicesDeps {
-  runner: LiveCheckRunner
+  runner: LiveCheckStarter
   /** Timeouts and proxy environment; tests shorten them. */
   http?: Omit<HttpClientOptions, 'extraCaPem'>
   /** Where Dialpad's metadata is fetched instead of https://<host> (the loopback test bridge). */
@@ -21,7 +21,7 @@ export interface SsoServicesDeps {
 }
 
 /**
- * Starts the SSO services check in the background (kind 'sso-services'): progress is polled and it is cancelled
+ * Starts the SSO services check in the background (kind 'sso-services'): its progress goes to the caller as events and it is cancelled
  * through the runner. Throws UserFacingError before any traffic when the corporate CA or a proxy setting is unusable.
  */
 export function startSsoServicesCheck(request: SsoServicesRequest, deps: SsoServicesDeps): { runId: string } {
@@ -37,7 +37,7 @@ export function startSsoServicesCheck(request: SsoServicesRequest, deps: SsoServ
         onProgress,
       })
     } finally {
-      await dispatcher.close().catch(() => undefined)
+      await releaseDispatcher(dispatcher, signal)
     }
   })
 }

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici'
-import type { StepOutcome } from '../scim/steps'
+import { sendStepRequest } from '../checks/stepRequest'
+import type { HttpOutcome } from '../net/sendRequest'
+import type { StepOutcome } from '../checks/outcome'
 import type { ClockObservation } from './clockSkew'
 
 /** What each request of the SSO services check shares. */
@@ -21,4 +23,12 @@ export interface ServiceCheckResult {
   outcome: StepOutcome
   /** Null when the service was not asked at all (nothing to compare, nothing to explain). */
   clock: ClockObservation | null
+}
+
+/** One GET of the services check, with the step's dispatcher, cancel and deadline; the answer's status goes to the step. */
+export function sendServiceRequest(options: ServiceRequestOptions, url: URL, accept: string, maxBodyBytes: number): Promise<HttpOutcome> {
+  return sendStepRequest(
+    { url, method: 'GET', headers: { accept }, dispatcher: options.dispatcher, signal: options.signal, deadlineMs: options.deadlineMs, maxBodyBytes },
+    options.onHttpStatus,
+  )
 }

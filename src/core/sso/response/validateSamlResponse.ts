@@ -12,7 +12,7 @@ import { checkInResponseTo, IN_RESPONSE_TO_STEP } from './checks/inResponseTo'
 import { checkIssuer, ISSUER_STEP } from './checks/issuer'
 import { checkNameId, NAME_ID_STEP } from './checks/nameId'
 import { checkOneAssertion, ONE_ASSERTION_STEP } from './checks/oneAssertion'
-import { fail, type Outcome, pass, skip, toStep } from './checks/outcome'
+import { fail, pass, skip, stepFrom, type StepDefinition, type StepOutcome, unexpectedProblem } from '../../checks/outcome'
 import { checkRecipient, RECIPIENT_STEP } from './checks/recipient'
 import { checkReplay, REPLAY_STEP } from './checks/replay'
 import { checkSignature, SIGNATURE_STEP, unreadableCertificate } from './checks/signature'
@@ -26,7 +26,6 @@ import { readResponseFacts, type ResponseFacts } from './responseFacts'
 import { readSamlResponse, type SamlResponseInput } from './responseInput'
 import { summarizeResponse } from './responseSummary'
 import { type SignatureVerification, verifySignatures } from './signatureVerification'
-import { errorMessage } from '../../../shared/errorMessage'
 
 export type { SamlResponseInput } from './responseInput'
 export type { SsoResponseExpectations } from './expectations'
@@ -46,15 +45,8 @@ export interface ValidateOptions {
 
 export const DECODE_STEP = { id: 'decode', title: 'The response could be read' }
 
-interface StepDefinition {
-  id: string
-  title: string
-  /** Informational steps (decisive: false) can warn but never fail the check. */
-  decisive?: boolean
-}
-
 /** The order the admin reads: the root cause of a failure comes before what it makes impossible to check. */
-const FIELD_STEPS: [StepDefinition, (context: FieldCheckContext) => Outcome][] = [
+const FIELD_STEPS: [StepDefinition, (context: FieldCheckContext) => StepOutcome][] = [
   [SIGNATURE_ALGORITHM_STEP, checkSignatureAlgorithm],
   [ISSUER_STEP, checkIssuer],
   [AUDIENCE_STEP, checkAudience],
@@ -63,7 +55,7 @@ const FIELD_STEPS: [StepDefinition, (context: FieldCheckContext) => Outcome][] =
   [TIME_WINDOW_STEP, checkTimeWindow],
   [IN_RESPONSE_TO_STEP, checkInResponseTo],
 ]
-const USER_STEPS: [StepDefinition, (context: FieldCheckContext) => Outcome][] = [
+const USER_STEPS: [StepDefinition, (context: FieldCheckContext) => StepOutcome][] = [
   [NAME_ID_STEP, checkNameId],
   [EMAIL_ATTRIBUTE_STEP, checkEmailAttribute],
 ]
@@ -91,7 +83,7 @@ export async function validateSamlResponse(
   options: ValidateOptions,
 ): Promise<SsoResponseCheck> {
   const steps: CheckStep[] = []
-  const add = (step: StepDefinition, outcome: Outcome) => steps.push(toStep(step.id, step.title, outcome, step.decisive ?? true))
+  const add = (step: StepDefinition, outcome: StepOutcome) => steps.push(stepFrom(step, outcome))
   const finish = (summary: SsoResponseCheck['summary'], reason = ''): SsoResponseCheck => {
     for (const step of ALL_STEPS.slice(steps.length)) add(step, skip(`Not checked: ${reason}`))
     return { run: checkRunFrom(steps, options.now), summary }
@@ -100,7 +92,7 @@ export async function validateSamlResponse(
     return await runChecks(input, expect, options, add, finish)
   } catch (error) {
     // A bug, not bad input (that is always a failed step): still a result the admin can read and send on.
-    add(ALL_STEPS[steps.length] ?? DECODE_STEP, fail(`Unexpected problem while checking: ${errorMessage(error)}`, 'Check again; if it keeps failing, send these details to support.'))
+    add(ALL_STEPS[steps.length] ?? DECODE_STEP, unexpectedProblem(error))
     return finish(null, 'the check stopped at the problem above.')
   }
 }
@@ -109,7 +101,7 @@ async function runChecks(
   input: SamlResponseInput,
   expect: SsoResponseExpectations,
   options: ValidateOptions,
-  add: (step: StepDefinition, outcome: Outcome) => void,
+  add: (step: StepDefinition, outcome: StepOutcome) => void,
   finish: (summary: SsoResponseCheck['summary'], reason?: string) => SsoResponseCheck,
 ): Promise<SsoResponseCheck> {
   const read = readSamlResponse(input)

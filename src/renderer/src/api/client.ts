@@ -1,4 +1,4 @@
-import type { Api, Method, MethodInput, MethodOutput } from '../../../shared/contract'
+import type { Api, Method, MethodInput, MethodOutput, Subscribe } from '../../../shared/contract'
 import { displayText } from '../../../shared/displayText'
 import { type ApiFailure, type ErrorCode, failure, readEnvelope } from '../../../shared/envelope'
 import { apiFrom } from '../../../shared/methods'
@@ -25,7 +25,10 @@ function chooseApi(): Api {
   const lost = failure(
     'The app window lost its connection to the rest of the app. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.',
   )
-  return apiFrom(async () => lost)
+  return apiFrom(
+    async () => lost,
+    () => () => undefined,
+  )
 }
 
 // Chosen at the first call, not when this module loads: the store imports it, and loads in tests without a window.
@@ -33,9 +36,13 @@ let api: Api | undefined
 
 const GARBLED = failure('The app answered with something this window cannot read. Quit and reopen Dialpad SSO Assistant; if this keeps happening, reinstall it.')
 
+/** Listens to one contract event, over whichever transport the window has; returns the function that stops it. */
+export const on: Subscribe = (event, listener) => (api ??= chooseApi()).on(event, listener)
+
 export async function call<M extends Method>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   api ??= chooseApi()
-  const envelope = readEnvelope(await api[method](input), GARBLED)
+  const send = api[method] as (input: MethodInput<M>) => Promise<unknown>
+  const envelope = readEnvelope(await send(input), GARBLED)
   if (!envelope.ok) throw new ApiError(envelope.error)
   return envelope.value as MethodOutput<M>
 }

@@ -1,19 +1,14 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import type { CheckRun } from '../../../shared/checkRun'
-import type { LiveCheckKind, LiveCheckProgress } from '../../../shared/liveCheck'
-import { provenanceNow } from '../../../shared/provenance'
+import type { LiveCheckKind } from '../../../shared/liveCheck'
 import type { LoginCheckSource } from '../../../shared/setupState'
-import { checkInputs } from '../../../shared/wizard/verdictInputs'
-import { call } from '../api/client'
 import { useOnline } from '../hooks/useOnline'
 import { useCheckVerdict } from '../hooks/useSetupStatus'
-import { factsOf } from '../store/facts'
+import { liveRunOf } from '../store/liveRunSlice'
+import { type LiveCheckStart, cancelLiveRun, startLiveRun } from '../store/liveRuns'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
-import { errorMessage } from '../../../shared/errorMessage'
-
-const POLL_MS = 200
 
 export interface LiveCheckPanelProps {
   /** Which check: its result is saved with what it was run against. */
@@ -22,11 +17,9 @@ export interface LiveCheckPanelProps {
   source?: LoginCheckSource
   title: string
   buttonLabel: string
-  /** Starts the check in main, or says why it cannot run yet. */
-  start: (() => Promise<{ runId: string }>) | { blocked: string }
+  /** What starts the check in main, or why it cannot run yet. */
+  start: LiveCheckStart | { blocked: string }
   lastRun: CheckRun | null
-  /** After the result is saved, for anything more the step shows (the decoded login response). */
-  onFinished?(run: CheckRun, progress: LiveCheckProgress): void
   /** Options shown under the button (disabled while the check runs). */
   children?: ReactNode
   /** Asked before starting; the check only starts when it returns true. */
@@ -34,55 +27,43 @@ export interface LiveCheckPanelProps {
 }
 
 /**
- * Runs a live check in main, following its steps as they happen, with the elapsed time and a Cancel button. The
- * values it runs against are captured when it starts and saved with its result; a result that no longer holds for
- * the current values says so.
+ * Seconds since `since`, for the "Running…" line. Progress comes only from the run's events; this re-renders the
+ * counter alone, once a second, so a step that waits long (a test login) does not look frozen.
  */
-export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, onFinished, confirm, children }: LiveCheckPanelProps) {
-  const online = useOnline()
-  const recordCheck = useWizard((s) => s.recordCheck)
-  const verdict = useCheckVerdict(kind)
-  const [progress, setProgress] = useState<LiveCheckProgress | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const runId = useRef<string | null>(null)
-  const headingId = useId()
-  const running = progress !== null && !progress.done
-
-  useEffect(() => () => {
-    runId.current = null
-  }, [])
-
-  async function follow(id: string, against: ReturnType<typeof provenanceNow>) {
-    while (runId.current === id) {
-      const next = await call('liveCheck.progress', { runId: id })
-      if (runId.current !== id) return
-      setProgress(next)
-      if (next.run) {
-        runId.current = null
-        recordCheck(kind, next.run, against, source)
-        onFinished?.(next.run, next)
-        return
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+function useSecondsSince(since: string | null): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (since === null) return undefined
+    let timer: ReturnType<typeof setTimeout>
+    const tick = () => {
+      setNow(Date.now())
+      timer = setTimeout(tick, 1000)
     }
-  }
+    timer = setTimeout(tick, 1000)
+    return () => clearTimeout(timer)
+  }, [since])
+  return since === null ? 0 : Math.max(0, (now - Date.parse(since)) / 1000)
+}
 
-  async function start() {
+/**
+ * Runs a live check in main through the store (which owns the run: leaving the step does not lose it), showing its
+ * steps as their events arrive, the elapsed time and a Cancel button. The values it runs against are captured when it
+ * starts and saved with its result; a result that no longer holds for the current values says so.
+ */
+export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, confirm, children }: LiveCheckPanelProps) {
+  const online = useOnline()
+  const verdict = useCheckVerdict(kind)
+  const liveRun = useWizard((state) => liveRunOf(state, kind))
+  const headingId = useId()
+  const running = liveRun.state === 'running'
+  const progress = running ? liveRun.progress : null
+  const error = liveRun.state === 'failed' ? liveRun.error : null
+  const seconds = useSecondsSince(running ? (progress?.startedAt ?? liveRun.context.clickedAt) : null)
+
+  function start() {
     if ('blocked' in startCheck) return
     if (confirm && !confirm()) return
-    setError(null)
-    setProgress(null)
-    // What this run is made against: the values now, not the ones when it ends.
-    const against = provenanceNow(checkInputs(kind, source), factsOf(useWizard.getState()), new Date())
-    try {
-      const { runId: id } = await startCheck()
-      runId.current = id
-      await follow(id, against)
-    } catch (failure) {
-      runId.current = null
-      setProgress(null)
-      setError(errorMessage(failure))
-    }
+    void startLiveRun(kind, startCheck, source)
   }
 
   // Only the saved result is shown (a finished run is saved before it shows), judged by derivation: a run that a later
@@ -103,7 +84,8 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
           <button
             type="button"
             className="button"
-            onClick={() => progress && void call('liveCheck.cancel', { runId: progress.runId }).catch(() => undefined)}
+            disabled={liveRun.cancelRequested}
+            onClick={() => cancelLiveRun(kind)}
           >
             Cancel
           </button>
@@ -116,7 +98,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
       ) : null}
       <p className="hint" role="status">
         {running
-          ? `Running… ${(progress.elapsedMs / 1000).toFixed(1)} s`
+          ? `Running… ${seconds.toFixed(0)} s`
           : shown
             ? `${shown.ok ? 'Passed' : 'Failed'} · last run ${formatUtc(shown.checkedAt)}${lapsed ? ' · out of date' : ''}`
             : ''}
@@ -127,7 +109,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
         </p>
       ) : null}
       {running ? (
-        <CheckStepList label={`${title} progress`} steps={progress.steps} />
+        <CheckStepList label={`${title} progress`} steps={progress?.steps ?? []} />
       ) : shown ? (
         <CheckStepList label={`${title} results`} steps={shown.steps} />
       ) : null}

@@ -1,5 +1,4 @@
 import { oneLine } from '../../../shared/displayText'
-import { call } from '../api/client'
 import { useState } from 'react'
 import { defaultScimBaseUrl } from '../../../shared/environments'
 import { MAX_CA_PEM_BYTES } from '../../../shared/limits'
@@ -95,7 +94,7 @@ export function ScimConnectionStep() {
               ? { blocked: 'Enter the custom SCIM base URL first.' }
               : addressProblem
                 ? { blocked: `Correct the custom SCIM base URL first: ${addressProblem}` }
-                : () => call('scim.start', { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null })
+                : { method: 'scim.start', input: { kind: 'scim-connection', baseUrl, extraCaPem: scim.extraCa?.pem ?? null } }
         }
         lastRun={scim.lastConnectionTest}
       />

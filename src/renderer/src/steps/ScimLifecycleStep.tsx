@@ -1,4 +1,3 @@
-import { call } from '../api/client'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { SKIP_LIFECYCLE_TEST } from '../../../shared/wizard/checklists'
 import { Checklist } from '../components/Checklist'
@@ -42,14 +41,16 @@ export function ScimLifecycleStep() {
             ? { blocked: 'Store the API key first (step “Store the API key”).' }
             : address.url === ''
               ? { blocked: 'Enter the custom SCIM base URL first (step “Test the SCIM connection”).' }
-              : () =>
-                  call('scim.start', {
+              : {
+                  method: 'scim.start',
+                  input: {
                     kind: 'scim-lifecycle',
                     baseUrl: address.url,
                     extraCaPem: scim.extraCa?.pem ?? null,
                     userEmail: email,
                     confirmedRealUser: true,
-                  })
+                  },
+                }
         }
         lastRun={scim.lastLifecycleTest}
       />

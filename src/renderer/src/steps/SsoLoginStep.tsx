@@ -3,14 +3,14 @@ import type { LoginStart } from '../../../shared/contract'
 import { parseDomain } from '../../../shared/domain'
 import type { EnvironmentId } from '../../../shared/environments'
 import { checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
-import type { LoginCheckExtras } from '../../../shared/liveCheck'
 import { ASSERTION_CLOCK_SKEW_MS } from '../../../shared/limits'
 import { SKIP_LOGIN_CHECK } from '../../../shared/wizard/checklists'
-import { call } from '../api/client'
 import { Checklist } from '../components/Checklist'
 import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { RedirectChain } from '../components/RedirectChain'
 import { saveTextFile } from '../files/saveTextFile'
+import { liveRunOf } from '../store/liveRunSlice'
+import { forgetCapturedResponse } from '../store/liveRuns'
 import { useWizard } from '../store/wizardStore'
 
 // The SAML response decoder and paste mode load with this step, not with the window (see App.tsx).
@@ -60,7 +60,11 @@ export function SsoLoginStep() {
   const ssoUrlInput = useWizard((s) => s.idp.ssoUrlInput)
   const [start, setStart] = useState<LoginStart>('dialpad-login')
   const [continueToDialpad, setContinueToDialpad] = useState(false)
-  const [login, setLogin] = useState<LoginCheckExtras | null>(null)
+  // What the last test login decoded (and the response itself, until saved): kept by the store with the run.
+  const login = useWizard((s) => {
+    const run = liveRunOf(s, 'sso-login')
+    return run.state === 'done' || run.state === 'cancelled' ? run.progress.login : null
+  })
   const domainForStart = 'blocked' in expectations ? 'your company domain' : expectations.domain
 
   // Checking the services needs only the domain (the IdP SSO URL when there is a valid one), not the certificate.
@@ -68,18 +72,17 @@ export function SsoLoginStep() {
   const ssoUrl = checkIdpSsoUrl(ssoUrlInput)
   const servicesStart = !domain.ok
     ? { blocked: DOMAIN_FIRST }
-    : () => call('sso.checkServices', { domain: domain.domain, env, idpSsoUrl: ssoUrl.error === null ? ssoUrl.value : null, extraCaPem })
+    : ({ method: 'sso.checkServices', input: { domain: domain.domain, env, idpSsoUrl: ssoUrl.error === null ? ssoUrl.value : null, extraCaPem } } as const)
 
   const loginStart =
     'blocked' in expectations
       ? expectations
       : expectations.idpSsoUrl === null
         ? { blocked: 'Enter a valid IdP SSO URL in “Bring the IdP values back from JumpCloud” first: the test login starts there.' }
-        : () => {
-            setLogin(null)
-            const { idpSsoUrl: url, ...rest } = expectations
-            return call('sso.startLogin', { ...rest, idpSsoUrl: url ?? '', start, continueToDialpad })
-          }
+        : ({
+            method: 'sso.startLogin',
+            input: { ...expectations, idpSsoUrl: expectations.idpSsoUrl, start, continueToDialpad },
+          } as const)
 
   return (
     <>
@@ -102,7 +105,6 @@ export function SsoLoginStep() {
         buttonLabel="Test SSO login"
         start={loginStart}
         lastRun={sso.lastLoginCheck?.source === 'login-window' ? sso.lastLoginCheck.run : null}
-        onFinished={(_run, progress) => setLogin(progress.login)}
       >
         <p>
           A separate window opens (desktop app only). Sign in there as the <strong>test user</strong>, not as an admin.
@@ -133,7 +135,7 @@ export function SsoLoginStep() {
             className="button"
             onClick={() => {
               saveTextFile(`saml-response-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`, login.capturedResponse ?? '')
-              setLogin({ ...login, capturedResponse: null })
+              forgetCapturedResponse('sso-login')
             }}
           >
             Save the captured response to a file

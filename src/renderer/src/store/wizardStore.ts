@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { type BundleSlice, createBundleSlice } from './bundleSlice'
+import { type LiveRunSlice, createLiveRunSlice } from './liveRunSlice'
 import { type NavigationSlice, createNavigationSlice } from './navigationSlice'
 import { type PersistenceSlice, createPersistenceSlice } from './persistenceSlice'
 import { type ProfileListSlice, createProfileListSlice } from './profileListSlice'
@@ -25,7 +26,8 @@ export type WizardStore = NavigationSlice &
   BundleSlice &
   ValuesSlice &
   VerificationSlice &
-  ReportSlice
+  ReportSlice &
+  LiveRunSlice
 
 export const useWizard = create<WizardStore>()((...args) => ({
   ...createNavigationSlice(...args),
@@ -39,4 +41,5 @@ export const useWizard = create<WizardStore>()((...args) => ({
   ...createValuesSlice(...args),
   ...createVerificationSlice(...args),
   ...createReportSlice(...args),
+  ...createLiveRunSlice(...args),
 }))

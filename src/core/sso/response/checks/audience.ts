@@ -1,12 +1,12 @@
 import { clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass } from './outcome'
+import { fail, type StepOutcome, pass } from '../../../checks/outcome'
 
 export const AUDIENCE_STEP = { id: 'audience', title: 'The Audience is Dialpad’s SP Entity ID' }
 
 /** Every AudienceRestriction must name Dialpad's SP Entity ID: JumpCloud puts its SP Entity ID field there. */
-export function checkAudience({ assertion, expect }: FieldCheckContext): Outcome {
+export function checkAudience({ assertion, expect }: FieldCheckContext): StepOutcome {
   const expected = expect.spEntityId
   const fix = inJumpCloudSsoTab(`set SP Entity ID to ${expected}`)
   const restrictions = assertion.conditions.audienceRestrictions.filter((audiences) => audiences.length > 0)

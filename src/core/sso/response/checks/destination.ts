@@ -1,12 +1,12 @@
 import { clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, warn } from './outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 export const DESTINATION_STEP = { id: 'destination', title: 'The Destination is Dialpad’s ACS URL' }
 
 /** node-saml does not check the Response's Destination; SAML 2.0 (bindings 3.5.5.2) has the receiver check it is its own address. */
-export function checkDestination({ response, expect, verification }: FieldCheckContext): Outcome {
+export function checkDestination({ response, expect, verification }: FieldCheckContext): StepOutcome {
   const expected = expect.acsUrl
   const fix = inJumpCloudSsoTab(`set ACS URL to ${expected} (Dialpad shows it as “SP SSO Url (ACS)”)`)
   const destination = response.destination

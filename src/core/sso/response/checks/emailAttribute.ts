@@ -4,7 +4,7 @@ import { emailDomain, isEmailAddress } from '../emailAddress'
 import type { AttributeFacts } from '../assertionFacts'
 import { companyDomainsOf, domainList } from '../expectations'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, warn } from './outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 export const EMAIL_ATTRIBUTE_STEP = { id: 'email-attribute', title: 'The email attribute is an address in your company’s domains' }
 
@@ -16,7 +16,7 @@ const LOOK_ALIKES = [/^e-?mail$/i, /^mail$/i, /emailaddress$/i, /^user\.email$/i
  * Dialpad's article maps the attribute named exactly "email" (JumpCloud's default mapping). Every value it carries is checked,
  * in any order: each must be an address in one of the company's domains (the primary one or another it uses).
  */
-export function checkEmailAttribute({ assertion, expect }: FieldCheckContext): Outcome {
+export function checkEmailAttribute({ assertion, expect }: FieldCheckContext): StepOutcome {
   const email = assertion.attributes.filter((attribute) => attribute.name === 'email')
   if (email.length === 0) return missing(assertion.attributes, assertion.encryptedAttributeCount)
   const values = [...new Set(email.flatMap((attribute) => attribute.values.map((value) => value.trim())).filter((value) => value !== ''))]
@@ -42,7 +42,7 @@ export function checkEmailAttribute({ assertion, expect }: FieldCheckContext): O
   return pass(`The email attribute is ${values[0]}, in ${emailDomain(values[0])}.`)
 }
 
-function missing(attributes: AttributeFacts[], encrypted: number): Outcome {
+function missing(attributes: AttributeFacts[], encrypted: number): StepOutcome {
   const lookAlike = attributes.find((attribute) => LOOK_ALIKES.some((pattern) => pattern.test(attribute.name)))
   const found = lookAlike
     ? ` It has ${quote(lookAlike.name, 120)} instead; Dialpad’s article maps the attribute named email, in lower case.`

@@ -1,6 +1,6 @@
 import { clip, DO_NOT_TRUST } from '../consoles'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, skip } from './outcome'
+import { fail, type StepOutcome, pass, skip } from '../../../checks/outcome'
 
 export const IN_RESPONSE_TO_STEP = { id: 'in-response-to', title: 'The response answers this login’s request' }
 
@@ -10,7 +10,7 @@ const NEW_LOGIN = 'Start a new test login from this app and use the response it 
  * In an SP-initiated login the response must answer the request that was sent: InResponseTo on the Response and on
  * the signed SubjectConfirmationData must both be its ID. An IdP-initiated response answers no request.
  */
-export function checkInResponseTo({ response, assertion, expect }: FieldCheckContext): Outcome {
+export function checkInResponseTo({ response, assertion, expect }: FieldCheckContext): StepOutcome {
   const values = [response.inResponseTo, ...assertion.subjectConfirmations.filter((c) => c.bearer).map((c) => c.inResponseTo)]
   // Sorted: with several confirmations, what is said never depends on their order.
   const present = [...new Set(values.filter((value): value is string => value !== null))].sort()

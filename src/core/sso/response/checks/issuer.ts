@@ -1,12 +1,12 @@
 import { DO_NOT_TRUST, inDialpadSamlSettings, inJumpCloudSsoTab, lowerFirst, quote } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, warn } from './outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 export const ISSUER_STEP = { id: 'issuer', title: 'The Issuer is the IdP Entity ID Dialpad expects' }
 
 /** The assertion's Issuer must be the IdP Entity ID (Issuer) entered in Dialpad, letter for letter. */
-export function checkIssuer({ response, assertion, expect }: FieldCheckContext): Outcome {
+export function checkIssuer({ response, assertion, expect }: FieldCheckContext): StepOutcome {
   const issuer = assertion.issuer
   if (issuer === null || issuer.trim() === '') {
     return fail('The assertion has no Issuer, which SAML 2.0 requires, so nothing says which IdP sent it.', inJumpCloudSsoTab('fill in IdP Entity ID (for example JumpCloud)'))

@@ -3,7 +3,7 @@ import { emailDomain, isEmailAddress } from '../emailAddress'
 import { companyDomainsOf, domainList } from '../expectations'
 import { lastUriPart } from '../samlXml'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, warn } from './outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 /**
  * Informational: Dialpad's articles only ask for the email attribute; whether Dialpad also reads the NameID is not
@@ -14,7 +14,7 @@ export const NAME_ID_STEP = { id: 'name-id', title: 'The NameID is the user’s 
 const FIX = inJumpCloudSsoTab('set SAMLSubject NameID to email')
 
 /** JumpCloud's SAMLSubject NameID field fills the NameID (email by default); any of the company's domains is fine. */
-export function checkNameId({ assertion, expect }: FieldCheckContext): Outcome {
+export function checkNameId({ assertion, expect }: FieldCheckContext): StepOutcome {
   if (assertion.encryptedNameId) {
     return fail('The NameID is encrypted, so this app cannot read it; Dialpad’s article lists no decryption key among its SAML settings.', inJumpCloudSsoTab('turn off NameID encryption if it is on'))
   }

@@ -1,6 +1,6 @@
 import type { ResponseFacts } from '../responseFacts'
 import { CAPTURE_AGAIN, clip, DO_NOT_TRUST, inJumpCloudSsoTab } from '../consoles'
-import { fail, type Outcome, pass } from './outcome'
+import { fail, type StepOutcome, pass } from '../../../checks/outcome'
 
 export const ONE_ASSERTION_STEP = { id: 'one-assertion', title: 'The response holds exactly one assertion' }
 
@@ -10,7 +10,7 @@ const WRAPPING = 'An extra or misplaced assertion is how signature-wrapping atta
  * Exactly one Assertion, directly inside the Response, counted over the whole document (as python3-saml does): the
  * signature check only means something when there is nothing else an SP could read by mistake.
  */
-export function checkOneAssertion(facts: ResponseFacts): Outcome {
+export function checkOneAssertion(facts: ResponseFacts): StepOutcome {
   if (facts.encryptedAssertionCount > 0) {
     return fail(
       'The assertion is encrypted, so this app cannot read or check it. Dialpad’s article lists no decryption key among its SAML settings (IdP Entity ID, IdP SSO URL, Certificate).',

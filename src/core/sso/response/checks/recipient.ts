@@ -1,12 +1,12 @@
 import { CAPTURE_AGAIN, clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass } from './outcome'
+import { fail, type StepOutcome, pass } from '../../../checks/outcome'
 
 export const RECIPIENT_STEP = { id: 'recipient', title: 'The Recipient is Dialpad’s ACS URL' }
 
 /** The bearer SubjectConfirmationData's Recipient, inside the signed assertion, must be Dialpad's ACS URL. */
-export function checkRecipient({ assertion, expect }: FieldCheckContext): Outcome {
+export function checkRecipient({ assertion, expect }: FieldCheckContext): StepOutcome {
   const expected = expect.acsUrl
   const fix = inJumpCloudSsoTab(`set ACS URL to ${expected} (Dialpad shows it as “SP SSO Url (ACS)”)`)
   const bearers = assertion.subjectConfirmations.filter((confirmation) => confirmation.bearer)

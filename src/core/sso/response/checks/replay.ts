@@ -1,7 +1,7 @@
 import { clip } from '../consoles'
 import type { ReplayGuard } from '../replayGuard'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, skip } from './outcome'
+import { fail, type StepOutcome, pass, skip } from '../../../checks/outcome'
 
 export const REPLAY_STEP = { id: 'replay', title: 'The response was not used before' }
 
@@ -12,7 +12,7 @@ const REPLAYED_FIX =
  * With a guard (live test logins), a request is answered once and an assertion used once. Without one (a pasted
  * response, which support staff may check several times), nothing is remembered.
  */
-export function checkReplay(context: FieldCheckContext, guard: ReplayGuard | undefined): Outcome {
+export function checkReplay(context: FieldCheckContext, guard: ReplayGuard | undefined): StepOutcome {
   if (!guard) return skip('Not checked for a pasted response: the app remembers responses only during a live test login.')
   const { assertion, response, now } = context
   // Prefer the signed copy of InResponseTo (the SubjectConfirmationData's) to the Response's, which may be unsigned.

@@ -3,7 +3,7 @@ import { CAPTURE_AGAIN, DIALPAD_SAML_SETTINGS, DO_NOT_TRUST, inJumpCloudSsoTab }
 import { type TrustedCertificate, trustedCertificate } from '../idpCertificate'
 import type { ResponseFacts, SignatureFacts } from '../responseFacts'
 import type { SignatureVerification } from '../signatureVerification'
-import { fail, type Outcome, pass } from './outcome'
+import { fail, type StepOutcome, pass } from '../../../checks/outcome'
 
 export const SIGNATURE_STEP = { id: 'signature', title: 'The response is signed with the imported IdP certificate' }
 
@@ -16,7 +16,7 @@ const REIMPORT_CERTIFICATE = `The certificate Dialpad checks with is not the one
 const WRAPPING_REASONS = [/ID cannot refer to more than one element/i, /does not refer to it'?s parent/i, /Too many signatures/i, /too many transforms/i, /multiple assertions/i, /reference uri/i, /Only 1 signed references/i]
 
 /** The certificate the setup holds could not be read: nothing can be verified until it is imported again. */
-export function unreadableCertificate(): Outcome {
+export function unreadableCertificate(): StepOutcome {
   return fail(
     'The IdP certificate saved in this setup cannot be read, so no signature can be checked.',
     'Import the IDP Certificate again: in JumpCloud, open the Dialpad app’s SSO tab and download IDP Certificate, then import that file here.',
@@ -32,7 +32,7 @@ export async function checkSignature(
   verification: SignatureVerification,
   trusted: TrustedCertificate,
   verifyWith: VerifyWith,
-): Promise<Outcome> {
+): Promise<StepOutcome> {
   if (facts.signatures.length === 0) return unsigned(facts)
   const failed = facts.signatures.filter((signature) => verification[signature.element] === 'failed')
   if (failed.length === 0) {
@@ -69,7 +69,7 @@ export async function checkSignature(
   )
 }
 
-function unsigned(facts: ResponseFacts): Outcome {
+function unsigned(facts: ResponseFacts): StepOutcome {
   if (facts.misplacedSignatures > 0) {
     return fail(
       'Neither the Response nor its Assertion is signed, yet the document holds a signature somewhere else: a signed assertion was moved aside and an unsigned one put in its place (signature wrapping).',

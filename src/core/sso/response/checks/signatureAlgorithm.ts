@@ -1,12 +1,12 @@
 import { isSha1Algorithm, xmlDsigAlgorithmName } from '../../../../shared/ssoResponse'
 import { inJumpCloudSsoTab } from '../consoles'
 import type { FieldCheckContext } from './context'
-import { type Outcome, pass, warn } from './outcome'
+import { type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 export const SIGNATURE_ALGORITHM_STEP = { id: 'signature-algorithm', title: 'The signature uses SHA-256' }
 
 /** RSA-SHA256 is today's baseline; SHA-1 still verifies but is outdated and forgeable with enough effort. */
-export function checkSignatureAlgorithm({ response, verification }: FieldCheckContext): Outcome {
+export function checkSignatureAlgorithm({ response, verification }: FieldCheckContext): StepOutcome {
   const verified = response.signatures.filter((signature) => verification[signature.element] === 'verified')
   const algorithms = [...new Set(verified.flatMap((signature) => [signature.signatureAlgorithm, ...signature.digestAlgorithms]))].filter(
     (uri): uri is string => uri !== null,

@@ -1,7 +1,7 @@
 import { lastUriPart } from '../samlXml'
 import type { StatusFacts } from '../responseFacts'
 import { CAPTURE_AGAIN, inJumpCloudSsoTab, quote } from '../consoles'
-import { fail, type Outcome, pass } from './outcome'
+import { fail, type StepOutcome, pass } from '../../../checks/outcome'
 
 export const STATUS_STEP = { id: 'status', title: 'JumpCloud reported a successful login' }
 
@@ -18,7 +18,7 @@ const FIX_BY_SUB_CODE: Record<string, string> = {
 }
 
 /** The response says whether JumpCloud logged the user in; anything but Success carries JumpCloud's reason. */
-export function checkStatus(status: StatusFacts): Outcome {
+export function checkStatus(status: StatusFacts): StepOutcome {
   if (status.code === null) {
     return fail('The response has no StatusCode, so it does not say whether the login worked.', `${CAPTURE_AGAIN} straight from a JumpCloud login.`)
   }

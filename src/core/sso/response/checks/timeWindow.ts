@@ -2,7 +2,7 @@ import { ASSERTION_CLOCK_SKEW_MS } from '../../../../shared/ssoResponse'
 import { CAPTURE_AGAIN, clip } from '../consoles'
 import type { AssertionFacts, SubjectConfirmationFacts } from '../assertionFacts'
 import type { FieldCheckContext } from './context'
-import { fail, type Outcome, pass, warn } from './outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
 
 export const TIME_WINDOW_STEP = {
   id: 'time-window',
@@ -22,7 +22,7 @@ interface Bound {
  * Conditions and the bearer SubjectConfirmationData give the window in which the assertion may be used; the checks
  * allow ASSERTION_CLOCK_SKEW_MS either way, for clocks that are slightly off.
  */
-export function checkTimeWindow({ assertion, expect, now }: FieldCheckContext): Outcome {
+export function checkTimeWindow({ assertion, expect, now }: FieldCheckContext): StepOutcome {
   // SAML: the assertion may be used when any one bearer confirmation holds. Each candidate is judged, and the best
   // verdict is taken, in a fixed order, so several confirmations never make the result depend on their order.
   const bearers = assertion.subjectConfirmations.filter((confirmation) => confirmation.bearer)
@@ -36,7 +36,7 @@ function sortKey(confirmation: SubjectConfirmationFacts): string {
   return JSON.stringify([confirmation.notBefore, confirmation.notOnOrAfter, confirmation.recipient, confirmation.inResponseTo])
 }
 
-function judgeWindow(assertion: AssertionFacts, confirmation: SubjectConfirmationFacts | undefined, now: Date): Outcome {
+function judgeWindow(assertion: AssertionFacts, confirmation: SubjectConfirmationFacts | undefined, now: Date): StepOutcome {
   const fields = [
     { field: 'Conditions NotBefore', raw: assertion.conditions.notBefore, kind: 'from' },
     { field: 'SubjectConfirmationData NotBefore', raw: confirmation?.notBefore ?? null, kind: 'from' },

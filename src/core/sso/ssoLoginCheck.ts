@@ -1,19 +1,20 @@
-import type { CheckRun, CheckStep } from '../../shared/checkRun'
-import { checkRunFrom } from '../../shared/checkRun'
+import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { LoginStart } from '../../shared/contract'
 import type { EnvironmentId } from '../../shared/environments'
 import type { SsoResponseCheck } from '../../shared/ssoResponse'
 import { deriveSpValues } from '../../shared/spValues'
-import { buildAuthnRequest } from '../sso/authnRequest'
-import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from '../sso/loginCapture'
-import type { ObservedAuthnRequest } from '../sso/loginCaptureHops'
-import { clip } from '../sso/response/consoles'
+import { fail, pass, warn, type StepOutcome } from '../checks/outcome'
+import { finishedStep, runStep, type StepContext } from '../checks/stepRunner'
+import { buildAuthnRequest } from './authnRequest'
+import { type CapturedLogin, LoginCaptureError, type LoginCapturePort } from './loginCapture'
+import type { ObservedAuthnRequest } from './loginCaptureHops'
+import { clip } from './response/consoles'
 import { dialpadLoginUrl } from '../../shared/environments'
 import { listSome } from '../../shared/listSome'
-import { jumpCloudSignInHosts, loginAllowedHosts } from '../sso/loginCaptureHosts'
-import type { SsoResponseExpectations } from '../sso/response/expectations'
+import { jumpCloudSignInHosts, loginAllowedHosts } from './loginCaptureHosts'
+import type { SsoResponseExpectations } from './response/expectations'
 import { UserFacingError } from '../userFacingError'
-import type { LiveCheckRunner } from './liveCheckRunner'
+import type { LiveCheckStarter } from '../checks/liveCheckRunner'
 import { redactThenShorten } from '../secrets/redact'
 
 export interface SsoLoginRequest {
@@ -31,7 +32,7 @@ export interface SsoLoginRequest {
 export type ResponseValidator = (samlResponse: string, expect: SsoResponseExpectations) => Promise<SsoResponseCheck>
 
 export interface SsoLoginDeps {
-  runner: LiveCheckRunner
+  runner: LiveCheckStarter
   /** The desktop app's login window; absent in the browser preview and the test bridge. */
   loginCapture: LoginCapturePort | undefined
   validate: ResponseValidator
@@ -40,6 +41,8 @@ export interface SsoLoginDeps {
 
 const CAPTURE_STEP = { id: 'login-captured', title: 'The test user signed in and JumpCloud answered Dialpad', decisive: true } as const
 const DIALPAD_REQUEST_STEP = { id: 'dialpad-request', title: 'Dialpad sent JumpCloud an AuthnRequest', decisive: false } as const
+const RELAY_STATE_STEP = { id: 'relay-state', title: 'JumpCloud returned the RelayState', decisive: false } as const
+const BLOCKED_NAVIGATION_STEP = { id: 'blocked-navigation', title: 'The login stayed on JumpCloud and Dialpad', decisive: false } as const
 
 /** The login window's title for each start: what the admin does in it. */
 function windowTitle(start: LoginStart, domain: string): string | undefined {
@@ -69,30 +72,40 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
 
   return deps.runner.start('sso-login', async (signal, onProgress, attachLogin) => {
     const checkedAt = now()
-    const started = Date.now()
-    onProgress({ ...CAPTURE_STEP, status: 'skipped', durationMs: null, detail: 'Waiting for the test user to sign in in the login window…' }, 'started')
-    let captured: CapturedLogin
-    try {
-      captured = await capture.capture({
-        startUrl,
-        acsUrl: sp.acsUrl,
-        allowedHosts,
-        continueToDialpad: request.continueToDialpad,
-        signal,
-        windowTitle: windowTitle(request.start, request.domain),
-      })
-    } catch (error) {
-      if (!(error instanceof LoginCaptureError)) throw error
-      const step: CheckStep = { ...CAPTURE_STEP, status: 'fail', durationMs: Date.now() - started, detail: error.message, fix: captureFix(error) }
-      onProgress(step, 'finished')
-      return checkRunFrom([step], checkedAt)
-    }
+    const ctx: StepContext = { token: '', onProgress }
+    // Set by the capture step's work; TypeScript cannot see the assignment inside the closure, hence the cast.
+    let captured = null as CapturedLogin | null
+    const captureStep = await runStep(
+      ctx,
+      CAPTURE_STEP,
+      async () => {
+        try {
+          captured = await capture.capture({
+            startUrl,
+            acsUrl: sp.acsUrl,
+            allowedHosts,
+            continueToDialpad: request.continueToDialpad,
+            signal,
+            windowTitle: windowTitle(request.start, request.domain),
+          })
+        } catch (error) {
+          if (!(error instanceof LoginCaptureError)) throw error
+          return fail(error.message, captureFix(error))
+        }
+        return judgePostedTo(captured, sp.acsUrl)
+      },
+      { runningDetail: 'Waiting for the test user to sign in in the login window…' },
+    )
+    if (captured === null) return checkRunFrom([captureStep], checkedAt)
+    const login: CapturedLogin = captured
     // The request the response must answer: starting at Dialpad's login page, the one Dialpad sent (seen on its way to
     // JumpCloud); else the app's own, or none from JumpCloud's user portal.
-    const sent = request.start === 'dialpad-login' ? captured.authnRequest : authn
-    const captureSteps = judgeCapture(captured, sp.acsUrl, sent?.relayState ?? null, Date.now() - started)
-    if (request.start === 'dialpad-login') captureSteps.splice(1, 0, judgeDialpadRequest(captured.authnRequest, sp.spEntityId))
-    for (const step of captureSteps) onProgress(step, 'finished')
+    const sent = request.start === 'dialpad-login' ? login.authnRequest : authn
+    const captureSteps = [
+      captureStep,
+      ...(request.start === 'dialpad-login' ? [finishedStep(ctx, DIALPAD_REQUEST_STEP, judgeDialpadRequest(login.authnRequest, sp.spEntityId))] : []),
+      ...judgeCapture(ctx, login, sent?.relayState ?? null),
+    ]
 
     const expect: SsoResponseExpectations = {
       spEntityId: sp.spEntityId,
@@ -103,8 +116,8 @@ export function startSsoLoginCheck(request: SsoLoginRequest, deps: SsoLoginDeps)
       idpCertificate: request.idpCertificate,
       requestId: sent?.id ?? null,
     }
-    const result = await deps.validate(captured.samlResponse, expect)
-    attachLogin({ summary: result.summary, hops: captured.hops, capturedResponse: captured.samlResponse })
+    const result = await deps.validate(login.samlResponse, expect)
+    attachLogin({ summary: result.summary, hops: login.hops, capturedResponse: login.samlResponse })
     return withCaptureSteps(captureSteps, result.run, checkedAt)
   })
 }
@@ -128,81 +141,68 @@ function captureFix(error: LoginCaptureError): string {
   }
 }
 
-function judgeCapture(captured: CapturedLogin, acsUrl: string, sentRelayState: string | null, durationMs: number): CheckStep[] {
-  const steps: CheckStep[] = []
-  const postedElsewhere = captured.postedTo.split(/[?#]/)[0] !== acsUrl
-  steps.push(
-    postedElsewhere
-      ? {
-          ...CAPTURE_STEP,
-          status: 'fail',
-          durationMs,
-          detail: `JumpCloud posted the SAML response to ${redactThenShorten(captured.postedTo.split(/[?#]/)[0], 300)}, not to Dialpad’s ACS URL ${acsUrl}.`,
-          fix: `In JumpCloud’s SSO tab of the Dialpad app, set ACS URL to ${acsUrl} and select Save.`,
-        }
-      : { ...CAPTURE_STEP, status: 'pass', durationMs, detail: `JumpCloud posted a SAML response to Dialpad’s ACS URL (${acsUrl}).` },
+/** Where JumpCloud posted the response: Dialpad's ACS URL, or somewhere the admin must correct in JumpCloud. */
+function judgePostedTo(captured: CapturedLogin, acsUrl: string): StepOutcome {
+  const postedTo = captured.postedTo.split(/[?#]/)[0]
+  if (postedTo === acsUrl) return pass(`JumpCloud posted a SAML response to Dialpad’s ACS URL (${acsUrl}).`)
+  return fail(
+    `JumpCloud posted the SAML response to ${redactThenShorten(postedTo, 300)}, not to Dialpad’s ACS URL ${acsUrl}.`,
+    `In JumpCloud’s SSO tab of the Dialpad app, set ACS URL to ${acsUrl} and select Save.`,
   )
+}
+
+/** What else the login window saw: the RelayState coming back, and pages it refused to open. */
+function judgeCapture(ctx: StepContext, captured: CapturedLogin, sentRelayState: string | null): CheckStep[] {
+  const steps: CheckStep[] = []
   if (sentRelayState !== null) {
     steps.push(
-      captured.relayState === sentRelayState
-        ? { id: 'relay-state', title: 'JumpCloud returned the RelayState', decisive: false, status: 'pass', durationMs: null, detail: 'The RelayState came back unchanged, so this answer belongs to this login.' }
-        : {
-            id: 'relay-state',
-            title: 'JumpCloud returned the RelayState',
-            decisive: false,
-            status: 'warn',
-            durationMs: null,
-            detail:
+      finishedStep(
+        ctx,
+        RELAY_STATE_STEP,
+        captured.relayState === sentRelayState
+          ? pass('The RelayState came back unchanged, so this answer belongs to this login.')
+          : warn(
               captured.relayState === null
                 ? 'JumpCloud sent no RelayState back. Dialpad uses it to continue where the user started.'
                 : 'The RelayState that came back is not the one sent, so the answer may belong to another login.',
-            fix: 'Test again; if it stays this way, compare the Dialpad app in JumpCloud with a newly added one.',
-          },
+              'Test again; if it stays this way, compare the Dialpad app in JumpCloud with a newly added one.',
+            ),
+      ),
     )
   }
   if (captured.blockedNavigations.length > 0) {
-    steps.push({
-      id: 'blocked-navigation',
-      title: 'The login stayed on JumpCloud and Dialpad',
-      decisive: false,
-      status: 'warn',
-      durationMs: null,
-      detail: `The login pages tried to open ${listSome(captured.blockedNavigations, (url) => redactThenShorten(url, 200))}, which the login window does not allow.`,
-      fix: 'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
-    })
+    steps.push(
+      finishedStep(
+        ctx,
+        BLOCKED_NAVIGATION_STEP,
+        warn(
+          `The login pages tried to open ${listSome(captured.blockedNavigations, (url) => redactThenShorten(url, 200))}, which the login window does not allow.`,
+          'If the test user signs in through another provider, that part was not tested here: test a real login in a browser too.',
+        ),
+      ),
+    )
   }
   return steps
 }
 
 /** Informational: what Dialpad's login page sends is not documented, so not seeing a request only warns. */
-function judgeDialpadRequest(observed: ObservedAuthnRequest | null, spEntityId: string): CheckStep {
+function judgeDialpadRequest(observed: ObservedAuthnRequest | null, spEntityId: string): StepOutcome {
   if (!observed) {
-    return {
-      ...DIALPAD_REQUEST_STEP,
-      status: 'warn',
-      durationMs: null,
-      detail: 'No AuthnRequest from Dialpad was seen on its way to JumpCloud, so the response could not be matched to the request (InResponseTo).',
-      fix: 'Run the test again and choose “Login with Another Provider” on Dialpad’s login page; if Dialpad sends users to JumpCloud another way, use the app-built request instead.',
-    }
+    return warn(
+      'No AuthnRequest from Dialpad was seen on its way to JumpCloud, so the response could not be matched to the request (InResponseTo).',
+      'Run the test again and choose “Login with Another Provider” on Dialpad’s login page; if Dialpad sends users to JumpCloud another way, use the app-built request instead.',
+    )
   }
   // Both come from Dialpad's request as the window saw it: clipped and printable.
   const id = clip(observed.id, 120)
   const issuer = observed.issuer === null ? '' : ` from ${clip(observed.issuer)}`
   if (observed.issuer !== null && observed.issuer !== spEntityId) {
-    return {
-      ...DIALPAD_REQUEST_STEP,
-      status: 'warn',
-      durationMs: null,
-      detail: `Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}), but its Issuer is not the SP Entity ID the assistant shows (${spEntityId}).`,
-      fix: 'Check the company domain on “Enable SAML in Dialpad” is the one you entered on Dialpad’s login page.',
-    }
+    return warn(
+      `Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}), but its Issuer is not the SP Entity ID the assistant shows (${spEntityId}).`,
+      'Check the company domain on “Enable SAML in Dialpad” is the one you entered on Dialpad’s login page.',
+    )
   }
-  return {
-    ...DIALPAD_REQUEST_STEP,
-    status: 'pass',
-    durationMs: null,
-    detail: `Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}); the response must answer it.`,
-  }
+  return pass(`Dialpad sent AuthnRequest ${id}${issuer} to ${observed.host} (${observed.binding}); the response must answer it.`)
 }
 
 function withCaptureSteps(captureSteps: CheckStep[], validation: CheckRun, checkedAt: Date): CheckRun {
