@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /**
- * Layer boundaries from ARCHITECTURE.md, enforced on import paths:
+ * Layer boundaries from docs/architecture.md, enforced on import paths:
  * shared ← core ← main / cli / bridge; preload: shared + electron; renderer: shared only.
  */
 const LAYERS = ['shared', 'core', 'main', 'preload', 'renderer', 'cli', 'bridge']
@@ -35,7 +35,7 @@ function boundary(layer, allowed, within = {}) {
           patterns: [
             ...forbiddenLayers.map((other) => ({
               group: [`**/${other}`, `**/${other}/**`],
-              message: `src/${layer} may not import src/${other} (see ARCHITECTURE.md, dependency rule).`,
+              message: `src/${layer} may not import src/${other} (see docs/architecture.md, Layers).`,
             })),
             ...(within.forbidden ?? []),
           ],
@@ -91,6 +91,23 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    // One check vocabulary (src/shared/checkOutcome.ts): a check step is made by stepFrom or the step runner, never
+    // written out as an object literal, so every check judges decisiveness, timing and redaction the same way.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/shared/checkOutcome.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // A step's title with its timing: a CheckStep being written out (the zod schemas that define it excepted).
+          selector:
+            "ObjectExpression:has(> Property[key.name='title']):has(> Property[key.name='durationMs']):not(CallExpression[callee.object.name='z'] > ObjectExpression)",
+          message: 'Make a check step with stepFrom (src/shared/checkOutcome.ts) or runStep/finishedStep (src/core/checks/stepRunner.ts), not as a literal.',
+        },
+      ],
     },
   },
   {

@@ -36,8 +36,3 @@ export type CheckRun = z.infer<typeof CheckRun>
 export function checkRunFrom(steps: CheckStep[], checkedAt: Date): CheckRun {
   return { ok: steps.every((step) => !step.decisive || step.status !== 'fail'), checkedAt: checkedAt.toISOString(), steps }
 }
-
-/** What an informational step may say at most: a failure it found is a warning, since it cannot decide the run. */
-export function informationalStatus(status: CheckStatus): CheckStatus {
-  return status === 'fail' ? 'warn' : status
-}

@@ -13,7 +13,6 @@ export const ERROR_CODES = [
   'no-api-key', // no API key is stored for the open profile: store one first
   'profile-not-found', // the profile was deleted (or its file is gone): back to the profile list
   'no-open-profile', // main has no profile open (it restarted): back to the profile list
-  'cancelled', // the admin cancelled: nothing to report
   // Everything else: the message says what happened and what to do next.
   'failed',
 ] as const

@@ -7,7 +7,7 @@ import type { LiveCheckKind, LiveCheckProgress } from '../../src/shared/liveChec
  * cancel checks, so no panel has to stay mounted. Main is played here by a stand-in for the window's api client that
  * answers calls and sends events when the test says; the real core behind it is tested over IPC
  * (test/shell/ipcEvents.test.ts), over the bridge (test/unit/bridgeEvents.test.ts) and in the browser
- * (test/e2e/liveCheckEvents.spec.ts, where Cancel on a running lifecycle test still deletes the test user).
+ * (test/e2e/scimSetup.spec.ts, where Cancel on a running lifecycle test still deletes the test user).
  */
 
 const main = vi.hoisted(() => ({
@@ -37,9 +37,9 @@ vi.mock('../../src/renderer/src/api/client', () => ({
 
 const { useWizard } = await import('../../src/renderer/src/store/wizardStore')
 const { liveRunKey, liveRunOf } = await import('../../src/renderer/src/store/liveRunSlice')
-const { cancelLiveRun, followLiveRuns, startLiveRun } = await import('../../src/renderer/src/store/liveRuns')
 
 const initial = useWizard.getState()
+const { cancelLiveRun, followLiveRuns, startLiveRun } = initial
 followLiveRuns()
 
 const step = (id: string, running: boolean, status: CheckStep['status'] = 'skipped', detail = running ? 'Running…' : 'Done.'): CheckStep & { running: boolean } => ({
@@ -132,6 +132,28 @@ describe('live runs owned by the store', () => {
     name({ runId: 'run-2' })
     await starting
     expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-2', progress: { steps: [{ id: 'inputs' }, { id: 'create-user', running: true }] } })
+  })
+
+  it('early progress is the store\'s memory: a store reset forgets it, so a run named later never starts from it', async () => {
+    // A finished run's event that no start reply claimed (its window state was reset meanwhile, as between profiles
+    // of a support session or between tests) must not be taken for the next run main happens to name alike.
+    main.send(progress('run-3', [step('delete-user', false, 'pass')], { ok: true }))
+    expect(useWizard.getState().unclaimedProgress.map((kept) => kept.runId)).toEqual(['run-3'])
+    useWizard.setState(initial, true)
+    useWizard.getState().setOpenProfile({ id: 'acme', name: 'Acme', notes: '' })
+    main.answer = async () => ({ runId: 'run-3' })
+    await startLifecycle()
+    expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-3', progress: null })
+    expect(useWizard.getState().scim.lastLifecycleTest).toBeNull()
+  })
+
+  it('keeps the early progress of a bounded number of runs, the latest of each', () => {
+    for (let index = 0; index < 25; index++) main.send(progress(`early-${index}`, [step('inputs', true)]))
+    main.send(progress('early-24', [step('inputs', false, 'pass')]))
+    const kept = useWizard.getState().unclaimedProgress
+    expect(kept).toHaveLength(20)
+    expect(kept[0].runId).toBe('early-5')
+    expect(kept.at(-1)).toMatchObject({ runId: 'early-24', steps: [{ id: 'inputs', running: false }] })
   })
 
   it('refuses a second start of a running check, and ignores events of runs it does not follow', async () => {

@@ -94,7 +94,6 @@ describe('error codes turn into what the window does, without asking main again'
       'no-api-key': { kind: 'go-to-step', stepId: 'store-api-key', label: 'Go to “Store the API key”' },
       'profile-not-found': { kind: 'leave-profile' },
       'no-open-profile': { kind: 'leave-profile' },
-      cancelled: { kind: 'quiet' },
       failed: { kind: 'show' },
     })
   })

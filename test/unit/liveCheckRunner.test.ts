@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LiveCheckRunner, type LiveCheck } from '../../src/core/checks/liveCheckRunner'
-import { pass } from '../../src/core/checks/outcome'
+import { pass } from '../../src/shared/checkOutcome'
 import { runStep } from '../../src/core/checks/stepRunner'
 import { checkRunFrom } from '../../src/shared/checkRun'
 import type { LiveCheckProgress } from '../../src/shared/liveCheck'

@@ -3,7 +3,7 @@ import { type CheckRun, type CheckStep, checkRunFrom } from '../../shared/checkR
 import type { Caller } from '../../shared/contract'
 import type { LiveCheckKind, LiveCheckProgress, LoginCheckExtras } from '../../shared/liveCheck'
 import { UserFacingError } from '../userFacingError'
-import { fail, stepFrom } from './outcome'
+import { fail, stepFrom } from '../../shared/checkOutcome'
 import type { ProgressListener } from './stepRunner'
 
 /** Lets a test login hand the decoded response (and, once, the response itself) to whoever follows the run. */

@@ -1,6 +1,6 @@
 import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
-import type { Diagnosis } from './outcome'
+import type { Diagnosis } from '../../shared/checkOutcome'
 
 /**
  * Where a check's request went, as the admin knows it: the words every diagnosis uses for that address. The checks

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { CheckStep } from '../../shared/checkRun'
 import { redactThenShorten } from '../secrets/redact'
-import { skip, stepFrom, unexpectedProblem, type StepDefinition, type StepOutcome } from './outcome'
+import { skip, stepFrom, unexpectedProblem, type StepDefinition, type StepOutcome } from '../../shared/checkOutcome'
 
 /** Given to a step's work: requests made for the step report the HTTP status they received through it. */
 export type HttpStatusListener = (status: number) => void

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { createHttpDispatcher } from '../net/httpClient'
 import { UserFacingError } from '../userFacingError'
-import type { Diagnosis } from '../checks/outcome'
+import type { Diagnosis } from '../../shared/checkOutcome'
 import type { ScimSession } from './scimRequest'
 import { parseScimBaseUrl } from './scimBaseUrl'
 import type { ProgressListener } from '../checks/stepRunner'

@@ -3,7 +3,7 @@ import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions }
 import { expectedScimBaseUrl } from './scimBaseUrl'
 import { describeIssues, discoveryResources, ListResponse, RESOURCE_TYPES_SCHEMA, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, pass, passedWith, type StepOutcome } from '../checks/outcome'
+import { failed, pass, passedWith, type StepOutcome } from '../../shared/checkOutcome'
 import { runStep, skippedStep, type StepContext } from '../checks/stepRunner'
 
 export type ConnectionTestOptions = ScimCheckOptions

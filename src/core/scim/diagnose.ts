@@ -1,7 +1,7 @@
 import type { HttpResponse } from '../net/sendRequest'
 import { diagnoseServiceTrouble, looksLikeHtml, mediaType, type NetTarget } from '../checks/netDiagnosis'
 import { netTargets } from '../checks/netTargets'
-import type { Diagnosis } from '../checks/outcome'
+import type { Diagnosis } from '../../shared/checkOutcome'
 import { jsonNestedDeeperThan } from '../json/jsonDepth'
 import { redactThenShorten } from '../secrets/redact'
 import { SCIM_CONTENT_TYPE } from './schemas'

@@ -2,7 +2,7 @@ import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkR
 import type { HttpResponse } from '../net/sendRequest'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { serverMessage, type DiagnoseContext } from './diagnose'
-import { failed, pass, passedWith, type Diagnosis, type StepOutcome } from '../checks/outcome'
+import { failed, pass, passedWith, type Diagnosis, type StepOutcome } from '../../shared/checkOutcome'
 import { describeIssues, ListResponse, PATCH_OP_URN, ScimUser, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { runStep, skippedStep, type HttpStatusListener, type StepContext } from '../checks/stepRunner'

@@ -3,7 +3,7 @@ import type { ScimCheckRequest, ScimFindUserRequest } from '../../shared/contrac
 import type { ProvisionedUserLookup } from '../../shared/provisionedUser'
 import { checkRunFrom } from '../../shared/checkRun'
 import type { LiveCheckStarter } from '../checks/liveCheckRunner'
-import { fail, stepFrom } from '../checks/outcome'
+import { fail, stepFrom } from '../../shared/checkOutcome'
 import { createHttpDispatcher, type HttpClientOptions, releaseDispatcher } from '../net/httpClient'
 import { NoApiKeyError } from '../secrets/keychainErrors'
 import type { SecretStore } from '../secrets/keychain'

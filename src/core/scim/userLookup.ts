@@ -3,7 +3,7 @@ import type { ProvisionedUserState } from '../../shared/provisionedUser'
 import { checkBaseUrlAndKey, openDispatcher, sessionFor, type ScimCheckOptions } from './checkInputs'
 import { describeIssues, ListResponse, ScimUser } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
-import { failed, pass, passedWith, type StepOutcome } from '../checks/outcome'
+import { failed, pass, passedWith, type StepOutcome } from '../../shared/checkOutcome'
 import { runStep, skippedStep, type StepContext } from '../checks/stepRunner'
 
 const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i

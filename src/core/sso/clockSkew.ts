@@ -1,4 +1,4 @@
-import type { StepOutcome } from '../checks/outcome'
+import type { StepOutcome } from '../../shared/checkOutcome'
 
 /** Clocks further apart than this are a frequent cause of rejected SAML assertions. */
 export const CLOCK_SKEW_WARN_MS = 2 * 60_000

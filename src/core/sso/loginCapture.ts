@@ -49,15 +49,18 @@ export interface CapturedLogin {
 
 export type LoginCaptureFailure = 'closed' | 'unreadable' | 'page-failed' | 'cancelled'
 
-/** Why a test login ended without a response to check; the message is written for the admin. */
+/**
+ * Why a test login ended without a response to check; the message is written for the admin. The test login check
+ * turns it into its capture step (ssoLoginCheck.ts), so it never crosses to the window as an error: `reason` is what
+ * tells a cancel from a closed window.
+ */
 export class LoginCaptureError extends UserFacingError {
   override name = 'LoginCaptureError'
   constructor(
     readonly reason: LoginCaptureFailure,
     message: string,
-    code: 'failed' | 'cancelled' = 'failed',
   ) {
-    super(message, { code })
+    super(message)
   }
 }
 
@@ -89,7 +92,7 @@ export class LoginPageFailedError extends LoginCaptureError {
 export class LoginCancelledError extends LoginCaptureError {
   override name = 'LoginCancelledError'
   constructor() {
-    super('cancelled', 'The test login was cancelled before JumpCloud sent a response, so there is nothing to check. Start the test again when you are ready.', 'cancelled')
+    super('cancelled', 'The test login was cancelled before JumpCloud sent a response, so there is nothing to check. Start the test again when you are ready.')
   }
 }
 

@@ -1,7 +1,7 @@
 import type { SpValues } from '../../shared/contract'
 import { isLoopbackHost } from '../net/loopback'
 import { redactThenShorten } from '../secrets/redact'
-import type { Diagnosis } from '../checks/outcome'
+import type { Diagnosis } from '../../shared/checkOutcome'
 
 export type SpMetadataAddress = { ok: true; url: URL } | ({ ok: false } & Diagnosis)
 

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { checkRunFrom, type CheckRun, type CheckStep } from '../../shared/checkRun'
 import type { SpValues } from '../../shared/contract'
-import type { StepDefinition } from '../checks/outcome'
+import type { StepDefinition } from '../../shared/checkOutcome'
 import { runStep, skippedStep, type ProgressListener, type StepContext } from '../checks/stepRunner'
 import { judgeClockSkew, type ClockObservation } from './clockSkew'
 import { checkIdpReachable, idpNotEntered } from './idpReachability'

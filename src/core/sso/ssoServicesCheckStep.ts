@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { sendStepRequest } from '../checks/stepRequest'
 import type { HttpOutcome } from '../net/sendRequest'
-import type { StepOutcome } from '../checks/outcome'
+import type { StepOutcome } from '../../shared/checkOutcome'
 import type { ClockObservation } from './clockSkew'
 
 /** What each request of the SSO services check shares. */

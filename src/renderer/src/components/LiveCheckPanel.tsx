@@ -4,8 +4,7 @@ import type { LiveCheckKind } from '../../../shared/liveCheck'
 import type { LoginCheckSource } from '../../../shared/setupState'
 import { useOnline } from '../hooks/useOnline'
 import { useCheckVerdict } from '../hooks/useSetupStatus'
-import { liveRunOf } from '../store/liveRunSlice'
-import { type LiveCheckStart, cancelLiveRun, startLiveRun } from '../store/liveRuns'
+import { type LiveCheckStart, liveRunOf } from '../store/liveRunSlice'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
@@ -54,6 +53,8 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
   const online = useOnline()
   const verdict = useCheckVerdict(kind)
   const liveRun = useWizard((state) => liveRunOf(state, kind))
+  const startLiveRun = useWizard((state) => state.startLiveRun)
+  const cancelLiveRun = useWizard((state) => state.cancelLiveRun)
   const headingId = useId()
   const running = liveRun.state === 'running'
   const progress = running ? liveRun.progress : null

@@ -10,7 +10,6 @@ import { LiveCheckPanel } from '../components/LiveCheckPanel'
 import { RedirectChain } from '../components/RedirectChain'
 import { saveTextFile } from '../files/saveTextFile'
 import { liveRunOf } from '../store/liveRunSlice'
-import { forgetCapturedResponse } from '../store/liveRuns'
 import { useWizard } from '../store/wizardStore'
 
 // The SAML response decoder and paste mode load with this step, not with the window (see App.tsx).
@@ -58,6 +57,7 @@ export function SsoLoginStep() {
   const domainInput = useWizard((s) => s.domainInput)
   const env = useWizard((s) => s.env)
   const ssoUrlInput = useWizard((s) => s.idp.ssoUrlInput)
+  const forgetCapturedResponse = useWizard((s) => s.forgetCapturedResponse)
   const [start, setStart] = useState<LoginStart>('dialpad-login')
   const [continueToDialpad, setContinueToDialpad] = useState(false)
   // What the last test login decoded (and the response itself, until saved): kept by the store with the run.

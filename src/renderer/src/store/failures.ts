@@ -10,8 +10,6 @@ import { ApiError } from '../api/client'
 export type FailureAction =
   /** The message says what happened and what to do next: show it where the admin acted. */
   | { kind: 'show' }
-  /** The admin cancelled: nothing went wrong, so nothing is shown. */
-  | { kind: 'quiet' }
   /** The open profile is gone (deleted, or main no longer has it open): back to the profile list, refreshed, with the message there. */
   | { kind: 'leave-profile' }
   /** No keychain on this computer: offer to keep the API key in memory for this session only. */
@@ -34,7 +32,6 @@ const ACTIONS: Record<ErrorCode, FailureAction> = {
   'no-api-key': { kind: 'go-to-step', stepId: 'store-api-key', label: 'Go to “Store the API key”' },
   'profile-not-found': { kind: 'leave-profile' },
   'no-open-profile': { kind: 'leave-profile' },
-  cancelled: { kind: 'quiet' },
   'invalid-input': SHOW,
   'untrusted-sender': SHOW,
   'unknown-method': SHOW,

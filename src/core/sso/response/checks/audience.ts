@@ -1,7 +1,7 @@
 import { clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass } from '../../../../shared/checkOutcome'
 
 export const AUDIENCE_STEP = { id: 'audience', title: 'The Audience is Dialpad’s SP Entity ID' }
 

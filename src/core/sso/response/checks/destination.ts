@@ -1,7 +1,7 @@
 import { clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 export const DESTINATION_STEP = { id: 'destination', title: 'The Destination is Dialpad’s ACS URL' }
 

@@ -4,7 +4,7 @@ import { emailDomain, isEmailAddress } from '../emailAddress'
 import type { AttributeFacts } from '../assertionFacts'
 import { companyDomainsOf, domainList } from '../expectations'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 export const EMAIL_ATTRIBUTE_STEP = { id: 'email-attribute', title: 'The email attribute is an address in your company’s domains' }
 

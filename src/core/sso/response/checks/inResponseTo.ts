@@ -1,6 +1,6 @@
 import { clip, DO_NOT_TRUST } from '../consoles'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, skip } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, skip } from '../../../../shared/checkOutcome'
 
 export const IN_RESPONSE_TO_STEP = { id: 'in-response-to', title: 'The response answers this login’s request' }
 

@@ -1,7 +1,7 @@
 import { DO_NOT_TRUST, inDialpadSamlSettings, inJumpCloudSsoTab, lowerFirst, quote } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 export const ISSUER_STEP = { id: 'issuer', title: 'The Issuer is the IdP Entity ID Dialpad expects' }
 

@@ -3,7 +3,7 @@ import { emailDomain, isEmailAddress } from '../emailAddress'
 import { companyDomainsOf, domainList } from '../expectations'
 import { lastUriPart } from '../samlXml'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 /**
  * Informational: Dialpad's articles only ask for the email attribute; whether Dialpad also reads the NameID is not

@@ -1,6 +1,6 @@
 import type { ResponseFacts } from '../responseFacts'
 import { CAPTURE_AGAIN, clip, DO_NOT_TRUST, inJumpCloudSsoTab } from '../consoles'
-import { fail, type StepOutcome, pass } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass } from '../../../../shared/checkOutcome'
 
 export const ONE_ASSERTION_STEP = { id: 'one-assertion', title: 'The response holds exactly one assertion' }
 

@@ -1,7 +1,7 @@
 import { CAPTURE_AGAIN, clip, inJumpCloudSsoTab } from '../consoles'
 import { nearMiss } from '../nearMiss'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass } from '../../../../shared/checkOutcome'
 
 export const RECIPIENT_STEP = { id: 'recipient', title: 'The Recipient is Dialpad’s ACS URL' }
 

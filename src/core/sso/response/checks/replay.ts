@@ -1,7 +1,7 @@
 import { clip } from '../consoles'
 import type { ReplayGuard } from '../replayGuard'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, skip } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, skip } from '../../../../shared/checkOutcome'
 
 export const REPLAY_STEP = { id: 'replay', title: 'The response was not used before' }
 

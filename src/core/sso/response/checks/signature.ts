@@ -3,7 +3,7 @@ import { CAPTURE_AGAIN, DIALPAD_SAML_SETTINGS, DO_NOT_TRUST, inJumpCloudSsoTab }
 import { type TrustedCertificate, trustedCertificate } from '../idpCertificate'
 import type { ResponseFacts, SignatureFacts } from '../responseFacts'
 import type { SignatureVerification } from '../signatureVerification'
-import { fail, type StepOutcome, pass } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass } from '../../../../shared/checkOutcome'
 
 export const SIGNATURE_STEP = { id: 'signature', title: 'The response is signed with the imported IdP certificate' }
 

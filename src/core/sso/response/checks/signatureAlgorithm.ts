@@ -1,7 +1,7 @@
 import { isSha1Algorithm, xmlDsigAlgorithmName } from '../../../../shared/ssoResponse'
 import { inJumpCloudSsoTab } from '../consoles'
 import type { FieldCheckContext } from './context'
-import { type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 export const SIGNATURE_ALGORITHM_STEP = { id: 'signature-algorithm', title: 'The signature uses SHA-256' }
 

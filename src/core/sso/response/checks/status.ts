@@ -1,7 +1,7 @@
 import { lastUriPart } from '../samlXml'
 import type { StatusFacts } from '../responseFacts'
 import { CAPTURE_AGAIN, inJumpCloudSsoTab, quote } from '../consoles'
-import { fail, type StepOutcome, pass } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass } from '../../../../shared/checkOutcome'
 
 export const STATUS_STEP = { id: 'status', title: 'JumpCloud reported a successful login' }
 

@@ -2,7 +2,7 @@ import { ASSERTION_CLOCK_SKEW_MS } from '../../../../shared/ssoResponse'
 import { CAPTURE_AGAIN, clip } from '../consoles'
 import type { AssertionFacts, SubjectConfirmationFacts } from '../assertionFacts'
 import type { FieldCheckContext } from './context'
-import { fail, type StepOutcome, pass, warn } from '../../../checks/outcome'
+import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
 
 export const TIME_WINDOW_STEP = {
   id: 'time-window',

@@ -1,5 +1,11 @@
-import { errorMessage } from '../../shared/errorMessage'
-import { informationalStatus, type CheckStatus, type CheckStep } from '../../shared/checkRun'
+import type { CheckStatus, CheckStep } from './checkRun'
+import { errorMessage } from './errorMessage'
+
+/**
+ * The one vocabulary of checks: what a step found (StepOutcome), what a step is (StepDefinition) and the CheckStep
+ * they make. The live checks (core/checks' step runner, core/scim, core/sso) and the offline SAML cross-checks
+ * (shared/samlCrossChecks.ts) all speak it. Zod-free, so the renderer's first load can use it.
+ */
 
 /** What happened, and what the admin should do about it. */
 export interface Diagnosis {
@@ -36,6 +42,11 @@ export interface StepDefinition {
   id: string
   title: string
   decisive?: boolean
+}
+
+/** What an informational step may say at most: a failure it found is a warning, since it cannot decide the run. */
+export function informationalStatus(status: CheckStatus): CheckStatus {
+  return status === 'fail' ? 'warn' : status
 }
 
 /** The step a definition and its outcome make; durationMs stays null for a step that took no measurable time. */
