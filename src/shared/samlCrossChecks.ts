@@ -5,6 +5,7 @@ import type { SpValues } from './contract'
 import { oneLine } from './displayText'
 import { checkIdpEntityId, checkIdpSsoUrl } from './idpValues'
 import type { CopiedSpValues, IdpState } from './setupState'
+import { plural } from './plural'
 
 export interface SamlCrossCheckInput {
   /** The SP values for the domain and environment the admin chose, or null while the domain is invalid. */
@@ -88,7 +89,7 @@ function certificateMatchesMetadata({ idp }: SamlCrossCheckInput): Outcome {
   if (metadata.signingCertificates.includes(idp.certificate)) return pass(`The certificate is a signing certificate in ${oneLine(metadata.fileName, 200)}.`)
   return {
     status: 'fail',
-    detail: `The certificate for Dialpad is not one of the ${metadata.signingCertificates.length} signing certificate(s) in ${oneLine(metadata.fileName, 200)}.`,
+    detail: `The certificate for Dialpad is not one of the ${plural(metadata.signingCertificates.length, 'signing certificate')} in ${oneLine(metadata.fileName, 200)}.`,
     fix: 'Download the IDP Certificate of the Dialpad app in JumpCloud again (or pick the metadata’s certificate), so Dialpad checks logins with the key JumpCloud signs them with.',
   }
 }
@@ -109,9 +110,9 @@ function certificateLifetime({ certificate }: SamlCrossCheckInput): Outcome {
   if (days < EXPIRY_WARNING_DAYS) {
     return {
       status: 'warn',
-      detail: `The certificate expires on ${until}, in ${days} day(s).`,
+      detail: `The certificate expires on ${until}, in ${plural(days, 'day')}.`,
       fix: 'Plan the rotation now: in JumpCloud, create a new certificate for the Dialpad app and update Dialpad’s Certificate field the same day.',
     }
   }
-  return pass(`Valid until ${until} (${days} days).`)
+  return pass(`Valid until ${until} (${plural(days, 'day')}).`)
 }

@@ -4,6 +4,7 @@ import { expectedScimBaseUrl } from './scimBaseUrl'
 import { describeIssues, discoveryResources, ListResponse, RESOURCE_TYPES_SCHEMA, ServiceProviderConfig, USER_URN } from './schemas'
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, passed, passedWith, runStep, skippedStep, type StepContext, type StepOutcome } from './steps'
+import { plural } from '../../shared/plural'
 
 export type ConnectionTestOptions = ScimCheckOptions
 
@@ -74,7 +75,7 @@ async function checkListUsers(session: ScimSession, signal: AbortSignal | undefi
     })
   }
   const count = parsed.data.totalResults
-  return passedWith(`Dialpad accepted the API key and listed users (${count} ${count === 1 ? 'user' : 'users'} in the company).`, result.warning)
+  return passedWith(`Dialpad accepted the API key and listed users (${plural(count, 'user')} in the company).`, result.warning)
 }
 
 /** A discovery endpoint that is not there: a note, since nothing public says Dialpad serves it or JumpCloud needs it. */

@@ -4,6 +4,7 @@ import { jsonNestedDeeperThan } from '../json/jsonDepth'
 import { redactThenShorten } from '../secrets/redact'
 import { SCIM_CONTENT_TYPE } from './schemas'
 import { expectedScimBaseUrl } from './scimBaseUrl'
+import { plural } from '../../shared/plural'
 
 /** What happened, and what the admin should do about it. */
 export interface Diagnosis {
@@ -247,6 +248,6 @@ export function retryAfter(value: string | undefined, now: Date): string | undef
   const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : (Date.parse(value) - now.getTime()) / 1000
   if (!Number.isFinite(seconds)) return undefined
   const whole = Math.max(0, Math.ceil(seconds))
-  if (whole >= 120) return `${Math.ceil(whole / 60)} minutes`
-  return whole === 1 ? '1 second' : `${whole} seconds`
+  if (whole >= 120) return plural(Math.ceil(whole / 60), 'minute')
+  return plural(whole, 'second')
 }

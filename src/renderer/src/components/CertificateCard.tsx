@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { CopyField } from './CopyField'
 import { formatUtc } from './formatDate'
+import { daysToExpiryText } from '../../../shared/plural'
 
 export const DIALPAD_CERTIFICATE_FIELD = 'Dialpad → Admin Settings → My Company → Authentication → SAML → Certificate'
 
@@ -37,7 +38,7 @@ export function CertificateCard({ report }: { report: CertificateReport }) {
         <dd>{formatUtc(report.notBefore)}</dd>
         <dt>Valid until</dt>
         <dd>
-          {formatUtc(report.notAfter)} ({days >= 0 ? `${days} days from now` : `expired ${-days} days ago`})
+          {formatUtc(report.notAfter)} ({daysToExpiryText(days)})
         </dd>
         <dt>Key</dt>
         <dd>{report.keyDescription}</dd>

@@ -7,6 +7,7 @@ import { useWizard } from '../store/wizardStore'
 import { formatUtc } from './formatDate'
 import { OverviewLists } from './OverviewLists'
 import { ExportBundleForm } from './profiles/ExportBundleForm'
+import { daysToExpiryText } from '../../../shared/plural'
 
 export interface CompletionViewProps {
   steps: readonly StepStatus[]
@@ -46,7 +47,7 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
         <p data-testid="completion-certificate">
           {certificate.kind === 'ready'
             ? `${displayText(certificate.report.subject)} is valid until ${formatUtc(certificate.report.notAfter)} (${
-                certificate.report.daysToExpiry >= 0 ? `${certificate.report.daysToExpiry} days from now` : `expired ${-certificate.report.daysToExpiry} days ago`
+                daysToExpiryText(certificate.report.daysToExpiry)
               }). Before then, import JumpCloud’s new certificate here and paste it into Dialpad.`
             : certificate.kind === 'error'
               ? certificate.message

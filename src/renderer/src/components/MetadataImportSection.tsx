@@ -9,6 +9,7 @@ import { CertificateChooser } from './CertificateChooser'
 import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
+import { plural } from '../../../shared/plural'
 
 /** JumpCloud's "Export Metadata" file fills the IdP Entity ID, SSO URL and certificate in one go. */
 export function MetadataImportSection() {
@@ -27,7 +28,7 @@ export function MetadataImportSection() {
       const result = await call('metadata.import', { fileName: file.name, base64: await fileAsBase64(file) })
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
       const count = signingCertificates.length
-      const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`
+      const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${plural(count, 'signing certificate')}.`
       const suggested = result.suggestedCertificateIndex
       propose(
         {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useSetupStatus } from '../hooks/useSetupStatus'
 import { showProfileList, showReport } from '../profiles/session'
 import { STEPS } from '../steps/stepList'
@@ -35,16 +35,17 @@ export function WizardFrame() {
   const [left, setLeft] = useState<LeftUnfinished | null>(null)
   const leftNote = !showingSummary && left?.onStepId === step.id ? left.text : ''
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const firstRender = useRef(true)
   const view = showingSummary ? 'summary' : step.id
+  // Below about 1000 px the step list folds into a compact header with a menu (styles.css); this is that menu's state.
+  const [menuOpen, setMenuOpen] = useState(false)
+  const menuId = useId()
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
-    // Move focus to the new step (or the summary) so keyboard and screen-reader users start at its top.
-    headingRef.current?.focus()
+    // Opening a profile, a step or the summary starts at its top: the page scrolled back (the profile list's or the
+    // last step's scroll position means nothing here), and focus on the heading for keyboard and screen-reader users.
+    window.scrollTo(0, 0)
+    headingRef.current?.focus({ preventScroll: true })
+    setMenuOpen(false)
   }, [view])
 
   const next = () => {
@@ -85,23 +86,40 @@ export function WizardFrame() {
         </div>
       </header>
       <div className="app__body">
-        <aside className="app__sidebar">
-          <p className="progress-label" id="progress-label">
-            {overview.done} of {overview.total} steps done
-          </p>
-          <progress className="progress" max={overview.total} value={overview.done} aria-labelledby="progress-label" />
-          {overview.outOfDate.length > 0 || overview.waiting.length > 0 ? (
-            <p className="progress-extra" data-testid="progress-extra">
-              {[
-                overview.outOfDate.length > 0 ? `${overview.outOfDate.length} out of date` : null,
-                overview.waiting.length > 0 ? `${overview.waiting.length} waiting` : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-          ) : null}
-          <StepList steps={steps} currentId={showingSummary ? null : step.id} onSelect={goTo} onSummary={showSummary} />
-          {profile ? <ProfileNotesEditor key={profile.id} /> : null}
+        <aside className="app__sidebar" data-menu-open={menuOpen ? 'true' : 'false'}>
+          <div className="step-menu__bar">
+            <div className="step-menu__progress">
+              <p className="progress-label" id="progress-label">
+                {overview.done} of {overview.total} steps done
+              </p>
+              <progress className="progress" max={overview.total} value={overview.done} aria-labelledby="progress-label" />
+              {overview.outOfDate.length > 0 || overview.waiting.length > 0 ? (
+                <p className="progress-extra" data-testid="progress-extra">
+                  {[
+                    overview.outOfDate.length > 0 ? `${overview.outOfDate.length} out of date` : null,
+                    overview.waiting.length > 0 ? `${overview.waiting.length} waiting` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              ) : null}
+            </div>
+            {/* Shown only while the step list is folded (narrow windows): the current step, and the list as a menu. */}
+            <button
+              type="button"
+              className="button step-menu__toggle"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              <span className="step-menu__current">{showingSummary ? 'Summary' : `${index + 1}. ${step.title}`}</span>
+              <span className="step-menu__more">{menuOpen ? 'Hide steps' : 'All steps'}</span>
+            </button>
+          </div>
+          <div id={menuId} className="step-menu__panel">
+            <StepList steps={steps} currentId={showingSummary ? null : step.id} onSelect={goTo} onSummary={showSummary} />
+            {profile ? <ProfileNotesEditor key={profile.id} /> : null}
+          </div>
         </aside>
         <main className="app__main">
           <p className="step-counter">{showingSummary ? `All ${STEPS.length} steps` : `Step ${index + 1} of ${STEPS.length}`}</p>
