@@ -28,8 +28,10 @@ export interface LiveCheckPanelProps {
   onFinished?(run: CheckRun, progress: LiveCheckProgress): void
   /** Options shown under the button (disabled while the check runs). */
   children?: ReactNode
-  /** Asked before starting; the check only starts when it returns true. */
-  confirm?: () => boolean
+  /** 'secondary' when another action is the step's main one (one primary action per view). Default 'primary'. */
+  emphasis?: 'primary' | 'secondary'
+  /** Asked before starting (askToConfirm); the check only starts when it answers true. */
+  askFirst?: () => Promise<boolean>
 }
 
 /**
@@ -37,7 +39,7 @@ export interface LiveCheckPanelProps {
  * values it runs against are captured when it starts and saved with its result; a result that no longer holds for
  * the current values says so.
  */
-export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, onFinished, confirm, children }: LiveCheckPanelProps) {
+export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, onFinished, askFirst, emphasis = 'primary', children }: LiveCheckPanelProps) {
   const online = useOnline()
   const recordCheck = useWizard((s) => s.recordCheck)
   const verdict = useCheckVerdict(kind)
@@ -68,7 +70,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
 
   async function start() {
     if ('blocked' in startCheck) return
-    if (confirm && !confirm()) return
+    if (askFirst && !(await askFirst())) return
     setError(null)
     setProgress(null)
     // What this run is made against: the values now, not the ones when it ends.
@@ -95,7 +97,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
       {'blocked' in startCheck ? <p className="hint">{startCheck.blocked}</p> : null}
       {children ? <fieldset className="live-check-options" disabled={running}>{children}</fieldset> : null}
       <p>
-        <button type="button" className="button button--primary" disabled={running || 'blocked' in startCheck} onClick={() => void start()}>
+        <button type="button" className={emphasis === 'primary' ? 'button button--primary' : 'button'} disabled={running || 'blocked' in startCheck} onClick={() => void start()}>
           {buttonLabel}
         </button>{' '}
         {running ? (

@@ -121,7 +121,7 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
       <p>
         <button
           type="button"
-          className="button button--primary"
+          className="button"
           disabled={blocked || busy || pasted.trim() === ''}
           onClick={() => void check({ source: 'text', text: pasted })}
         >

@@ -36,8 +36,10 @@ export function WizardFrame() {
   const leftNote = !showingSummary && left?.onStepId === step.id ? left.text : ''
   const headingRef = useRef<HTMLHeadingElement>(null)
   const view = showingSummary ? 'summary' : step.id
-  // Below about 1000 px the step list folds into a compact header with a menu (styles.css); this is that menu's state.
-  const [menuOpen, setMenuOpen] = useState(false)
+  // Below about 1000 px the step list folds into a compact header with a menu (styles.css). The menu is open on the
+  // view it was opened on: choosing a step (or Next, Back) closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null)
+  const menuOpen = menuOpenOn === view
   const menuId = useId()
 
   useEffect(() => {
@@ -45,7 +47,6 @@ export function WizardFrame() {
     // last step's scroll position means nothing here), and focus on the heading for keyboard and screen-reader users.
     window.scrollTo(0, 0)
     headingRef.current?.focus({ preventScroll: true })
-    setMenuOpen(false)
   }, [view])
 
   const next = () => {
@@ -110,7 +111,7 @@ export function WizardFrame() {
               className="button step-menu__toggle"
               aria-expanded={menuOpen}
               aria-controls={menuId}
-              onClick={() => setMenuOpen((open) => !open)}
+              onClick={() => setMenuOpenOn(menuOpen ? null : view)}
             >
               <span className="step-menu__current">{showingSummary ? 'Summary' : `${index + 1}. ${step.title}`}</span>
               <span className="step-menu__more">{menuOpen ? 'Hide steps' : 'All steps'}</span>
@@ -134,7 +135,9 @@ export function WizardFrame() {
           ) : (
             <>
               {state.note && state.state !== 'done' ? <p className={`step-note step-note--${state.state}`}>{state.note}</p> : null}
-              <StepComponent />
+              <div className="step-body">
+                <StepComponent />
+              </div>
             </>
           )}
           <div className="nav-buttons">
@@ -147,7 +150,7 @@ export function WizardFrame() {
               Back
             </button>
             {showingSummary ? null : (
-              <button type="button" className="button button--primary" onClick={next}>
+              <button type="button" className="button button--primary button--next" onClick={next}>
                 {index < STEPS.length - 1 ? 'Next' : 'Finish'}
               </button>
             )}

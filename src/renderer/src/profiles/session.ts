@@ -4,6 +4,7 @@ import { startAutosave } from '../store/autosave'
 import type { AutosaveSession } from '../store/autosaveSession'
 import { restoreSetup } from '../store/restore'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
 
 const STEP_IDS = STEPS.map((step) => step.id)
 
@@ -67,7 +68,14 @@ export async function closeProfile(): Promise<boolean> {
   if (!(await saveOpenProfile())) {
     const status = useWizard.getState().saveStatus
     const why = status.kind === 'error' ? status.message : ''
-    if (!confirm(`Your latest changes to this profile could not be saved. ${why}\n\nLeave the profile anyway and lose them?`)) return false
+    const leave = await askToConfirm({
+      title: 'Leave without your latest changes?',
+      body: `Your latest changes to this profile could not be saved. ${why}`,
+      confirmLabel: 'Leave and lose them',
+      cancelLabel: 'Stay in the profile',
+      tone: 'danger',
+    })
+    if (!leave) return false
   }
   autosave.stop()
   autosave = null

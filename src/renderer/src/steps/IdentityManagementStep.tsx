@@ -10,6 +10,7 @@ import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
 import { TestUserEmailField } from '../components/TestUserEmailField'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
 
@@ -29,7 +30,12 @@ export function IdentityManagementStep() {
   const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean } | null>(null)
 
   async function copyToken() {
-    if (!window.confirm('Put the Dialpad API key on the clipboard for 60 seconds, to paste into JumpCloud’s Token Key field?')) return
+    const copy = await askToConfirm({
+      title: 'Copy the API key to the clipboard?',
+      body: 'The Dialpad API key goes on the clipboard for 60 seconds, to paste into JumpCloud’s Token Key field. Anything on this computer that reads the clipboard can see it until then.',
+      confirmLabel: 'Copy API key',
+    })
+    if (!copy) return
     try {
       const { clearsAfterSeconds } = await call('apiKey.copyToClipboard', {})
       setTokenMessage({ text: `The API key is on the clipboard. It is cleared in ${clearsAfterSeconds} seconds.`, error: false })

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { KeyStatus } from '../../../shared/keyStatus'
 import { call } from '../api/client'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
 
 const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
   keychain: 'in your computer’s keychain',
@@ -55,7 +56,18 @@ export function StoreApiKeyStep() {
             <button type="button" className="button" onClick={() => setReplacing(true)}>
               Replace key
             </button>{' '}
-            <button type="button" className="button" onClick={() => confirm('Delete the stored API key from this computer?') && void act('apiKey.delete')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void askToConfirm({
+                  title: 'Delete the stored API key?',
+                  body: 'The key is removed from this computer’s keychain. The checks and the Token Key copy need it again afterwards; the key itself stays valid in Dialpad until you delete it there.',
+                  confirmLabel: 'Delete key',
+                  tone: 'danger',
+                }).then((confirmed) => (confirmed ? act('apiKey.delete') : undefined))
+              }
+            >
               Delete key
             </button>
           </p>

@@ -79,7 +79,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
           </p>
         ) : null}
         <div className="profile-card__actions">
-          <button type="button" className="button button--primary" onClick={() => void act(() => openProfile(profile.id))}>
+          <button type="button" className="button" onClick={() => void act(() => openProfile(profile.id))}>
             Open
           </button>
           <button ref={renameButton} type="button" className="button" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
