@@ -1,11 +1,9 @@
-import { copyFile, mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { CheckStep } from '../../src/shared/checkRun'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
 import { makeTestCertificate } from '../support/testCertificates'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, seedExampleSetup } from './support'
+import { expectNoAxeViolations, saveScreenshot, seedExampleSetup } from './support'
 
 const API_KEY = 'dpk_layout_walk_0123456789abcdefWXYZ'
 
@@ -228,15 +226,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await passed.click()
           await expect(results.locator('[data-check-id="clock"]')).toBeVisible()
           await expectCalm(walk, 'step 7 with the passes open', { primaries: 1 })
-          await mkdir('test-results/screenshots', { recursive: true })
           await passed.click()
           await page.evaluate(() => {
             ;(document.activeElement as HTMLElement | null)?.blur()
             window.scrollTo(0, 0)
           })
-          const shot = `wizard-${colorScheme}-${size.name}.png`
-          await page.screenshot({ path: `test-results/screenshots/${shot}` })
-          await copyFile(`test-results/screenshots/${shot}`, join(__dirname, `../../docs/${shot}`))
+          await saveScreenshot(page, `wizard-${colorScheme}-${size.name}.png`, { docs: true })
         }
         if (step.id === 'store-api-key') {
           await page.getByRole('button', { name: 'Delete key' }).click()

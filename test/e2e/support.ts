@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type Locator, type Page, expect } from '@playwright/test'
@@ -51,6 +51,17 @@ export const SAML_USER_CHECKS = [
 
 export async function tickAll(page: Page, labels: readonly string[]): Promise<void> {
   for (const label of labels) await page.getByRole('checkbox', { name: label }).check()
+}
+
+/**
+ * A screenshot in test-results/screenshots, and with `docs`, also in docs/ where the README shows it: the README's
+ * pictures are made by the tests, so they cannot go stale.
+ */
+export async function saveScreenshot(target: Page | Locator, name: string, options: { docs?: boolean; fullPage?: boolean } = {}): Promise<void> {
+  await mkdir('test-results/screenshots', { recursive: true })
+  const path = `test-results/screenshots/${name}`
+  await ('goto' in target ? target.screenshot({ path, fullPage: options.fullPage ?? false }) : target.screenshot({ path }))
+  if (options.docs) await copyFile(path, join(__dirname, `../../docs/${name}`))
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { CheckRun } from '../../../shared/checkRun'
 import type { LiveCheckKind, LiveCheckProgress } from '../../../shared/liveCheck'
 import { provenanceNow } from '../../../shared/provenance'
@@ -11,6 +11,8 @@ import { factsOf } from '../store/facts'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
+import { Alert } from './ui/Alert'
+import { Card } from './ui/Card'
 
 const POLL_MS = 200
 
@@ -46,7 +48,6 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
   const [progress, setProgress] = useState<LiveCheckProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
   const runId = useRef<string | null>(null)
-  const headingId = useId()
   const running = progress !== null && !progress.done
 
   useEffect(() => () => {
@@ -91,9 +92,8 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
   const shown = running ? null : lastRun
   const lapsed = shown !== null && verdict?.made === true && verdict.freshness !== 'current' ? verdict.note : null
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{title}</h3>
-      {!online ? <p className="warning-text">This check needs a network connection; this computer reports none. Everything else in the assistant works offline.</p> : null}
+    <Card title={title}>
+      {!online ? <Alert tone="warning" message="This check needs a network connection; this computer reports none. Everything else in the assistant works offline." /> : null}
       {'blocked' in startCheck ? <p className="hint">{startCheck.blocked}</p> : null}
       {children ? <fieldset className="live-check-options" disabled={running}>{children}</fieldset> : null}
       <p>
@@ -110,11 +110,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
           </button>
         ) : null}
       </p>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error" message={error} /> : null}
       <p className="hint" role="status">
         {running
           ? `Running… ${(progress.elapsedMs / 1000).toFixed(1)} s`
@@ -132,6 +128,6 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
       ) : shown ? (
         <CheckStepList label={`${title} results`} steps={shown.steps} />
       ) : null}
-    </section>
+    </Card>
   )
 }

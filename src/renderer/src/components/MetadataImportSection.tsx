@@ -9,14 +9,19 @@ import { CertificateChooser } from './CertificateChooser'
 import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
+import { useTiedMessage } from './ui/useTiedMessage'
 import { plural } from '../../../shared/plural'
+import { Card } from './ui/Card'
 
 /** JumpCloud's "Export Metadata" file fills the IdP Entity ID, SSO URL and certificate in one go. */
 export function MetadataImportSection() {
   const metadata = useWizard((s) => s.idp.metadata)
   const certificate = useWizard((s) => s.idp.certificate)
   const { propose, dialog } = useIdpChange()
-  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
+  const idp = useWizard((s) => s.idp)
+  // Shown while the IdP values are what this import left them (the latest of the step's two imports).
+  const outcome = useTiedMessage<ImportOutcome, typeof idp>(idp, 'idp-import')
+  const setOutcome = (next: ImportOutcome) => outcome.show(next, useWizard.getState().idp)
   const [suggestedIndex, setSuggestedIndex] = useState<number | undefined>(undefined)
   const reports = useCertificateReports(metadata?.signingCertificates ?? [])
 
@@ -49,7 +54,7 @@ export function MetadataImportSection() {
             setSuggestedIndex(suggested)
             setOutcome({ kind: 'done', message: read })
           },
-          onKept: () => setOutcome({ kind: 'done', message: `Kept the current IdP values; nothing from ${oneLine(result.fileName, 200)} was used.` }),
+          onKept: () => setOutcome({ kind: 'kept', message: `Kept the current IdP values; nothing from ${oneLine(result.fileName, 200)} was used.` }),
         },
       )
     } catch (error) {
@@ -58,8 +63,7 @@ export function MetadataImportSection() {
   }
 
   return (
-    <section className="card" aria-labelledby="metadata-import-heading">
-      <h3 id="metadata-import-heading">Import JumpCloud&apos;s metadata (fastest)</h3>
+    <Card title={<>Import JumpCloud&apos;s metadata (fastest)</>}>
       <p>
         In JumpCloud, open the Dialpad app&apos;s SSO tab and select <strong>Export Metadata</strong>. Then drop the
         downloaded XML file here or choose it.
@@ -70,7 +74,7 @@ export function MetadataImportSection() {
         hint="Fills the IdP Entity ID, IdP SSO URL and certificate."
         onFile={(file) => void importFile(file)}
       />
-      <ImportOutcomeMessage outcome={outcome} />
+      <ImportOutcomeMessage outcome={outcome.message} />
       {metadata && metadata.signingCertificates.length > 1 && reports.kind === 'ready' ? (
         <CertificateChooser
           title={`${oneLine(metadata.fileName, 200)} lists ${metadata.signingCertificates.length} signing certificates (a rotation). Which one should Dialpad use?`}
@@ -81,6 +85,6 @@ export function MetadataImportSection() {
         />
       ) : null}
       {dialog}
-    </section>
+    </Card>
   )
 }

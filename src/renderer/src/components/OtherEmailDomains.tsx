@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
 import { MAX_OTHER_EMAIL_DOMAINS } from '../../../shared/limits'
 import { useWizard } from '../store/wizardStore'
+import { Alert } from './ui/Alert'
 
 /**
  * The company's other email domains (optional): a Dialpad company can have secondary domains, and users whose
@@ -72,11 +73,7 @@ export function OtherEmailDomains() {
           Add domain
         </button>
       </div>
-      {problem ? (
-        <p id={ids.problem} className="error-text" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <Alert id={ids.problem} tone="error" message={problem} /> : null}
     </div>
   )
 }

@@ -3,6 +3,9 @@ import type { KeyStatus } from '../../../shared/keyStatus'
 import { call } from '../api/client'
 import { useWizard } from '../store/wizardStore'
 import { askToConfirm } from '../components/ui/askToConfirm'
+import { Alert } from '../components/ui/Alert'
+import { useTiedMessage } from '../components/ui/useTiedMessage'
+import { Card } from '../components/ui/Card'
 
 const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
   keychain: 'in your computer’s keychain',
@@ -15,10 +18,12 @@ export function StoreApiKeyStep() {
   const setKeyStatus = useWizard((s) => s.setKeyStatus)
   const [apiKey, setApiKey] = useState('')
   const [replacing, setReplacing] = useState(false)
-  const [problem, setProblem] = useState<{ message: string; offerSession: boolean } | null>(null)
+  // A refusal is about the key as it was typed: changing the key clears it.
+  const refusal = useTiedMessage<{ message: string; offerSession: boolean }, string>(apiKey)
+  const problem = refusal.message
 
   async function act(method: 'apiKey.store' | 'apiKey.keepForSession' | 'apiKey.delete') {
-    setProblem(null)
+    refusal.clear()
     try {
       const next = method === 'apiKey.delete' ? await call(method, {}) : await call(method, { apiKey })
       setKeyStatus(next)
@@ -30,7 +35,7 @@ export function StoreApiKeyStep() {
       // When main finds no keychain at all, its status says so: only then is "this session only" offered.
       const now = await call('apiKey.status', {}).catch(() => null)
       if (now) setKeyStatus(now)
-      setProblem({ message, offerSession: method === 'apiKey.store' && now?.backend === 'none' })
+      refusal.show({ message, offerSession: method === 'apiKey.store' && now?.backend === 'none' }, apiKey)
     }
   }
 
@@ -42,8 +47,7 @@ export function StoreApiKeyStep() {
         or the Secret Service on Linux). It never writes it to a file, a log, a report or an export, and this window
         never sees it again after you store it.
       </p>
-      <section className="card" aria-labelledby="api-key-status-heading">
-        <h3 id="api-key-status-heading">Dialpad API key</h3>
+      <Card title="Dialpad API key">
         <p role="status">
           {status === null
             ? 'Checking…'
@@ -97,16 +101,15 @@ export function StoreApiKeyStep() {
           </form>
         ) : null}
         {problem ? (
-          <div role="alert">
-            <p className="error-text">{problem.message}</p>
+          <Alert tone="error" message={problem.message}>
             {problem.offerSession ? (
               <button type="button" className="button" onClick={() => void act('apiKey.keepForSession')}>
                 Keep the key for this session only
               </button>
             ) : null}
-          </div>
+          </Alert>
         ) : null}
-      </section>
+      </Card>
     </>
   )
 }

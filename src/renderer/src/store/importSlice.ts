@@ -21,5 +21,6 @@ export interface ImportSlice {
 
 export const createImportSlice: StateCreator<WizardStore, [], [], ImportSlice> = (set) => ({
   importFlow: { kind: 'idle' },
-  setImportFlow: (importFlow) => set({ importFlow }),
+  // A bundle coming in replaces what the list said last ("Exported …"): that message is about something else.
+  setImportFlow: (importFlow) => set(importFlow.kind === 'idle' ? { importFlow } : { importFlow, listStatus: '' }),
 })

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { call } from '../../api/client'
 import { saveTextFile } from '../../files/saveTextFile'
+import { Alert } from '../ui/Alert'
 
 export interface ExportBundleFormProps {
   profile: Pick<ProfileSummary, 'id' | 'name'>
@@ -57,9 +58,7 @@ export function ExportBundleForm({ profile, onDone, beforeExport }: ExportBundle
           Cancel
         </button>
       </div>
-      <p className="error-text" role="alert">
-        {error}
-      </p>
+      {error ? <Alert tone="error" message={error} /> : null}
     </form>
   )
 }

@@ -9,6 +9,7 @@ import { formatUtc } from '../formatDate'
 import { DeleteProfileDialog } from './DeleteProfileDialog'
 import { ExportBundleForm } from './ExportBundleForm'
 import { RenameProfileForm } from './RenameProfileForm'
+import { Alert } from '../ui/Alert'
 
 type Mode = 'view' | 'rename' | 'export' | 'delete'
 
@@ -130,9 +131,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
             }}
           />
         ) : null}
-        <p className="error-text" role="alert">
-          {error}
-        </p>
+        {error ? <Alert tone="error" message={error} /> : null}
       </article>
     </li>
   )
