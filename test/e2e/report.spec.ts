@@ -137,7 +137,7 @@ test('a report that cannot be made says why and leads back to the list', async (
   for (const file of await readdir(profilesDir)) if (file.endsWith('.json')) await rm(join(profilesDir, file))
   await openReport(page, 'example.com')
 
-  await expect(page.getByRole('alert')).toHaveText('This profile no longer exists; it may have been deleted. Choose another profile from the list.')
+  await expect(page.getByRole('alert')).toHaveText('Problem: This profile no longer exists; it may have been deleted. Choose another profile from the list.')
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeDisabled()
   await page.getByRole('button', { name: 'Back' }).click()
   await expectProfileList(page)

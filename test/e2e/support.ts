@@ -64,8 +64,10 @@ export async function saveScreenshot(target: Page | Locator, name: string, optio
   if (options.docs) await copyFile(path, join(__dirname, `../../docs/${name}`))
 }
 
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
+/** Axe over the page, or over `include` only (a dialog or menu just opened over a page already checked). */
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  const builder = new AxeBuilder({ page })
+  const results = await (include ? builder.include(include) : builder).analyze()
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary).toEqual([])
 }
