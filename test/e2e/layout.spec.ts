@@ -1,9 +1,11 @@
+import { mkdir, rename, rmdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { CheckStep } from '../../src/shared/checkRun'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
 import { makeTestCertificate } from '../support/testCertificates'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, saveScreenshot, seedExampleSetup } from './support'
+import { expectNoAxeViolations, expectSaved, saveScreenshot, seedExampleSetup } from './support'
 
 const API_KEY = 'dpk_layout_walk_0123456789abcdefWXYZ'
 
@@ -250,6 +252,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
           expect(app.clipboard.last ?? '').not.toContain(API_KEY)
         }
       }
+
+      // Leaving after a save failed asks in the app's own dialog (the profile file is made unwritable for a moment).
+      const file = join(app.dataDir, 'profiles', `${(await app.savedProfile('example.com')).id}.json`)
+      await rename(file, `${file}.aside`)
+      await mkdir(file)
+      await page.getByRole('checkbox').first().click()
+      await expect(page.getByRole('banner').getByRole('alert')).toBeVisible()
+      await page.getByRole('button', { name: 'All profiles' }).click()
+      await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Leave without your latest changes?' }), 'leave after a failed save', 'Stay in the profile')
+      await rmdir(file)
+      await rename(`${file}.aside`, file)
+      await page.getByRole('button', { name: 'Try again' }).click()
+      await expectSaved(page)
 
       await openStep(page, /Summary and report/)
       await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeFocused()
