@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { type FieldVerdict, checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
 import type { IdpState } from '../../../shared/setupState'
 import { useWizard } from '../store/wizardStore'
-import { Field } from './ui/Field'
+import { Field, VERBATIM_TEXT_INPUT } from './ui/Field'
 import { Card } from './ui/Card'
 
 interface IdpInputProps {
@@ -24,11 +24,7 @@ function IdpInput({ id, label, hint, value, verdict, onChange }: IdpInputProps) 
       {(control) => (
         <input
           {...control}
-          className="text-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
+          {...VERBATIM_TEXT_INPUT}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           onFocus={() => setFocused(true)}

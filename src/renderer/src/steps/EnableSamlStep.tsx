@@ -12,7 +12,7 @@ import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { OtherEmailDomains } from '../components/OtherEmailDomains'
 import { SpValueFields } from '../components/SpValueFields'
-import { Field } from '../components/ui/Field'
+import { Field, VERBATIM_TEXT_INPUT } from '../components/ui/Field'
 import { useWizard } from '../store/wizardStore'
 import { MY_COMPANY_RENAMED, PLAN_NAMES_CHANGE, SSO_PLANS } from '../../../shared/wizard/servicePlans'
 
@@ -120,11 +120,7 @@ export function EnableSamlStep() {
         {(control) => (
         <input
           {...control}
-          className="text-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
+          {...VERBATIM_TEXT_INPUT}
           value={shown}
           onChange={(event) => typeDomain(event.target.value)}
           onBlur={reviewDraft}

@@ -7,6 +7,9 @@ export interface FieldControlProps {
   'aria-invalid': boolean
 }
 
+/** For a value typed or pasted as it is (a domain, an ID, a URL): no autocomplete, spelling or capitalisation help. */
+export const VERBATIM_TEXT_INPUT = { className: 'text-input', type: 'text', autoComplete: 'off', spellCheck: false, autoCapitalize: 'none' } as const
+
 export interface FieldProps {
   label: ReactNode
   /** What to enter and where it comes from, always shown under the label. */
