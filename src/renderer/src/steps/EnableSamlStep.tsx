@@ -118,21 +118,21 @@ export function EnableSamlStep() {
         }
       >
         {(control) => (
-        <input
-          {...control}
-          {...VERBATIM_TEXT_INPUT}
-          value={shown}
-          onChange={(event) => typeDomain(event.target.value)}
-          onBlur={reviewDraft}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              // Otherwise the same key press would also activate the dialog's focused button.
-              event.preventDefault()
-              reviewDraft()
-            }
-            if (event.key === 'Escape' && draft !== null) setDraft(null)
-          }}
-        />
+          <input
+            {...control}
+            {...VERBATIM_TEXT_INPUT}
+            value={shown}
+            onChange={(event) => typeDomain(event.target.value)}
+            onBlur={reviewDraft}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                // Otherwise the same key press would also activate the dialog's focused button.
+                event.preventDefault()
+                reviewDraft()
+              }
+              if (event.key === 'Escape' && draft !== null) setDraft(null)
+            }}
+          />
         )}
       </Field>
 
