@@ -190,6 +190,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await toggle.click()
         await expect(page.getByRole('navigation', { name: 'Setup steps' })).toBeVisible()
         await expectCalm(walk, 'step menu open', { axeScope: '.app__sidebar' })
+        await saveScreenshot(page, `step-menu-${colorScheme}.png`)
         await toggle.click()
         await expect(page.getByRole('navigation', { name: 'Setup steps' })).toBeHidden()
       } else {
@@ -260,6 +261,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('checkbox').first().click()
       await expect(page.getByRole('banner').getByRole('alert')).toBeVisible()
       await page.getByRole('button', { name: 'All profiles' }).click()
+      await saveScreenshot(page, `leave-after-failed-save-${colorScheme}-${size.name}.png`)
       await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Leave without your latest changes?' }), 'leave after a failed save', 'Stay in the profile')
       await rmdir(file)
       await rename(`${file}.aside`, file)
