@@ -191,8 +191,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('navigation', { name: 'Setup steps' })).toBeVisible()
         await expectCalm(walk, 'step menu open', { axeScope: '.app__sidebar' })
         await saveScreenshot(page, `step-menu-${colorScheme}.png`)
-        await toggle.click()
+        // Escape closes the menu and gives focus back to its button.
+        await page.getByRole('navigation', { name: 'Setup steps' }).getByRole('button').first().focus()
+        await page.keyboard.press('Escape')
         await expect(page.getByRole('navigation', { name: 'Setup steps' })).toBeHidden()
+        await expect(toggle).toBeFocused()
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false')
       } else {
         await expect(page.getByRole('navigation', { name: 'Setup steps' })).toBeVisible()
         await expect(page.locator('.step-menu__toggle')).toBeHidden()

@@ -139,6 +139,10 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
     await expect(page.getByText(verdict)).toBeVisible()
   }
   await expect(page.getByRole('list', { name: 'Provisioned user lookup' })).toContainText('(1) the user is a member of the user group for Dialpad')
+  // The answer is about the email it was for: typing another one clears it.
+  await lookupEmail.fill('someone.else@example.com')
+  await expect(page.getByText('Not found: nobody@example.com')).toHaveCount(0)
+  await expect(page.getByRole('list', { name: 'Provisioned user lookup' })).toHaveCount(0)
   expect(server.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
   server.users.clear()
   await page.getByRole('button', { name: 'Copy API key for Token Key' }).click()
@@ -146,6 +150,9 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   await expect(page.getByText(/The API key is on the clipboard\. It is cleared in 2 seconds\./)).toBeVisible()
   expect(app.clipboard.last).toBe(API_KEY)
   await expect.poll(() => app.clipboard.last, { timeout: 5000 }).toBe('')
+  // Once the clipboard is cleared, the message says so instead of still saying the key is there.
+  await expect(page.getByText('The clipboard was cleared: the API key is no longer on it.')).toBeVisible()
+  await expect(page.getByText(/The API key is on the clipboard/)).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0)
 
   // The key never reached the page or any file the app wrote; the results were saved with their time.

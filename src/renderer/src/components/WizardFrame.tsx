@@ -41,6 +41,7 @@ export function WizardFrame() {
   const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null)
   const menuOpen = menuOpenOn === view
   const menuId = useId()
+  const menuButton = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
     // Opening a profile, a step or the summary starts at its top: the page scrolled back (the profile list's or the
@@ -87,7 +88,16 @@ export function WizardFrame() {
         </div>
       </header>
       <div className="app__body">
-        <aside className="app__sidebar" data-menu-open={menuOpen ? 'true' : 'false'}>
+        <aside
+          className="app__sidebar"
+          data-menu-open={menuOpen ? 'true' : 'false'}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menuOpen) {
+              setMenuOpenOn(null)
+              menuButton.current?.focus()
+            }
+          }}
+        >
           <div className="step-menu__bar">
             <div className="step-menu__progress">
               <p className="progress-label" id="progress-label">
@@ -107,6 +117,7 @@ export function WizardFrame() {
             </div>
             {/* Shown only while the step list is folded (narrow windows): the current step, and the list as a menu. */}
             <button
+              ref={menuButton}
               type="button"
               className="button step-menu__toggle"
               aria-expanded={menuOpen}
