@@ -41,10 +41,9 @@ export function ConfigureJumpCloudStep() {
       </Card>
       <Checklist section={CREATE_JUMPCLOUD_APP} />
 
-      <section aria-labelledby="jumpcloud-sp-heading" className="card">
-        <h3 id="jumpcloud-sp-heading">Paste into the SSO tab</h3>
+      <Card title="Paste into the SSO tab">
         <SpValueFields missingDomainHint="Enter your company domain in “Enable SAML in Dialpad” to see the values." />
-      </section>
+      </Card>
 
       <Checklist
         section={JUMPCLOUD_SSO_TAB}

@@ -15,6 +15,7 @@ import { SpValueFields } from '../components/SpValueFields'
 import { Field, VERBATIM_TEXT_INPUT } from '../components/ui/Field'
 import { useWizard } from '../store/wizardStore'
 import { MY_COMPANY_RENAMED, PLAN_NAMES_CHANGE, SSO_PLANS } from '../../../shared/wizard/servicePlans'
+import { Card } from '../components/ui/Card'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
 
@@ -92,12 +93,11 @@ export function EnableSamlStep() {
 
   return (
     <>
-      <section className="note" aria-label="Who can use this">
-        <h3>Who can use this</h3>
+      <Card title="Who can use this" tone="note">
         <p>
           {SSO_PLANS} {PLAN_NAMES_CHANGE} You need Dialpad&apos;s Admin Settings to change SAML.
         </p>
-      </section>
+      </Card>
 
       <Field
         id="company-domain"
@@ -163,10 +163,9 @@ export function EnableSamlStep() {
         paste into JumpCloud in the next part. Keep the Dialpad tab open: you will come back to it after JumpCloud.
       </p>
 
-      <section aria-labelledby="sp-values-heading" className="card">
-        <h3 id="sp-values-heading">Service Provider values</h3>
+      <Card title="Service Provider values">
         <SpValueFields missingDomainHint="Enter your company domain above to see the values." />
-      </section>
+      </Card>
 
       <Checklist section={ENABLE_SAML_IN_DIALPAD} />
       {asking ? (
