@@ -4,6 +4,7 @@ import { call } from '../api/client'
 import { useWizard } from '../store/wizardStore'
 import { askToConfirm } from '../components/ui/askToConfirm'
 import { Alert } from '../components/ui/Alert'
+import { Field } from '../components/ui/Field'
 import { useTiedMessage } from '../components/ui/useTiedMessage'
 import { Card } from '../components/ui/Card'
 
@@ -83,18 +84,23 @@ export function StoreApiKeyStep() {
               void act('apiKey.store')
             }}
           >
-            <div className="form-row">
-              <label htmlFor="api-key">API key</label>
-              <input
-                id="api-key"
-                className="text-input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                value={apiKey}
-                onChange={(event) => setApiKey(event.target.value)}
-              />
-            </div>
+            <Field
+              id="api-key"
+              label="API key"
+              help="The key you created in Dialpad (Admin Settings › My Company › Authentication › API Keys). It goes straight to the keychain; this window does not keep it."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="text-input"
+                  type="password"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={apiKey}
+                  onChange={(event) => setApiKey(event.target.value)}
+                />
+              )}
+            </Field>
             <button type="submit" className="button button--primary" disabled={apiKey.trim() === ''}>
               Store in keychain
             </button>
