@@ -28,7 +28,8 @@ export interface AlertProps {
  * useMessageFor in ./messageFor.ts), so an old message never stays under a new result.
  */
 export function Alert({ tone, message, children, suffix = '', id }: AlertProps) {
-  const { summary, details } = splitMessage(displayText(message, { multiline: true }))
+  // One line: a line break from outside text is shown as its code, never as layout (shared/displayText.ts).
+  const { summary, details } = splitMessage(displayText(message))
   return (
     <div id={id} className={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <p className="alert__message">
@@ -39,7 +40,7 @@ export function Alert({ tone, message, children, suffix = '', id }: AlertProps) 
       {details ? (
         <details className="alert__details">
           <summary>Details</summary>
-          <p className="pre-wrap">{details}</p>
+          <p>{details}</p>
         </details>
       ) : null}
       {children}
