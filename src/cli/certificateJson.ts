@@ -1,5 +1,6 @@
 import type { CertificateReport } from '../shared/certificate'
 import { oneLine } from '../shared/displayText'
+import { daysToExpiryText } from '../shared/plural'
 
 /** The certificate as `cert --json` and `metadata --json` print it. */
 export function certificateJson(report: CertificateReport) {
@@ -25,7 +26,7 @@ export function certificateSummary(report: CertificateReport): string[] {
   return [
     `Subject       ${oneLine(report.subject)}`,
     `Issuer        ${oneLine(report.issuer)}`,
-    `Valid         ${report.notBefore} to ${report.notAfter} (${report.daysToExpiry} days left)`,
+    `Valid         ${report.notBefore} to ${report.notAfter} (${daysToExpiryText(report.daysToExpiry, 'left')})`,
     `Key           ${oneLine(report.keyDescription)}, signed with ${oneLine(report.signatureAlgorithm)}`,
     `SHA-256       ${report.sha256}`,
     ...report.warnings.map((warning) => `Warning       ${oneLine(warning.message)}`),

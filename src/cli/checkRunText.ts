@@ -1,5 +1,6 @@
 import type { CheckRun, CheckStatus, CheckStep } from '../shared/checkRun'
 import { oneLine } from '../shared/displayText'
+import { plural } from '../shared/plural'
 
 const LABEL: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skipped: 'SKIP' }
 const INDENT = '      '
@@ -33,7 +34,7 @@ export function checkRunText(heading: string, run: CheckRun, answer?: string): s
   const warnings = count('warn') > 0 ? ` (${count('warn')} with a warning worth reading)` : ''
   // Informational steps that could not be done (a 404 from a discovery endpoint) are notes, not checks that failed.
   const notes = run.steps.filter((step) => !step.decisive && step.status === 'skipped').length
-  const noted = notes > 0 ? `; ${notes} informational ${notes === 1 ? 'note' : 'notes'}` : ''
+  const noted = notes > 0 ? `; ${plural(notes, 'informational note')}` : ''
   const informational = run.steps.some((step) => !step.decisive) ? ['Checks marked [informational] can warn but never fail the result.'] : []
   lines.push(
     '',

@@ -84,3 +84,61 @@ export function parseDomain(input: string): DomainParse {
   }
   return { ok: true, domain: ascii }
 }
+
+/** What the admin typed or pasted, reduced to a domain, and what was removed to get there (null when nothing was). */
+export interface TidiedDomain {
+  text: string
+  note: string | null
+}
+
+/**
+ * A company domain pasted the way people copy one: as a web address (`https://www.Acme-Corp.COM/login`), with
+ * `www.`, a port, a path, or as an email address. Reduces it to the domain (`acme-corp.com`) and says what was removed,
+ * so the admin sees it. Only `www.` is removed from the front: any other subdomain (`mail.acme.co.uk`) is kept, since
+ * a Dialpad company domain can be one, and telling a registrable domain apart needs the public-suffix list, which
+ * this app does not carry. Input that is still not a domain afterwards is returned as it was, for parseDomain to
+ * explain.
+ */
+export function tidyDomainInput(input: string): TidiedDomain {
+  const original = input.trim()
+  let text = original
+  const removed: string[] = []
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)
+  if (scheme) {
+    const host = hostOf(text)
+    if (host === null) return { text: input, note: null }
+    const rest = text.slice(scheme[0].length)
+    const authority = /^[^/?#]*/.exec(rest)?.[0] ?? ''
+    removed.push(`“${scheme[1].toLowerCase()}://”`)
+    const port = /:(\d+)$/.exec(authority)
+    if (port) removed.push(`the port “${port[0]}”`)
+    const path = rest.slice(authority.length)
+    if (path !== '' && path !== '/') removed.push('the path')
+    text = host
+  } else if (!/\s/.test(text)) {
+    const at = text.lastIndexOf('@')
+    if (at >= 0 && at < text.length - 1) {
+      removed.push('the part before “@”')
+      text = text.slice(at + 1)
+    }
+    const cut = text.search(/[/?#\\]/)
+    if (cut > 0) {
+      if (text.slice(cut) !== '/') removed.push('the path')
+      text = text.slice(0, cut)
+    }
+    const port = /:\d+$/.exec(text)
+    if (port) {
+      removed.push(`the port “${port[0]}”`)
+      text = text.slice(0, port.index)
+    }
+  }
+  if (/^www\.[^.]+\.[^.]/i.test(text)) {
+    removed.push('“www.”')
+    text = text.slice(4)
+  }
+  const parsed = parseDomain(text)
+  if (!parsed.ok || parsed.domain === original) return { text: parsed.ok ? parsed.domain : input, note: null }
+  if (removed.length === 0) return { text: parsed.domain, note: null }
+  const list = removed.length === 1 ? removed[0] : `${removed.slice(0, -1).join(', ')} and ${removed[removed.length - 1]}`
+  return { text: parsed.domain, note: `Using ${parsed.domain}: the domain only, without ${list}.` }
+}

@@ -6,6 +6,7 @@ import type { SpValues } from './contract'
 import { oneLine } from './displayText'
 import { checkIdpEntityId, checkIdpSsoUrl } from './idpValues'
 import type { CopiedSpValues, IdpState } from './setupState'
+import { plural } from './plural'
 
 export interface SamlCrossCheckInput {
   /** The SP values for the domain and environment the admin chose, or null while the domain is invalid. */
@@ -83,7 +84,7 @@ function certificateMatchesMetadata({ idp }: SamlCrossCheckInput): StepOutcome {
   if (!idp.certificate) return fail('No certificate chosen yet.', 'Import the IDP Certificate, or pick one of the metadata’s certificates.')
   if (metadata.signingCertificates.includes(idp.certificate)) return pass(`The certificate is a signing certificate in ${oneLine(metadata.fileName, 200)}.`)
   return fail(
-    `The certificate for Dialpad is not one of the ${metadata.signingCertificates.length} signing certificate(s) in ${oneLine(metadata.fileName, 200)}.`,
+    `The certificate for Dialpad is not one of the ${plural(metadata.signingCertificates.length, 'signing certificate')} in ${oneLine(metadata.fileName, 200)}.`,
     'Download the IDP Certificate of the Dialpad app in JumpCloud again (or pick the metadata’s certificate), so Dialpad checks logins with the key JumpCloud signs them with.',
   )
 }
@@ -102,9 +103,9 @@ function certificateLifetime({ certificate }: SamlCrossCheckInput): StepOutcome 
   }
   if (days < EXPIRY_WARNING_DAYS) {
     return warn(
-      `The certificate expires on ${until}, in ${days} day(s).`,
+      `The certificate expires on ${until}, in ${plural(days, 'day')}.`,
       'Plan the rotation now: in JumpCloud, create a new certificate for the Dialpad app and update Dialpad’s Certificate field the same day.',
     )
   }
-  return pass(`Valid until ${until} (${days} days).`)
+  return pass(`Valid until ${until} (${plural(days, 'day')}).`)
 }

@@ -69,8 +69,6 @@ test('bad domains get a specific message and no values', async ({ page, app }) =
   const domain = page.getByLabel('Company domain')
 
   const cases: [string, string][] = [
-    ['https://example.com/login', 'Enter the domain only, without "https://". Enter example.com instead.'],
-    ['admin@example.com', 'That looks like an email address. Enter only the part after "@": example.com.'],
     ['example', 'A company domain has at least one dot, for example example.com.'],
     ['exa mple.com', 'The domain cannot contain spaces.'],
   ]
@@ -86,6 +84,29 @@ test('bad domains get a specific message and no values', async ({ page, app }) =
     await expect(domain).toHaveAttribute('aria-invalid', 'true')
     await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0)
   }
+
+  // A web address, a "www." name or an email address is reduced to its domain, and the admin is told what was removed.
+  for (const [input, note] of [
+    ['https://www.Acme-Corp.COM/', 'Using acme-corp.com: the domain only, without “https://” and “www.”.'],
+    ['admin@acme-corp.com', 'Using acme-corp.com: the domain only, without the part before “@”.'],
+  ]) {
+    await domain.fill(input)
+    await domain.blur()
+    await expect(domain).toHaveValue('acme-corp.com')
+    await expect(page.getByTestId('domain-tidied')).toHaveText(note)
+    await expect(domain).toHaveAttribute('aria-invalid', 'false')
+    await expect(page.getByText('https://dialpad.com/saml/sso/custom/acme-corp.com')).toBeVisible()
+  }
+  // The note goes as soon as the field holds something else.
+  await domain.fill('acme-corp.co')
+  await expect(page.getByTestId('domain-tidied')).toHaveCount(0)
+
+  // A public email service is warned about, never refused.
+  await domain.fill('gmail.com')
+  await domain.blur()
+  await expect(page.getByRole('status').filter({ hasText: 'gmail.com is a public email service' })).toContainText('cannot be a Dialpad company domain')
+  await expect(domain).toHaveAttribute('aria-invalid', 'false')
+  await expect(page.getByText('https://dialpad.com/saml/sso/custom/gmail.com')).toBeVisible()
 
   await domain.fill('bücher.de')
   await expect(page.getByText('Dialpad will use: xn--bcher-kva.de')).toBeVisible()

@@ -313,6 +313,8 @@ for (const via of ['drop', 'picker'] as const) {
     await page.getByRole('navigation').getByRole('button', { name: /Test the SCIM connection/ }).click()
     const detail = page.getByText('Listed users.\\u000a')
     await expect(detail).toContainText(`Listed users.\\u000a${FORGED}\\u202e\\u200b`)
+    // Passed steps are folded behind "N checks passed"; opened, they show the forged text as data too.
+    await page.getByText(/^✓ \d+ checks passed$/).click()
     await expect(page.getByText(`Dialpad accepts the API key\\u000a${FORGED}`)).toBeVisible()
     await expectShownAsCodes(page.locator('body'))
     // The summary names the certificate by its subject.

@@ -1,33 +1,14 @@
 import { X509Certificate } from 'node:crypto'
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { formatUtc } from '../../src/shared/formatUtc'
-import { SETUP_SCHEMA_VERSION, type SetupState } from '../../src/shared/setupState'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
-import { type AppUnderTest, expect, test } from './fixtures'
-import { expectNoAxeViolations } from './support'
+import { expect, test } from './fixtures'
+import { expectNoAxeViolations, seedExampleSetup } from './support'
 
 /** Must never reach the screen or any file the report writes; only its last 4 characters may. */
 const API_KEY_CANARY = 'dpk_report_canary_5f0c9e21b7a4d3e8c6WXYZ'
-const EXAMPLE_BUNDLE = join(__dirname, '../../examples/example.dialpad-sso.json')
-
-interface ExampleBundle {
-  profile: { setup: SetupState }
-}
-
-/**
- * The example bundle's setup, saved as a single setup file (as the app did before profiles), with an API key in the
- * keychain's old account: the app turns both into a first profile named after the domain. That key is not the one the
- * example's SCIM checks ran with, so what was made with the example's key is out of date.
- */
-async function seedExampleSetup(app: AppUnderTest): Promise<SetupState> {
-  const { setup } = (JSON.parse(await readFile(EXAMPLE_BUNDLE, 'utf8')) as ExampleBundle).profile
-  await writeFile(join(app.dataDir, 'setup.json'), JSON.stringify({ schemaVersion: SETUP_SCHEMA_VERSION, savedAt: new Date().toISOString(), setup }))
-  await app.secrets.set('default', API_KEY_CANARY)
-  return setup
-}
-
 /** From the profile list. */
 async function openReport(page: Page, profileName: string): Promise<void> {
   await page.getByRole('article', { name: profileName, exact: true }).getByRole('button', { name: 'Setup report' }).click()
@@ -43,7 +24,7 @@ function valueRow(page: Page, console: 'Dialpad' | 'JumpCloud', label: string) {
 }
 
 test('the setup report opens with the overall status, shows both consoles’ values, the certificate, each step once and every check, and prints without the toolbar', async ({ page, app }) => {
-  const setup = await seedExampleSetup(app)
+  const setup = await seedExampleSetup(app, API_KEY_CANARY)
   const certificate = new X509Certificate(Buffer.from(setup.idp.certificate ?? '', 'base64'))
   await app.open()
   await openReport(page, 'example.com')
@@ -148,7 +129,7 @@ test('the setup report opens with the overall status, shows both consoles’ val
 })
 
 test('a report that cannot be made says why and leads back to the list', async ({ page, app }) => {
-  await seedExampleSetup(app)
+  await seedExampleSetup(app, API_KEY_CANARY)
   await app.open()
   await expect(page.getByRole('article', { name: 'example.com', exact: true })).toBeVisible()
   // The profile disappears behind the app's back (deleted in another window, a synced folder…).
@@ -156,14 +137,14 @@ test('a report that cannot be made says why and leads back to the list', async (
   for (const file of await readdir(profilesDir)) if (file.endsWith('.json')) await rm(join(profilesDir, file))
   await openReport(page, 'example.com')
 
-  await expect(page.getByRole('alert')).toHaveText('This profile no longer exists; it may have been deleted. Choose another profile from the list.')
+  await expect(page.getByRole('alert')).toHaveText('Problem: This profile no longer exists; it may have been deleted. Choose another profile from the list.')
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeDisabled()
   await page.getByRole('button', { name: 'Back' }).click()
   await expectProfileList(page)
 })
 
 test('the report opened from the wizard carries the profile’s notes and leads back to the wizard', async ({ page, app }) => {
-  await seedExampleSetup(app)
+  await seedExampleSetup(app, API_KEY_CANARY)
   await app.openWizard('example.com')
   const notes = 'Change CHG-20931, approved by J. Rivera.\nSCIM token rotates every 90 days.'
   const notesField = page.getByLabel('Notes for “example.com”')

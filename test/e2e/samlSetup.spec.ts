@@ -1,10 +1,9 @@
 import { X509Certificate } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { type TestCertificate, makeTestCertificate } from '../support/testCertificates'
 import { TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, saveScreenshot, tickAll } from './support'
 
 
 const DAY_MS = 24 * 3600_000
@@ -72,8 +71,7 @@ test('an admin goes from the JumpCloud app to tested SAML users, with every valu
   await expect(card).toContainText('sha256WithRSAEncryption')
   await expect(card).toContainText('No problems found with this certificate.')
   await expectNoAxeViolations(page)
-  await mkdir('test-results/screenshots', { recursive: true })
-  await card.screenshot({ path: 'test-results/screenshots/certificate-card.png' })
+  await saveScreenshot(card, 'certificate-card.png', { docs: true })
   await page.getByRole('button', { name: 'Next' }).click()
 
   await expect(page.getByRole('heading', { level: 2, name: 'Configure SAML in Dialpad' })).toBeVisible()
@@ -100,7 +98,7 @@ test('an admin goes from the JumpCloud app to tested SAML users, with every valu
   await expect(summary.locator('[data-status="pass"]')).toHaveCount(5)
   await expect(page.getByText('6 of 13 steps done')).toBeVisible()
   await expectNoAxeViolations(page)
-  await summary.screenshot({ path: 'test-results/screenshots/saml-cross-checks.png' })
+  await saveScreenshot(summary, 'saml-cross-checks.png', { docs: true })
 
   await expectSaved(page)
   const saved = await app.savedProfile(TEST_PROFILE)

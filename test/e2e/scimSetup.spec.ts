@@ -103,15 +103,19 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
   await expect(page.getByTestId('test-user-email-note')).toContainText('elsewhere.example is not one of your company’s domains (example.com)')
   await page.getByLabel('Test User Email').fill('jumpcloud-scim-test@example.com')
   await expect(page.getByTestId('test-user-email-note')).toHaveCount(0)
-  let warning = ''
-  page.once('dialog', (dialog) => {
-    warning = dialog.message()
-    void dialog.accept()
-  })
+  // The app asks first in its own dialog (the browser's confirm box is never used); Cancel creates nothing.
   await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  const asking = page.getByRole('dialog', { name: 'Create a real test user in Dialpad?' })
+  await expect(asking).toContainText('creates a real user in your Dialpad company, which may use a paid license and a phone number')
+  await asking.getByRole('button', { name: 'Not now' }).click()
+  await expect(asking).toHaveCount(0)
+  expect(server.requests.filter((r) => r.method !== 'GET')).toEqual([])
+  await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  await page.getByRole('dialog', { name: 'Create a real test user in Dialpad?' }).getByRole('button', { name: 'Create the test user' }).click()
   const lifecycle = page.getByRole('list', { name: 'User lifecycle test results' })
   await expect(lifecycle.locator('[data-status="pass"]')).toHaveCount(8)
-  expect(warning).toContain('creates a real user in your Dialpad company, which may use a paid license and a phone number')
+  // All eight passed: folded into one line, which opens to show each.
+  await lifecycle.getByText('8 checks passed').click()
   await expect(lifecycle.locator('[data-check-id="delete-user"]')).toBeVisible()
   expect(server.users.size).toBe(0)
   expect(server.requests.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST', 'PATCH', 'PATCH', 'DELETE'])
@@ -142,13 +146,20 @@ test('an admin stores the API key, tests the SCIM connection and the user lifecy
     await expect(page.getByText(verdict)).toBeVisible()
   }
   await expect(page.getByRole('list', { name: 'Provisioned user lookup' })).toContainText('(1) the user is a member of the user group for Dialpad')
+  // The answer is about the email it was for: typing another one clears it.
+  await lookupEmail.fill('someone.else@example.com')
+  await expect(page.getByText('Not found: nobody@example.com')).toHaveCount(0)
+  await expect(page.getByRole('list', { name: 'Provisioned user lookup' })).toHaveCount(0)
   expect(server.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
   server.users.clear()
-  page.once('dialog', (dialog) => void dialog.accept())
   await page.getByRole('button', { name: 'Copy API key for Token Key' }).click()
+  await page.getByRole('dialog', { name: 'Copy the API key to the clipboard?' }).getByRole('button', { name: 'Copy API key' }).click()
   await expect(page.getByText(/The API key is on the clipboard\. It is cleared in 2 seconds\./)).toBeVisible()
   expect(app.clipboard.last).toBe(API_KEY)
   await expect.poll(() => app.clipboard.last, { timeout: 5000 }).toBe('')
+  // Once the clipboard is cleared, the message says so instead of still saying the key is there.
+  await expect(page.getByText('The clipboard was cleared: the API key is no longer on it.')).toBeVisible()
+  await expect(page.getByText(/The API key is on the clipboard/)).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0)
 
   // The key never reached the page or any file the app wrote; the results were saved with their time.
@@ -191,13 +202,18 @@ async function openLifecycleStep(app: AppUnderTest, page: Page): Promise<void> {
   await app.secrets.set('default', API_KEY)
   await app.openWizard('example.com')
   await expect(page.getByRole('heading', { level: 2, name: 'Test user provisioning (optional)' })).toBeVisible()
-  page.on('dialog', (dialog) => void dialog.accept())
+}
+
+/** Clicks the lifecycle test and answers the app's own "create a real test user?" dialog. */
+async function startLifecycleTest(page: Page) {
+  await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  await page.getByRole('dialog', { name: 'Create a real test user in Dialpad?' }).getByRole('button', { name: 'Create the test user' }).click()
 }
 
 test('Cancel on a running lifecycle test stops the request in flight, and the test user is still deleted', async ({ page, app }) => {
   await openLifecycleStep(app, page)
   server.faults.set('GET /Users/:id', { kind: 'delay', ms: 15_000 })
-  await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  await startLifecycleTest(page)
 
   const progress = page.getByRole('list', { name: 'User lifecycle test progress' })
   await expect(progress.locator('[data-check-id="read-user"][data-status="running"]')).toBeVisible()
@@ -207,6 +223,8 @@ test('Cancel on a running lifecycle test stops the request in flight, and the te
 
   const results = page.getByRole('list', { name: 'User lifecycle test results' })
   await expect(results.locator('[data-check-id="read-user"]')).toContainText('Cancelled before the answer arrived.')
+  // The failure comes first; the passed steps, the clean-up among them, are folded behind "N checks passed".
+  await page.getByText(/^✓ \d+ checks passed$/).click()
   await expect(results.locator('[data-check-id="delete-user"][data-status="pass"]')).toBeVisible()
   await expect(page.getByText(/^Failed · last run/)).toBeVisible()
   expect(server.users.size).toBe(0)
@@ -216,7 +234,7 @@ test('Cancel on a running lifecycle test stops the request in flight, and the te
 test('leaving the step while its check runs keeps the run: its result is there on coming back', async ({ page, app }) => {
   await openLifecycleStep(app, page)
   server.faults.set('GET /Users/:id', { kind: 'delay', ms: 1_500 })
-  await page.getByRole('button', { name: 'Create and delete a test user' }).click()
+  await startLifecycleTest(page)
   await expect(page.getByRole('list', { name: 'User lifecycle test progress' }).locator('[data-check-id="read-user"][data-status="running"]')).toBeVisible()
 
   await page.getByRole('button', { name: 'Next' }).click()

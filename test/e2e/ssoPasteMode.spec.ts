@@ -1,10 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { deriveSpValues } from '../../src/shared/spValues'
 import { type TestIdp, makeTestIdp, signedResponse, tamper, toBase64 } from '../support/samlTestIdp'
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, expectSaved } from './support'
+import { expectNoAxeViolations, expectSaved, saveScreenshot } from './support'
 
 const SP = deriveSpValues('example.com', 'production')
 let jumpCloud: TestIdp
@@ -49,8 +49,7 @@ test('support staff paste a customer’s SAML response and read what is right an
   await expect(table.getByRole('row', { name: /Signature .*RSA-SHA256/ })).toBeVisible()
   await expectSaved(page)
   await expectNoAxeViolations(page)
-  await mkdir('test-results/screenshots', { recursive: true })
-  await page.locator('main').screenshot({ path: 'test-results/screenshots/sso-paste-mode.png' })
+  await saveScreenshot(page.locator('main'), 'sso-paste-mode.png', { docs: true })
 
   // The customer's JumpCloud has the domain misspelt in the SP Entity ID: the fix names the field and the value.
   const misspelt = signedResponse(jumpCloud, SP, { issuedAt: new Date(), audience: 'https://dialpad.com/api/saml/metadata/custom/exampel.com' })

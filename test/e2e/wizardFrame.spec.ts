@@ -1,8 +1,6 @@
-import { copyFile, mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { DIALPAD_CHECKS, PREREQUISITES, copyButton, expectNoAxeViolations, expectSaved, saveScreenshot, tickAll } from './support'
 
 test('the step list shows each step’s state, any step can be opened at any time, and Next never refuses', async ({ page, app }) => {
   await app.openWizard()
@@ -107,9 +105,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByLabel('Company domain').blur()
     await expectSaved(page)
 
-    await mkdir('test-results/screenshots', { recursive: true })
-    await page.screenshot({ path: `test-results/screenshots/wizard-${colorScheme}.png`, fullPage: true })
-    await copyFile(`test-results/screenshots/wizard-${colorScheme}.png`, join(__dirname, `../../docs/wizard-${colorScheme}.png`))
+    await saveScreenshot(page, `wizard-${colorScheme}.png`, { fullPage: true })
     const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 23, 28)' : 'rgb(246, 247, 249)')
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseDomain } from '../../src/shared/domain'
+import { consumerMailWarning } from '../../src/shared/consumerMailDomains'
+import { parseDomain, tidyDomainInput } from '../../src/shared/domain'
 
 function error(input: string): string {
   const result = parseDomain(input)
@@ -78,5 +79,38 @@ describe('parseDomain', () => {
     expect(error(`${'a'.repeat(64)}.com`)).toMatch(/longer than 63 characters/)
     const long = Array.from({ length: 5 }, () => 'a'.repeat(60)).join('.')
     expect(error(`${long}.com`)).toMatch(/too long/)
+  })
+})
+
+describe('tidyDomainInput', () => {
+  it.each([
+    ['https://www.Acme-Corp.COM/', 'acme-corp.com', 'Using acme-corp.com: the domain only, without “https://” and “www.”.'],
+    ['http://acme.com:8443/login?x=1', 'acme.com', 'Using acme.com: the domain only, without “http://”, the port “:8443” and the path.'],
+    ['www.acme.com', 'acme.com', 'Using acme.com: the domain only, without “www.”.'],
+    ['acme.com/saml', 'acme.com', 'Using acme.com: the domain only, without the path.'],
+    ['admin@Acme.com', 'acme.com', 'Using acme.com: the domain only, without the part before “@”.'],
+  ])('reduces %j to %j and says what it removed', (input, text, note) => {
+    expect(tidyDomainInput(input)).toEqual({ text, note })
+  })
+
+  it('keeps any other subdomain: without the public-suffix list, mail.acme.co.uk may be the company domain', () => {
+    expect(tidyDomainInput('mail.acme.co.uk')).toEqual({ text: 'mail.acme.co.uk', note: null })
+    expect(tidyDomainInput('https://mail.acme.co.uk')).toEqual({ text: 'mail.acme.co.uk', note: 'Using mail.acme.co.uk: the domain only, without “https://”.' })
+  })
+
+  it('only normalizes case and spaces without a note, and leaves what is still no domain for parseDomain to explain', () => {
+    expect(tidyDomainInput(' Example.COM ')).toEqual({ text: 'example.com', note: null })
+    expect(tidyDomainInput('www.com')).toEqual({ text: 'www.com', note: null })
+    expect(tidyDomainInput('exa mple.com')).toEqual({ text: 'exa mple.com', note: null })
+    expect(tidyDomainInput('https://192.168.1.1/')).toEqual({ text: 'https://192.168.1.1/', note: null })
+  })
+})
+
+describe('consumerMailWarning', () => {
+  it('warns about a public email service and says nothing about a company domain', () => {
+    expect(consumerMailWarning('gmail.com')).toMatch(/^gmail\.com is a public email service, .* cannot be a Dialpad company domain/)
+    expect(consumerMailWarning('outlook.com')).not.toBeNull()
+    expect(consumerMailWarning('gmx.de')).not.toBeNull()
+    expect(consumerMailWarning('acme-corp.com')).toBeNull()
   })
 })

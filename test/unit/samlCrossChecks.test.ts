@@ -85,7 +85,7 @@ describe('crossCheckSaml', () => {
     input.idp = { ...input.idp, certificate: 'MIIBunrelated' }
     const step = stepOf(input, 'certificate-matches-metadata')
     expect(step.status).toBe('fail')
-    expect(step.detail).toMatch(/not one of the 2 signing certificate\(s\) in metadata\.xml/)
+    expect(step.detail).toMatch(/not one of the 2 signing certificates in metadata\.xml/)
     expect(step.fix).toMatch(/Download the IDP Certificate/)
   })
 

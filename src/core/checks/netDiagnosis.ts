@@ -1,3 +1,4 @@
+import { plural } from '../../shared/plural'
 import { type NetFailure, PROXY_SETTINGS_FIX } from '../net/netFailure'
 import type { HttpResponse } from '../net/sendRequest'
 import type { Diagnosis } from '../../shared/checkOutcome'
@@ -160,8 +161,8 @@ export function retryAfter(value: string | undefined, now: Date): string | undef
   const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : (Date.parse(value) - now.getTime()) / 1000
   if (!Number.isFinite(seconds)) return undefined
   const whole = Math.max(0, Math.ceil(seconds))
-  if (whole >= 120) return `${Math.ceil(whole / 60)} minutes`
-  return whole === 1 ? '1 second' : `${whole} seconds`
+  if (whole >= 120) return plural(Math.ceil(whole / 60), 'minute')
+  return plural(whole, 'second')
 }
 
 /** The answer's media type, lower case, without parameters ('' when none was given). */

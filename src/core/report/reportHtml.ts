@@ -5,6 +5,7 @@ import { otherEmailDomainsText, type ReportCertificate, type ReportCheck, type R
 import type { StepState } from '../../shared/wizard/stepState'
 import { formatInstant } from './formatInstant'
 import { reportStyles } from './reportStyles'
+import { daysToExpiryText } from '../../shared/plural'
 
 const STATUS_LABEL: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', skipped: 'Skipped' }
 
@@ -99,7 +100,7 @@ function certificateSection(certificate: ReportCertificate | null): string {
     ['Subject', certificate.subject],
     ['Issuer', `${certificate.issuer}${certificate.selfSigned ? ' (self-signed)' : ''}`],
     ['Valid from', formatInstant(certificate.notBefore)],
-    ['Valid until', `${formatInstant(certificate.notAfter)} (${certificate.daysToExpiry < 0 ? `expired ${-certificate.daysToExpiry} days ago` : `${certificate.daysToExpiry} days left`})`],
+    ['Valid until', `${formatInstant(certificate.notAfter)} (${daysToExpiryText(certificate.daysToExpiry, 'left')})`],
     ['Key', certificate.key],
     ['Signature', certificate.signatureAlgorithm],
     ['SHA-256', certificate.sha256],

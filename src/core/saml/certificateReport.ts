@@ -3,6 +3,7 @@ import { AsnConvert } from '@peculiar/asn1-schema'
 import { Certificate } from '@peculiar/asn1-x509'
 import { EXPIRY_WARNING_DAYS, type CertificateReport, type CertificateWarning } from '../../shared/certificate'
 import { CertificateRefusedError } from './certificateRefusal'
+import { plural } from '../../shared/plural'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const MIN_RSA_BITS = 2048
@@ -141,7 +142,7 @@ function warningsFor(facts: WarningFacts): CertificateWarning[] {
     })
   } else if (msLeft < EXPIRY_WARNING_DAYS * DAY_MS) {
     const days = Math.floor(msLeft / DAY_MS)
-    const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`
+    const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${plural(days, 'day')}`
     warnings.push({
       code: 'expires-soon',
       message:

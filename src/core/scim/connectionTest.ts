@@ -5,6 +5,7 @@ import { describeIssues, discoveryResources, ListResponse, RESOURCE_TYPES_SCHEMA
 import { scimRequest, type ScimResult, type ScimSession } from './scimRequest'
 import { failed, pass, passedWith, type StepOutcome } from '../../shared/checkOutcome'
 import { runStep, skippedStep, type StepContext } from '../checks/stepRunner'
+import { plural } from '../../shared/plural'
 
 export type ConnectionTestOptions = ScimCheckOptions
 
@@ -76,7 +77,7 @@ async function checkListUsers(session: ScimSession, signal: AbortSignal | undefi
     })
   }
   const count = parsed.data.totalResults
-  return passedWith(`Dialpad accepted the API key and listed users (${count} ${count === 1 ? 'user' : 'users'} in the company).`, result.warning)
+  return passedWith(`Dialpad accepted the API key and listed users (${plural(count, 'user')} in the company).`, result.warning)
 }
 
 /** A discovery endpoint that is not there: a note, since nothing public says Dialpad serves it or JumpCloud needs it. */

@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect } from 'react'
 import { ProfileListScreen } from './components/profiles/ProfileListScreen'
 import { WizardFrame } from './components/WizardFrame'
 import { useWizard } from './store/wizardStore'
+import { ConfirmHost } from './components/ui/askToConfirm'
 
 // Views opened now and then load on first use, in their own chunks, so the window's first load stays small
 // (the build prints its size). New views of that kind belong here too.
@@ -22,13 +23,18 @@ export function App() {
     return () => window.removeEventListener('focus', onFocus)
   }, [])
 
-  if (screen.kind === 'wizard') return <WizardFrame />
-  if (screen.kind === 'report') {
-    return (
-      <Suspense fallback={null}>
-        <ReportScreen profileId={screen.profileId} onClose={() => void closeReport()} />
-      </Suspense>
-    )
-  }
-  return <ProfileListScreen />
+  return (
+    <>
+      {screen.kind === 'wizard' ? (
+        <WizardFrame />
+      ) : screen.kind === 'report' ? (
+        <Suspense fallback={null}>
+          <ReportScreen profileId={screen.profileId} onClose={() => void closeReport()} />
+        </Suspense>
+      ) : (
+        <ProfileListScreen />
+      )}
+      <ConfirmHost />
+    </>
+  )
 }

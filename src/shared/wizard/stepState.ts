@@ -23,6 +23,7 @@ import { type InputName, type Provenance, type WizardFacts, currentValue, descri
 import type { ChecklistItem } from './checklists'
 import { type StepRequirement, WIZARD_STEPS, type WizardStep } from './steps'
 import { checkInputs, tickInputs } from './verdictInputs'
+import { plural } from '../plural'
 
 export type StepState = 'not-started' | 'in-progress' | 'waiting' | 'done' | 'out-of-date' | 'skipped'
 
@@ -283,7 +284,6 @@ function overviewOf(steps: StepStatus[]): SetupOverview {
   const waiting = inState('waiting')
   const open = inState('not-started', 'in-progress')
   const done = doneCount + skipped.length
-  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
   let kind: OverviewKind
   let first: string

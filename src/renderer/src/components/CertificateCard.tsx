@@ -1,18 +1,18 @@
 import { displayText } from '../../../shared/displayText'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { CopyField } from './CopyField'
 import { formatUtc } from './formatDate'
+import { daysToExpiryText } from '../../../shared/plural'
+import { Card } from './ui/Card'
 
 export const DIALPAD_CERTIFICATE_FIELD = 'Dialpad → Admin Settings → My Company → Authentication → SAML → Certificate'
 
 /** What the admin should know about the certificate before trusting it with every login. */
 export function CertificateCard({ report }: { report: CertificateReport }) {
-  const headingId = useId()
   const days = report.daysToExpiry
   return (
-    <section className="card" aria-labelledby={headingId} data-testid="certificate-card">
-      <h3 id={headingId}>Certificate</h3>
+    <Card title="Certificate" testId="certificate-card">
       {report.warnings.length > 0 ? (
         <ul aria-label="Certificate warnings">
           {report.warnings.map((warning) => (
@@ -37,7 +37,7 @@ export function CertificateCard({ report }: { report: CertificateReport }) {
         <dd>{formatUtc(report.notBefore)}</dd>
         <dt>Valid until</dt>
         <dd>
-          {formatUtc(report.notAfter)} ({days >= 0 ? `${days} days from now` : `expired ${-days} days ago`})
+          {formatUtc(report.notAfter)} ({daysToExpiryText(days)})
         </dd>
         <dt>Key</dt>
         <dd>{report.keyDescription}</dd>
@@ -52,7 +52,7 @@ export function CertificateCard({ report }: { report: CertificateReport }) {
           <code>{report.sha1}</code>
         </dd>
       </dl>
-    </section>
+    </Card>
   )
 }
 

@@ -2,6 +2,7 @@ import { displayText } from '../../../shared/displayText'
 import { useId } from 'react'
 import type { CertificateReport } from '../../../shared/certificate'
 import { formatUtc } from './formatDate'
+import { plural } from '../../../shared/plural'
 
 export interface CertificateChooserProps {
   title: string
@@ -32,7 +33,7 @@ export function CertificateChooser({ title, certificates, chosen, suggestedIndex
                 {index === suggestedIndex ? ' (suggested: valid the longest)' : ''}
                 <br />
                 Valid {formatUtc(report.notBefore)} to {formatUtc(report.notAfter)} · SHA-256 {report.sha256.slice(0, 23)}…
-                {report.warnings.length > 0 ? ` · ${report.warnings.length} warning(s)` : ''}
+                {report.warnings.length > 0 ? ` · ${plural(report.warnings.length, 'warning')}` : ''}
               </span>
             </label>
           </li>

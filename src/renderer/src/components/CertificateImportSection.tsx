@@ -8,13 +8,19 @@ import { CertificateChooser } from './CertificateChooser'
 import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
+import { useTiedMessage } from './ui/useTiedMessage'
+import { Card } from './ui/Card'
 
 /** The "IDP Certificate" file JumpCloud downloads, by file, drop or paste, in any of the usual formats. */
 export function CertificateImportSection() {
   const certificate = useWizard((s) => s.idp.certificate)
   const importCertificate = useWizard((s) => s.importCertificate)
   const { propose, dialog } = useIdpChange()
-  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
+  const idp = useWizard((s) => s.idp)
+  // Shown while the IdP values are what this import left them (the latest of the step's two imports): a refused
+  // private key does not stay under a metadata import that worked.
+  const outcome = useTiedMessage<ImportOutcome, typeof idp>(idp, 'idp-import')
+  const setOutcome = (next: ImportOutcome) => outcome.show(next, useWizard.getState().idp)
   const [candidates, setCandidates] = useState<CertificateReport[]>([])
   const [pasted, setPasted] = useState('')
   const pasteId = useId()
@@ -44,7 +50,7 @@ export function CertificateImportSection() {
       {
         newCertificate: report,
         onApplied: () => setOutcome({ kind: 'done', message }),
-        onKept: () => setOutcome({ kind: 'done', message: 'Kept the current certificate; nothing was changed.' }),
+        onKept: () => setOutcome({ kind: 'kept', message: 'Kept the current certificate; nothing was changed.' }),
       },
     )
   }
@@ -56,8 +62,7 @@ export function CertificateImportSection() {
   }
 
   return (
-    <section className="card" aria-labelledby="certificate-import-heading">
-      <h3 id="certificate-import-heading">Or import the IDP Certificate</h3>
+    <Card title="Or import the IDP Certificate">
       <p>
         Download the <strong>IDP Certificate</strong> from the left pane of the Dialpad app in JumpCloud. Any usual form
         works: the PEM file with or without its BEGIN and END lines, or a binary .cer/.der file. The app removes the
@@ -84,7 +89,7 @@ export function CertificateImportSection() {
           Use pasted certificate
         </button>
       </p>
-      <ImportOutcomeMessage outcome={outcome} />
+      <ImportOutcomeMessage outcome={outcome.message} />
       {candidates.length > 0 ? (
         <CertificateChooser
           title="Which certificate does JumpCloud sign with?"
@@ -97,6 +102,6 @@ export function CertificateImportSection() {
         />
       ) : null}
       {dialog}
-    </section>
+    </Card>
   )
 }

@@ -1,11 +1,13 @@
 import { displayText } from '../../../shared/displayText'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { SetupOverview, StepRef, StepStatus } from '../../../shared/wizard/stepState'
 import { useCertificateReport } from '../hooks/useCertificateReport'
 import { useWizard } from '../store/wizardStore'
 import { formatUtc } from './formatDate'
 import { OverviewLists } from './OverviewLists'
 import { ExportBundleForm } from './profiles/ExportBundleForm'
+import { daysToExpiryText } from '../../../shared/plural'
+import { Card } from './ui/Card'
 
 export interface CompletionViewProps {
   steps: readonly StepStatus[]
@@ -22,15 +24,13 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
   const certificate = useCertificateReport(body)
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState('')
-  const headingId = useId()
   const notes = new Map(steps.map((step) => [step.id, step.state === 'in-progress' || step.state === 'not-started' ? step.missing : step.note]))
 
   const withNotes = (refs: readonly StepRef[]) => refs.map((ref) => ({ ...ref, note: notes.get(ref.id) ?? null }))
 
   return (
     <>
-      <section className={`card completion completion--${overview.kind}`} aria-labelledby={headingId} data-testid="completion-status">
-        <h3 id={headingId}>Overall status</h3>
+      <Card title="Overall status" className={`completion completion--${overview.kind}`} testId="completion-status">
         <p className="completion__headline">{overview.headline}</p>
         <OverviewLists
           outOfDate={withNotes(overview.outOfDate)}
@@ -40,14 +40,13 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
           onOpenStep={onOpenStep}
           headingLevel={4}
         />
-      </section>
+      </Card>
 
-      <section className="card" aria-label="IdP certificate">
-        <h3>IdP certificate</h3>
+      <Card title="IdP certificate">
         <p data-testid="completion-certificate">
           {certificate.kind === 'ready'
             ? `${displayText(certificate.report.subject)} is valid until ${formatUtc(certificate.report.notAfter)} (${
-                certificate.report.daysToExpiry >= 0 ? `${certificate.report.daysToExpiry} days from now` : `expired ${-certificate.report.daysToExpiry} days ago`
+                daysToExpiryText(certificate.report.daysToExpiry)
               }). Before then, import JumpCloud’s new certificate here and paste it into Dialpad.`
             : certificate.kind === 'error'
               ? certificate.message
@@ -55,11 +54,10 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
                 ? 'No IdP certificate imported yet.'
                 : 'Reading the certificate…'}
         </p>
-      </section>
+      </Card>
 
       {profile ? (
-        <section className="card" aria-label="Report and bundle">
-          <h3>Report and bundle</h3>
+        <Card title="Report and bundle">
           <p>The setup report is the record for change management or a support ticket; a bundle hands the setup to a colleague or Dialpad Support (never with the API key).</p>
           <p className="completion__actions">
             <button type="button" className="button button--primary" onClick={() => void showReport(profile.id)}>
@@ -84,7 +82,7 @@ export function CompletionView({ steps, overview, onOpenStep }: CompletionViewPr
           <p className="copy-field__status" role="status">
             {exported}
           </p>
-        </section>
+        </Card>
       ) : null}
     </>
   )

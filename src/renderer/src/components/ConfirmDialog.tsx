@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react'
+import { Alert } from './ui/Alert'
 
 export interface ConfirmDialogProps {
   title: string
@@ -69,9 +70,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
       <div id={textId} className="dialog__text">
         {children}
       </div>
-      <p className="error-text" role="alert">
-        {error}
-      </p>
+      {error ? <Alert tone="error" message={error} /> : null}
       <div className="dialog__buttons">
         {/* Cancel first and focused: the safe choice is the default one. */}
         <button type="button" className="button" autoFocus onClick={onCancel}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { displayText } from '../../../shared/displayText'
 import { useWizard } from '../store/wizardStore'
 import { errorMessage } from '../../../shared/errorMessage'
+import { Alert } from './ui/Alert'
 
 const FEEDBACK_MS = 2500
 
@@ -62,11 +63,7 @@ export function CopyField({ label, value, destination, alsoShownAs, alsoShownIn 
       <p className="copy-field__status" role="status">
         {state.kind === 'copied' ? `${label} copied to the clipboard.` : ''}
       </p>
-      {state.kind === 'error' ? (
-        <p className="error-text" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      {state.kind === 'error' ? <Alert tone="error" message={state.message} /> : null}
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { useWizard } from '../store/wizardStore'
 import { ConfirmDialog } from './ConfirmDialog'
 import { formatUtc } from './formatDate'
 import { LapsingVerdicts } from './LapsingVerdicts'
+import { daysToExpiryText } from '../../../shared/plural'
 
 interface Pending {
   change: Partial<IdpState>
@@ -137,7 +138,7 @@ function CertificateLine({ report }: { report: CertificateReport }) {
       <br />
       SHA-256 <code>{report.sha256}</code>
       <br />
-      Valid until {formatUtc(report.notAfter)} ({report.daysToExpiry >= 0 ? `${report.daysToExpiry} days from now` : `expired ${-report.daysToExpiry} days ago`})
+      Valid until {formatUtc(report.notAfter)} ({daysToExpiryText(report.daysToExpiry)})
     </>
   )
 }

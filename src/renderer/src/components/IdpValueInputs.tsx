@@ -1,7 +1,9 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { type FieldVerdict, checkIdpEntityId, checkIdpSsoUrl } from '../../../shared/idpValues'
 import type { IdpState } from '../../../shared/setupState'
 import { useWizard } from '../store/wizardStore'
+import { Field, VERBATIM_TEXT_INPUT } from './ui/Field'
+import { Card } from './ui/Card'
 
 interface IdpInputProps {
   id: string
@@ -17,42 +19,22 @@ function IdpInput({ id, label, hint, value, verdict, onChange }: IdpInputProps) 
   const [touched, setTouched] = useState(false)
   const [focused, setFocused] = useState(false)
   const judged = touched || (value !== '' && !focused)
-  const ids = { hint: useId(), messages: useId() }
-  const showError = judged && verdict.error !== null
   return (
-    <div className="form-row">
-      <label htmlFor={id}>{label}</label>
-      <p id={ids.hint} className="hint">
-        {hint}
-      </p>
-      <input
-        id={id}
-        className="text-input"
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="none"
-        value={value}
-        aria-invalid={showError}
-        aria-describedby={`${ids.hint} ${ids.messages}`}
-        onChange={(event) => onChange(event.target.value)}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false)
-          setTouched(true)
-        }}
-      />
-      <div id={ids.messages}>
-        {showError ? <p className="error-text">{verdict.error}</p> : null}
-        {judged
-          ? verdict.warnings.map((warning) => (
-              <p key={warning} className="warning-text">
-                {warning}
-              </p>
-            ))
-          : null}
-      </div>
-    </div>
+    <Field id={id} label={label} help={hint} error={judged ? verdict.error : null} warnings={judged ? verdict.warnings : []}>
+      {(control) => (
+        <input
+          {...control}
+          {...VERBATIM_TEXT_INPUT}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false)
+            setTouched(true)
+          }}
+        />
+      )}
+    </Field>
   )
 }
 
@@ -62,8 +44,7 @@ export function IdpValueInputs() {
   const updateIdp = useWizard((s) => s.updateIdp)
   const set = (field: keyof Pick<IdpState, 'entityIdInput' | 'ssoUrlInput'>) => (value: string) => updateIdp({ [field]: value })
   return (
-    <section className="card" aria-labelledby="idp-values-heading">
-      <h3 id="idp-values-heading">IdP values</h3>
+    <Card title="IdP values">
       <p>Filled in by the metadata import, or copy them from the Dialpad app&apos;s SSO tab in JumpCloud.</p>
       <IdpInput
         id="idp-entity-id"
@@ -81,6 +62,6 @@ export function IdpValueInputs() {
         verdict={checkIdpSsoUrl(idp.ssoUrlInput)}
         onChange={set('ssoUrlInput')}
       />
-    </section>
+    </Card>
   )
 }

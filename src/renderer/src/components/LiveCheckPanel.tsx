@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import type { CheckRun } from '../../../shared/checkRun'
 import type { LiveCheckKind } from '../../../shared/liveCheck'
 import type { LoginCheckSource } from '../../../shared/setupState'
@@ -8,6 +8,8 @@ import { type LiveCheckStart, liveRunOf } from '../store/liveRunSlice'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
+import { Alert } from './ui/Alert'
+import { Card } from './ui/Card'
 
 export interface LiveCheckPanelProps {
   /** Which check: its result is saved with what it was run against. */
@@ -21,8 +23,10 @@ export interface LiveCheckPanelProps {
   lastRun: CheckRun | null
   /** Options shown under the button (disabled while the check runs). */
   children?: ReactNode
-  /** Asked before starting; the check only starts when it returns true. */
-  confirm?: () => boolean
+  /** 'secondary' when another action is the step's main one (one primary action per view). Default 'primary'. */
+  emphasis?: 'primary' | 'secondary'
+  /** Asked before starting (askToConfirm); the check only starts when it answers true. */
+  askFirst?: () => Promise<boolean>
 }
 
 /**
@@ -49,21 +53,20 @@ function useSecondsSince(since: string | null): number {
  * steps as their events arrive, the elapsed time and a Cancel button. The values it runs against are captured when it
  * starts and saved with its result; a result that no longer holds for the current values says so.
  */
-export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, confirm, children }: LiveCheckPanelProps) {
+export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startCheck, lastRun, askFirst, emphasis = 'primary', children }: LiveCheckPanelProps) {
   const online = useOnline()
   const verdict = useCheckVerdict(kind)
   const liveRun = useWizard((state) => liveRunOf(state, kind))
   const startLiveRun = useWizard((state) => state.startLiveRun)
   const cancelLiveRun = useWizard((state) => state.cancelLiveRun)
-  const headingId = useId()
   const running = liveRun.state === 'running'
   const progress = running ? liveRun.progress : null
   const error = liveRun.state === 'failed' ? liveRun.error : null
   const seconds = useSecondsSince(running ? (progress?.startedAt ?? liveRun.context.clickedAt) : null)
 
-  function start() {
+  async function start() {
     if ('blocked' in startCheck) return
-    if (confirm && !confirm()) return
+    if (askFirst && !(await askFirst())) return
     void startLiveRun(kind, startCheck, source)
   }
 
@@ -72,13 +75,12 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
   const shown = running ? null : lastRun
   const lapsed = shown !== null && verdict?.made === true && verdict.freshness !== 'current' ? verdict.note : null
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{title}</h3>
-      {!online ? <p className="warning-text">This check needs a network connection; this computer reports none. Everything else in the assistant works offline.</p> : null}
+    <Card title={title}>
+      {!online ? <Alert tone="warning" message="This check needs a network connection; this computer reports none. Everything else in the assistant works offline." /> : null}
       {'blocked' in startCheck ? <p className="hint">{startCheck.blocked}</p> : null}
       {children ? <fieldset className="live-check-options" disabled={running}>{children}</fieldset> : null}
       <p>
-        <button type="button" className="button button--primary" disabled={running || 'blocked' in startCheck} onClick={() => void start()}>
+        <button type="button" className={emphasis === 'primary' ? 'button button--primary' : 'button'} disabled={running || 'blocked' in startCheck} onClick={() => void start()}>
           {buttonLabel}
         </button>{' '}
         {running ? (
@@ -92,11 +94,7 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
           </button>
         ) : null}
       </p>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error" message={error} /> : null}
       <p className="hint" role="status">
         {running
           ? `Running… ${seconds.toFixed(0)} s`
@@ -114,6 +112,6 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
       ) : shown ? (
         <CheckStepList label={`${title} results`} steps={shown.steps} />
       ) : null}
-    </section>
+    </Card>
   )
 }

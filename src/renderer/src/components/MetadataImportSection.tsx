@@ -8,6 +8,9 @@ import { CertificateChooser } from './CertificateChooser'
 import { useIdpChange } from './IdpChangeDialog'
 import { FileDropZone } from './FileDropZone'
 import { type ImportOutcome, ImportOutcomeMessage, refusal } from './ImportOutcome'
+import { useTiedMessage } from './ui/useTiedMessage'
+import { plural } from '../../../shared/plural'
+import { Card } from './ui/Card'
 
 /** JumpCloud's "Export Metadata" file fills the IdP Entity ID, SSO URL and certificate in one go. */
 export function MetadataImportSection() {
@@ -15,7 +18,10 @@ export function MetadataImportSection() {
   const certificate = useWizard((s) => s.idp.certificate)
   const importMetadata = useWizard((s) => s.importMetadata)
   const { propose, dialog } = useIdpChange()
-  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' })
+  const idp = useWizard((s) => s.idp)
+  // Shown while the IdP values are what this import left them (the latest of the step's two imports).
+  const outcome = useTiedMessage<ImportOutcome, typeof idp>(idp, 'idp-import')
+  const setOutcome = (next: ImportOutcome) => outcome.show(next, useWizard.getState().idp)
   const [suggestedIndex, setSuggestedIndex] = useState<number | undefined>(undefined)
   const reports = useCertificateReports(metadata?.signingCertificates ?? [])
 
@@ -27,7 +33,7 @@ export function MetadataImportSection() {
       const result = await importMetadata(file)
       const signingCertificates = result.certificates.map((report) => report.bodySingleLine)
       const count = signingCertificates.length
-      const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${count} signing certificate${count === 1 ? '' : 's'}.`
+      const read = `Read ${oneLine(result.fileName, 200)}: IdP Entity ID, IdP SSO URL (${result.ssoBinding} binding) and ${plural(count, 'signing certificate')}.`
       const suggested = result.suggestedCertificateIndex
       propose(
         {
@@ -48,7 +54,7 @@ export function MetadataImportSection() {
             setSuggestedIndex(suggested)
             setOutcome({ kind: 'done', message: read })
           },
-          onKept: () => setOutcome({ kind: 'done', message: `Kept the current IdP values; nothing from ${oneLine(result.fileName, 200)} was used.` }),
+          onKept: () => setOutcome({ kind: 'kept', message: `Kept the current IdP values; nothing from ${oneLine(result.fileName, 200)} was used.` }),
         },
       )
     } catch (error) {
@@ -57,8 +63,7 @@ export function MetadataImportSection() {
   }
 
   return (
-    <section className="card" aria-labelledby="metadata-import-heading">
-      <h3 id="metadata-import-heading">Import JumpCloud&apos;s metadata (fastest)</h3>
+    <Card title={<>Import JumpCloud&apos;s metadata (fastest)</>}>
       <p>
         In JumpCloud, open the Dialpad app&apos;s SSO tab and select <strong>Export Metadata</strong>. Then drop the
         downloaded XML file here or choose it.
@@ -69,7 +74,7 @@ export function MetadataImportSection() {
         hint="Fills the IdP Entity ID, IdP SSO URL and certificate."
         onFile={(file) => void importFile(file)}
       />
-      <ImportOutcomeMessage outcome={outcome} />
+      <ImportOutcomeMessage outcome={outcome.message} />
       {metadata && metadata.signingCertificates.length > 1 && reports.kind === 'ready' ? (
         <CertificateChooser
           title={`${oneLine(metadata.fileName, 200)} lists ${metadata.signingCertificates.length} signing certificates (a rotation). Which one should Dialpad use?`}
@@ -80,6 +85,6 @@ export function MetadataImportSection() {
         />
       ) : null}
       {dialog}
-    </section>
+    </Card>
   )
 }

@@ -2,6 +2,8 @@ import { useId, useState } from 'react'
 import { parseDomain } from '../../../shared/domain'
 import { MAX_OTHER_EMAIL_DOMAINS } from '../../../shared/limits'
 import { useWizard } from '../store/wizardStore'
+import { Alert } from './ui/Alert'
+import { consumerMailWarning } from '../../../shared/consumerMailDomains'
 
 /**
  * The company's other email domains (optional): a Dialpad company can have secondary domains, and users whose
@@ -39,6 +41,7 @@ export function OtherEmailDomains() {
           {domains.map((domain) => (
             <li key={domain}>
               <span>{domain}</span>{' '}
+              {consumerMailWarning(domain) ? <span className="hint"> (a public email service: not a company domain)</span> : null}{' '}
               <button type="button" className="button" aria-label={`Remove ${domain}`} onClick={() => setDomains(domains.filter((d) => d !== domain))}>
                 Remove
               </button>
@@ -72,11 +75,7 @@ export function OtherEmailDomains() {
           Add domain
         </button>
       </div>
-      {problem ? (
-        <p id={ids.problem} className="error-text" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <Alert id={ids.problem} tone="error" message={problem} /> : null}
     </div>
   )
 }

@@ -7,6 +7,9 @@ import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { TestOnlyAddressNote } from './TestOnlyAddressNote'
 import { errorMessage } from '../../../shared/errorMessage'
+import { Alert } from './ui/Alert'
+import { useTiedMessage } from './ui/useTiedMessage'
+import { Card } from './ui/Card'
 
 /**
  * "Is this user provisioned?": after Activate, one read-only lookup in Dialpad of a JumpCloud group member's email.
@@ -20,27 +23,28 @@ export function ProvisionedUserLookup() {
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<(Lookup & { email: string }) | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  // The answer and a failure are about the email they were for: typing another one clears them.
+  const error = useTiedMessage<string, string>(email.trim())
   const ids = { heading: useId(), input: useId(), hint: useId() }
+  const shown = result !== null && result.email === email.trim() ? result : null
   const blocked = !keyStored ? 'Store the API key first (step “Store the API key”).' : address.url === '' ? 'Enter the custom SCIM base URL first.' : null
 
   async function look() {
     setBusy(true)
-    setError(null)
+    error.clear()
     setResult(null)
     try {
       const found = await findProvisionedUser({ baseUrl: address.url, extraCaPem, email })
       setResult({ ...found, email: email.trim() })
     } catch (failure) {
-      setError(errorMessage(failure))
+      error.show(errorMessage(failure), email.trim())
     } finally {
       setBusy(false)
     }
   }
 
   return (
-    <section className="card" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading}>Is this user provisioned?</h3>
+    <Card title="Is this user provisioned?">
       <p>
         After Activate, JumpCloud creates the members of the user group assigned to the Dialpad app in Dialpad. Type the
         email of one of them: the assistant looks them up in Dialpad (read only, nothing is changed) and says whether
@@ -75,15 +79,11 @@ export function ProvisionedUserLookup() {
           </button>
         </div>
       </form>
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error.message ? <Alert tone="error" message={error.message} /> : null}
       <p className="hint" role="status">
-        {result ? `${VERDICT[result.state]}: ${oneLine(result.email, 200)}` : ''}
+        {shown ? `${VERDICT[shown.state]}: ${oneLine(shown.email, 200)}` : ''}
       </p>
-      {result ? <CheckStepList label="Provisioned user lookup" steps={result.run.steps} /> : null}
-    </section>
+      {shown ? <CheckStepList label="Provisioned user lookup" steps={shown.run.steps} /> : null}
+    </Card>
   )
 }

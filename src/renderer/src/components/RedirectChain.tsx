@@ -2,14 +2,14 @@ import { useId } from 'react'
 import type { RedirectHop } from '../../../shared/liveCheck'
 import { redirectChainText } from '../../../shared/redirectChain'
 import { saveTextFile } from '../files/saveTextFile'
+import { Card } from './ui/Card'
 
 /** The test login's page loads in order, as SAML-tracer lists them: method, host and SAML message; never a value. */
 export function RedirectChain({ hops }: { hops: readonly RedirectHop[] }) {
   const headingId = useId()
   if (hops.length === 0) return null
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>Redirect chain</h3>
+    <Card title="Redirect chain">
       <p className="hint">Each page the login window loaded, in order. Addresses are shown by host only and SAML messages by kind, so nothing here is secret.</p>
       <table className="redirect-chain" aria-labelledby={headingId}>
         <thead>
@@ -40,6 +40,6 @@ export function RedirectChain({ hops }: { hops: readonly RedirectHop[] }) {
         </button>{' '}
         <span className="hint">Saved with every value redacted.</span>
       </p>
-    </section>
+    </Card>
   )
 }

@@ -11,6 +11,8 @@ import { FileDropZone } from './FileDropZone'
 import { formatUtc } from './formatDate'
 import { SamlResponseTable } from './SamlResponseTable'
 import { errorMessage } from '../../../shared/errorMessage'
+import { Alert } from './ui/Alert'
+import { Card } from './ui/Card'
 
 type ResponseSource = MethodInput<'sso.validateResponse'>['response']
 
@@ -36,7 +38,6 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
   const [busy, setBusy] = useState(false)
   const pasteId = useId()
   const requestIdId = useId()
-  const headingId = useId()
   const blocked = 'blocked' in expectations
 
   async function check(response: ResponseSource) {
@@ -74,8 +75,7 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
   const checked = result !== null && result.run === lastRun ? result : null
   const staleNote = lastRun !== null && verdict?.made && verdict.freshness !== 'current' ? <p className="stale-note">{verdict.note}</p> : null
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>Check a SAML response from a browser</h3>
+    <Card title="Check a SAML response from a browser">
       <p>
         For a login you cannot run here (for example a customer’s, during a support call): capture the SAMLResponse that
         JumpCloud posts to Dialpad with the browser’s developer tools (Network tab, the POST to the ACS URL, form data)
@@ -92,7 +92,10 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
         spellCheck={false}
         value={pasted}
         disabled={blocked || busy}
-        onChange={(event) => setPasted(event.target.value)}
+        onChange={(event) => {
+          setPasted(event.target.value)
+          setError(null)
+        }}
       />
       <div className="form-row">
         <label htmlFor={requestIdId}>Request ID (optional)</label>
@@ -115,7 +118,7 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
       <p>
         <button
           type="button"
-          className="button button--primary"
+          className="button"
           disabled={blocked || busy || pasted.trim() === ''}
           onClick={() => void check({ source: 'text', text: pasted })}
         >
@@ -130,11 +133,7 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
           onFile={(file) => void checkFile(file)}
         />
       )}
-      {error ? (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <Alert tone="error" message={error} /> : null}
       {checked ? (
         <>
           <p className="hint" role="status">
@@ -153,6 +152,6 @@ export function ResponsePasteSection({ expectations, lastRun }: ResponsePasteSec
           <CheckStepList label="Response checks" steps={lastRun.steps} />
         </>
       ) : null}
-    </section>
+    </Card>
   )
 }

@@ -1,10 +1,11 @@
-import { useId } from 'react'
 import { parseDomain } from '../../../shared/domain'
 import { crossCheckSaml } from '../../../shared/samlCrossChecks'
 import { deriveSpValues } from '../../../shared/spValues'
 import { useCertificateReport } from '../hooks/useCertificateReport'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
+import { Card } from './ui/Card'
+import { plural } from '../../../shared/plural'
 
 /** Compares both consoles' SAML values offline, so a mismatch is found before a login fails. */
 export function SamlCrossCheckCard() {
@@ -13,7 +14,6 @@ export function SamlCrossCheckCard() {
   const idp = useWizard((s) => s.idp)
   const spCopiedToJumpCloud = useWizard((s) => s.spCopiedToJumpCloud)
   const certificate = useCertificateReport(idp.certificate)
-  const headingId = useId()
   const domain = parseDomain(domainInput)
   const steps = crossCheckSaml({
     sp: domain.ok ? deriveSpValues(domain.domain, env) : null,
@@ -27,15 +27,14 @@ export function SamlCrossCheckCard() {
     problems > 0
       ? `${problems} of ${steps.length} cross-checks need attention.`
       : count('skipped') > 0
-        ? `No problems found; ${count('skipped')} cross-check(s) need JumpCloud's metadata file to run.`
+        ? `No problems found; ${plural(count('skipped'), 'cross-check needs', 'cross-checks need')} JumpCloud's metadata file to run.`
         : 'All SAML cross-checks passed.'
   return (
-    <section className="card" aria-labelledby={headingId} data-testid="saml-cross-checks">
-      <h3 id={headingId}>SAML cross-checks</h3>
+    <Card title="SAML cross-checks" testId="saml-cross-checks">
       <p className="check-summary" role="status">
         {summary}
       </p>
       <CheckStepList label="SAML cross-check results" steps={steps} />
-    </section>
+    </Card>
   )
 }

@@ -1,6 +1,6 @@
-import { useId } from 'react'
 import { displayText } from '../../../shared/displayText'
 import type { SamlResponseSummary } from '../../../shared/ssoResponse'
+import { Card } from './ui/Card'
 
 function Row({ name, value }: { name: string; value: string | null | undefined }) {
   return (
@@ -20,11 +20,9 @@ function signatureText(summary: SamlResponseSummary): string {
 
 /** The decoded SAML response, for support staff reading it with a customer: who, for whom, until when, signed how. */
 export function SamlResponseTable({ summary }: { summary: SamlResponseSummary }) {
-  const headingId = useId()
   const status = [summary.status.code, summary.status.subCode].filter(Boolean).join(' / ')
   return (
-    <section className="card saml-response" aria-labelledby={headingId} data-testid="saml-response-table">
-      <h3 id={headingId}>What the response says</h3>
+    <Card title="What the response says" className="saml-response" testId="saml-response-table">
       {!summary.verified ? (
         <p className="warning-text">
           No signature verified with the certificate in your setup, so nothing below is proven to come from JumpCloud.
@@ -70,6 +68,6 @@ export function SamlResponseTable({ summary }: { summary: SamlResponseSummary })
         </tbody>
       </table>
       {summary.truncated ? <p className="hint">The response holds more attributes or values than are shown here.</p> : null}
-    </section>
+    </Card>
   )
 }

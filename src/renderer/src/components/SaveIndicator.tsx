@@ -1,4 +1,5 @@
 import { useWizard } from '../store/wizardStore'
+import { Alert } from './ui/Alert'
 
 /**
  * "Saving…" / "All changes saved" is plain text (announcing it on every pause in typing would keep
@@ -9,11 +10,12 @@ export function SaveIndicator() {
   const retrySave = useWizard((s) => s.retrySave)
   if (status.kind === 'error') {
     return (
-      <div className="save-indicator save-indicator--error" role="alert">
-        <p>{status.message}</p>
-        <button type="button" className="button" onClick={retrySave}>
-          Try again
-        </button>
+      <div className="save-indicator save-indicator--error">
+        <Alert tone="error" message={status.message}>
+          <button type="button" className="button" onClick={retrySave}>
+            Try again
+          </button>
+        </Alert>
       </div>
     )
   }

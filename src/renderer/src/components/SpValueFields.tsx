@@ -1,6 +1,7 @@
 import { useSpValues } from '../hooks/useSpValues'
 import { useWizard } from '../store/wizardStore'
 import { CopyField } from './CopyField'
+import { Alert } from './ui/Alert'
 
 /**
  * The SP Entity ID and ACS URL for the chosen domain, with where each goes in JumpCloud.
@@ -13,11 +14,7 @@ export function SpValueFields({ missingDomainHint }: { missingDomainHint: string
   const sp = useSpValues(domainInput, env)
 
   if (sp.kind === 'error') {
-    return (
-      <p className="error-text" role="alert">
-        {sp.message}
-      </p>
-    )
+    return <Alert tone="error" message={sp.message} />
   }
   if (sp.kind === 'none') return <p className="hint">{missingDomainHint}</p>
   const recordCopied = () => setSpCopiedToJumpCloud({ spEntityId: sp.values.spEntityId, acsUrl: sp.values.acsUrl })

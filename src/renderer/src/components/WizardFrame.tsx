@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useSetupStatus } from '../hooks/useSetupStatus'
 import { STEPS } from '../steps/stepList'
 import { useWizard } from '../store/wizardStore'
@@ -36,16 +36,19 @@ export function WizardFrame() {
   const [left, setLeft] = useState<LeftUnfinished | null>(null)
   const leftNote = !showingSummary && left?.onStepId === step.id ? left.text : ''
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const firstRender = useRef(true)
   const view = showingSummary ? 'summary' : step.id
+  // Below about 1000 px the step list folds into a compact header with a menu (styles.css). The menu is open on the
+  // view it was opened on: choosing a step (or Next, Back) closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null)
+  const menuOpen = menuOpenOn === view
+  const menuId = useId()
+  const menuButton = useRef<HTMLButtonElement>(null)
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
-    // Move focus to the new step (or the summary) so keyboard and screen-reader users start at its top.
-    headingRef.current?.focus()
+    // Opening a profile, a step or the summary starts at its top: the page scrolled back (the profile list's or the
+    // last step's scroll position means nothing here), and focus on the heading for keyboard and screen-reader users.
+    window.scrollTo(0, 0)
+    headingRef.current?.focus({ preventScroll: true })
   }, [view])
 
   const next = () => {
@@ -86,23 +89,50 @@ export function WizardFrame() {
         </div>
       </header>
       <div className="app__body">
-        <aside className="app__sidebar">
-          <p className="progress-label" id="progress-label">
-            {overview.done} of {overview.total} steps done
-          </p>
-          <progress className="progress" max={overview.total} value={overview.done} aria-labelledby="progress-label" />
-          {overview.outOfDate.length > 0 || overview.waiting.length > 0 ? (
-            <p className="progress-extra" data-testid="progress-extra">
-              {[
-                overview.outOfDate.length > 0 ? `${overview.outOfDate.length} out of date` : null,
-                overview.waiting.length > 0 ? `${overview.waiting.length} waiting` : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-          ) : null}
-          <StepList steps={steps} currentId={showingSummary ? null : step.id} onSelect={goTo} onSummary={showSummary} />
-          {profile ? <ProfileNotesEditor key={profile.id} /> : null}
+        <aside
+          className="app__sidebar"
+          data-menu-open={menuOpen ? 'true' : 'false'}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && menuOpen) {
+              setMenuOpenOn(null)
+              menuButton.current?.focus()
+            }
+          }}
+        >
+          <div className="step-menu__bar">
+            <div className="step-menu__progress">
+              <p className="progress-label" id="progress-label">
+                {overview.done} of {overview.total} steps done
+              </p>
+              <progress className="progress" max={overview.total} value={overview.done} aria-labelledby="progress-label" />
+              {overview.outOfDate.length > 0 || overview.waiting.length > 0 ? (
+                <p className="progress-extra" data-testid="progress-extra">
+                  {[
+                    overview.outOfDate.length > 0 ? `${overview.outOfDate.length} out of date` : null,
+                    overview.waiting.length > 0 ? `${overview.waiting.length} waiting` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              ) : null}
+            </div>
+            {/* Shown only while the step list is folded (narrow windows): the current step, and the list as a menu. */}
+            <button
+              ref={menuButton}
+              type="button"
+              className="button step-menu__toggle"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              onClick={() => setMenuOpenOn(menuOpen ? null : view)}
+            >
+              <span className="step-menu__current">{showingSummary ? 'Summary' : `${index + 1}. ${step.title}`}</span>
+              <span className="step-menu__more">{menuOpen ? 'Hide steps' : 'All steps'}</span>
+            </button>
+          </div>
+          <div id={menuId} className="step-menu__panel">
+            <StepList steps={steps} currentId={showingSummary ? null : step.id} onSelect={goTo} onSummary={showSummary} />
+            {profile ? <ProfileNotesEditor key={profile.id} /> : null}
+          </div>
         </aside>
         <main className="app__main">
           <p className="step-counter">{showingSummary ? `All ${STEPS.length} steps` : `Step ${index + 1} of ${STEPS.length}`}</p>
@@ -117,7 +147,9 @@ export function WizardFrame() {
           ) : (
             <>
               {state.note && state.state !== 'done' ? <p className={`step-note step-note--${state.state}`}>{state.note}</p> : null}
-              <StepComponent />
+              <div className="step-body">
+                <StepComponent />
+              </div>
             </>
           )}
           <div className="nav-buttons">
@@ -130,7 +162,7 @@ export function WizardFrame() {
               Back
             </button>
             {showingSummary ? null : (
-              <button type="button" className="button button--primary" onClick={next}>
+              <button type="button" className="button button--primary button--next" onClick={next}>
                 {index < STEPS.length - 1 ? 'Next' : 'Finish'}
               </button>
             )}

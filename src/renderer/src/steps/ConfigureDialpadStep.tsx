@@ -6,6 +6,8 @@ import { CopyField } from '../components/CopyField'
 import { CurrentCertificate } from '../components/CurrentCertificate'
 import { SamlCrossCheckCard } from '../components/SamlCrossCheckCard'
 import { useWizard } from '../store/wizardStore'
+import { Alert } from '../components/ui/Alert'
+import { Card } from '../components/ui/Card'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML']
 const DIALPAD_SAML_PAGE = 'Dialpad → Admin Settings → My Company → Authentication → SAML'
@@ -20,8 +22,7 @@ export function ConfigureDialpadStep() {
       <ClickPath label="Dialpad click-path" parts={DIALPAD_SAML_PATH} />
       <p>Fill in the IdP fields in this order, then select Save.</p>
       <SamlCrossCheckCard />
-      <section className="card" aria-labelledby="dialpad-idp-heading">
-        <h3 id="dialpad-idp-heading">Paste into Dialpad</h3>
+      <Card title="Paste into Dialpad">
         {entityId.error === null ? (
           <CopyField
             label="IdP Entity ID (Issuer)"
@@ -31,7 +32,7 @@ export function ConfigureDialpadStep() {
             alsoShownIn="JumpCloud"
           />
         ) : (
-          <p className="error-text">IdP Entity ID (Issuer): {entityId.error}</p>
+          <Alert tone="error" message={`IdP Entity ID (Issuer): ${entityId.error}`} />
         )}
         {ssoUrl.error === null ? (
           <CopyField
@@ -42,10 +43,10 @@ export function ConfigureDialpadStep() {
             alsoShownIn="JumpCloud"
           />
         ) : (
-          <p className="error-text">IdP SSO URL: {ssoUrl.error}</p>
+          <Alert tone="error" message={`IdP SSO URL: ${ssoUrl.error}`} />
         )}
         <CurrentCertificate withBody />
-      </section>
+      </Card>
       <Checklist section={CONFIGURE_SAML_IN_DIALPAD} />
     </>
   )

@@ -6,6 +6,7 @@ import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { SpValueFields } from '../components/SpValueFields'
 import { useWizard } from '../store/wizardStore'
+import { Card } from '../components/ui/Card'
 
 const JUMPCLOUD_ADD_APP_PATH = ['SSO', '+ (add a new application)', 'Search “Dialpad”', 'Configure']
 
@@ -30,21 +31,19 @@ export function ConfigureJumpCloudStep() {
         follow this path:
       </p>
       <ClickPath label="JumpCloud click-path" parts={JUMPCLOUD_ADD_APP_PATH} />
-      <section className="note" aria-labelledby="idp-url-heading">
-        <h3 id="idp-url-heading">Before you select Activate</h3>
+      <Card title="Before you select Activate" tone="note">
         <p>
           JumpCloud&apos;s <strong>IDP URL</strong> (the SSO IdP URL under General Info › Advanced Settings; by default
           https://sso.jumpcloud.com/saml2/ followed by the application&apos;s name, for example …/saml2/dialpad) cannot be
           changed after the application is created: JumpCloud would have you delete and recreate it. If you want another
           one (for a second Dialpad app, say), set it before you select Activate.
         </p>
-      </section>
+      </Card>
       <Checklist section={CREATE_JUMPCLOUD_APP} />
 
-      <section aria-labelledby="jumpcloud-sp-heading" className="card">
-        <h3 id="jumpcloud-sp-heading">Paste into the SSO tab</h3>
+      <Card title="Paste into the SSO tab">
         <SpValueFields missingDomainHint="Enter your company domain in “Enable SAML in Dialpad” to see the values." />
-      </section>
+      </Card>
 
       <Checklist
         section={JUMPCLOUD_SSO_TAB}

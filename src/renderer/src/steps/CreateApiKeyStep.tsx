@@ -2,19 +2,19 @@ import { CREATE_API_KEY } from '../../../shared/wizard/checklists'
 import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
 import { MY_COMPANY_RENAMED, PLAN_NAMES_CHANGE, SCIM_PLANS } from '../../../shared/wizard/servicePlans'
+import { Card } from '../components/ui/Card'
 
 const API_KEY_PATH = ['Admin Settings', 'My Company', 'Authentication', 'API Keys', 'Add key']
 
 export function CreateApiKeyStep() {
   return (
     <>
-      <section className="note" aria-labelledby="scim-who-heading">
-        <h3 id="scim-who-heading">Who can use SCIM provisioning</h3>
+      <Card title="Who can use SCIM provisioning" tone="note">
         <p>
           {SCIM_PLANS} {PLAN_NAMES_CHANGE} Only a Company Admin can create API keys. With it in place, JumpCloud creates,
           updates and deactivates Dialpad users for you.
         </p>
-      </section>
+      </Card>
       <p>JumpCloud signs in to Dialpad&apos;s SCIM service with a Dialpad API key. Create one:</p>
       <ClickPath label="Dialpad API key click-path" parts={API_KEY_PATH} />
       <p className="hint">{MY_COMPANY_RENAMED}</p>

@@ -1,6 +1,7 @@
 import { ENABLE_SAML_IN_DIALPAD } from '../../../shared/wizard/checklists'
-import { useId, useState } from 'react'
-import { parseDomain } from '../../../shared/domain'
+import { useState } from 'react'
+import { consumerMailWarning } from '../../../shared/consumerMailDomains'
+import { parseDomain, tidyDomainInput } from '../../../shared/domain'
 import { DIALPAD_ENVIRONMENTS, ENVIRONMENT_IDS, type EnvironmentId } from '../../../shared/environments'
 import { type LapsingVerdict, lapsedBy } from '../../../shared/wizard/stepState'
 import { Checklist } from '../components/Checklist'
@@ -11,8 +12,10 @@ import { ClickPath } from '../components/ClickPath'
 import { ExternalLink } from '../components/ExternalLink'
 import { OtherEmailDomains } from '../components/OtherEmailDomains'
 import { SpValueFields } from '../components/SpValueFields'
+import { Field, VERBATIM_TEXT_INPUT } from '../components/ui/Field'
 import { useWizard } from '../store/wizardStore'
 import { MY_COMPANY_RENAMED, PLAN_NAMES_CHANGE, SSO_PLANS } from '../../../shared/wizard/servicePlans'
+import { Card } from '../components/ui/Card'
 
 const DIALPAD_SAML_PATH = ['Admin Settings', 'My Company', 'Authentication', 'SAML', 'Choose your provider', 'Custom']
 
@@ -39,8 +42,10 @@ export function EnableSamlStep() {
   // Judge the domain once the admin leaves the field (or comes back to a saved one), not on the first keystroke.
   const [judged, setJudged] = useState(() => domainInput.trim() !== '')
   const showError = judged && !parsed.ok && shown.trim() !== ''
-  const ids = { hint: useId(), error: useId(), normalized: useId(), pending: useId() }
-  const describedBy = [ids.hint, showError ? ids.error : ids.normalized, draft !== null ? ids.pending : null].filter(Boolean).join(' ')
+  // What was removed from a pasted web address or "www." name, said while the field still holds the result.
+  const [tidied, setTidied] = useState<{ domain: string; note: string } | null>(null)
+  const tidyNote = tidied !== null && shown === tidied.domain ? tidied.note : null
+  const consumer = parsed.ok ? consumerMailWarning(parsed.domain) : null
 
   const typeDomain = (value: string) => {
     // Only a change of a valid domain can undo work; the first domain (or a fix of an invalid one) goes straight in.
@@ -54,8 +59,16 @@ export function EnableSamlStep() {
   /** Leaving the field (or Enter) with a change that undoes work: ask. An invalid domain is never put over a valid one. */
   const reviewDraft = () => {
     setJudged(true)
-    if (draft === null || !parseDomain(draft).ok) return
-    setAsking({ kind: 'domain', value: draft, lapsing: lapsedBy(facts, { ...facts, domainInput: draft }) })
+    // A pasted web address or "www." name becomes the domain in it, with a note saying what was removed.
+    const tidy = tidyDomainInput(shown)
+    let pending = draft
+    if (tidy.note !== null) {
+      setTidied({ domain: tidy.text, note: tidy.note })
+      typeDomain(tidy.text)
+      pending = !current.ok || lapsedBy(facts, { ...facts, domainInput: tidy.text }).length === 0 ? null : tidy.text
+    }
+    if (pending === null || !parseDomain(pending).ok) return
+    setAsking({ kind: 'domain', value: pending, lapsing: lapsedBy(facts, { ...facts, domainInput: pending }) })
   }
   const chooseEnv = (value: EnvironmentId) => {
     const lapsing = lapsedBy(facts, { ...facts, env: value })
@@ -80,55 +93,48 @@ export function EnableSamlStep() {
 
   return (
     <>
-      <section className="note" aria-label="Who can use this">
-        <h3>Who can use this</h3>
+      <Card title="Who can use this" tone="note">
         <p>
           {SSO_PLANS} {PLAN_NAMES_CHANGE} You need Dialpad&apos;s Admin Settings to change SAML.
         </p>
-      </section>
+      </Card>
 
-      <div className="form-row">
-        <label htmlFor="company-domain">Company domain</label>
-        <p id={ids.hint} className="hint">
-          The domain your users&apos; email addresses end with, exactly as Dialpad knows your company, for example
-          example.com.
-        </p>
-        <input
-          id="company-domain"
-          className="text-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
-          value={shown}
-          aria-invalid={showError}
-          aria-describedby={describedBy}
-          onChange={(event) => typeDomain(event.target.value)}
-          onBlur={reviewDraft}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              // Otherwise the same key press would also activate the dialog's focused button.
-              event.preventDefault()
-              reviewDraft()
-            }
-            if (event.key === 'Escape' && draft !== null) setDraft(null)
-          }}
-        />
-        {showError ? (
-          <p id={ids.error} className="error-text">
-            {parsed.error}
-          </p>
-        ) : (
-          <p id={ids.normalized} className="hint">
-            {parsed.ok && parsed.domain !== shown ? `Dialpad will use: ${parsed.domain}` : ''}
-          </p>
+      <Field
+        id="company-domain"
+        label="Company domain"
+        help="The domain your users’ email addresses end with, exactly as Dialpad knows your company, for example example.com. A pasted web address is reduced to its domain."
+        error={showError && !parsed.ok ? parsed.error : null}
+        warnings={consumer ? [consumer] : []}
+        notes={
+          <>
+            {tidyNote ? <p className="hint" data-testid="domain-tidied">{tidyNote}</p> : null}
+            {parsed.ok && parsed.domain !== shown && !tidyNote ? <p className="hint">Dialpad will use: {parsed.domain}</p> : null}
+            {draft !== null ? (
+              <p className="warning-text">
+                Not changed yet: steps done for {was} depend on the domain. Press Enter or leave the field to see what changes; Escape keeps {was}.
+              </p>
+            ) : null}
+          </>
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            {...VERBATIM_TEXT_INPUT}
+            value={shown}
+            onChange={(event) => typeDomain(event.target.value)}
+            onBlur={reviewDraft}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                // Otherwise the same key press would also activate the dialog's focused button.
+                event.preventDefault()
+                reviewDraft()
+              }
+              if (event.key === 'Escape' && draft !== null) setDraft(null)
+            }}
+          />
         )}
-        {draft !== null ? (
-          <p id={ids.pending} className="warning-text">
-            Not changed yet: steps done for {was} depend on the domain. Press Enter or leave the field to see what changes; Escape keeps {was}.
-          </p>
-        ) : null}
-      </div>
+      </Field>
 
       <OtherEmailDomains />
 
@@ -157,10 +163,9 @@ export function EnableSamlStep() {
         paste into JumpCloud in the next part. Keep the Dialpad tab open: you will come back to it after JumpCloud.
       </p>
 
-      <section aria-labelledby="sp-values-heading" className="card">
-        <h3 id="sp-values-heading">Service Provider values</h3>
+      <Card title="Service Provider values">
         <SpValueFields missingDomainHint="Enter your company domain above to see the values." />
-      </section>
+      </Card>
 
       <Checklist section={ENABLE_SAML_IN_DIALPAD} />
       {asking ? (

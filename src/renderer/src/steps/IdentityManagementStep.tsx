@@ -1,5 +1,5 @@
 import { IDENTITY_MANAGEMENT } from '../../../shared/wizard/checklists'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { jumpCloudBaseUrl } from '../../../shared/scimAddress'
 import { Checklist } from '../components/Checklist'
 import { ClickPath } from '../components/ClickPath'
@@ -10,6 +10,10 @@ import { TestUserEmailField } from '../components/TestUserEmailField'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { type FailureAction, failureOf } from '../store/failures'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
+import { Alert } from '../components/ui/Alert'
+import { plural } from '../../../shared/plural'
+import { Card } from '../components/ui/Card'
 
 const PATH = ['SSO Applications', 'the Dialpad SSO app', 'Identity Management', 'Configuration Settings']
 
@@ -28,13 +32,25 @@ export function IdentityManagementStep() {
   const checkAddress = useScimCheckAddress()
   const copyApiKeyToClipboard = useWizard((s) => s.copyApiKeyToClipboard)
   const goTo = useWizard((s) => s.goTo)
-  const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean; action?: FailureAction } | null>(null)
+  const [tokenMessage, setTokenMessage] = useState<{ text: string; error: boolean; action?: FailureAction; clearsAfterSeconds?: number } | null>(null)
+  // "The API key is on the clipboard" holds only until the clipboard is cleared; then it says so instead.
+  useEffect(() => {
+    const seconds = tokenMessage?.clearsAfterSeconds
+    if (seconds === undefined) return
+    const timer = setTimeout(() => setTokenMessage({ text: 'The clipboard was cleared: the API key is no longer on it.', error: false }), seconds * 1000)
+    return () => clearTimeout(timer)
+  }, [tokenMessage])
 
   async function copyToken() {
-    if (!window.confirm('Put the Dialpad API key on the clipboard for 60 seconds, to paste into JumpCloud’s Token Key field?')) return
+    const copy = await askToConfirm({
+      title: 'Copy the API key to the clipboard?',
+      body: 'The Dialpad API key goes on the clipboard for 60 seconds, to paste into JumpCloud’s Token Key field. Anything on this computer that reads the clipboard can see it until then.',
+      confirmLabel: 'Copy API key',
+    })
+    if (!copy) return
     try {
       const clearsAfterSeconds = await copyApiKeyToClipboard()
-      setTokenMessage({ text: `The API key is on the clipboard. It is cleared in ${clearsAfterSeconds} seconds.`, error: false })
+      setTokenMessage({ text: `The API key is on the clipboard. It is cleared in ${plural(clearsAfterSeconds, 'second')}.`, error: false, clearsAfterSeconds })
     } catch (error) {
       const failure = failureOf(error)
       setTokenMessage({ text: failure.message, error: true, action: failure.action })
@@ -47,8 +63,7 @@ export function IdentityManagementStep() {
     <>
       <p>Last, turn on provisioning in JumpCloud. Sign in to JumpCloud as an admin and follow this path:</p>
       <ClickPath label="JumpCloud Identity Management click-path" parts={PATH} />
-      <section className="card" aria-labelledby="identity-values-heading">
-        <h3 id="identity-values-heading">Paste into Identity Management</h3>
+      <Card title="Paste into Identity Management">
         <CopyField label="Base URL" value={jumpCloudBaseUrl(env)} destination="JumpCloud → Dialpad app → Identity Management → Base URL" />
         <TestOnlyAddressNote address={checkAddress} />
         <div className="copy-field">
@@ -60,9 +75,13 @@ export function IdentityManagementStep() {
           <button type="button" className="button" disabled={!keyStatus?.stored} onClick={() => void copyToken()}>
             Copy API key for Token Key
           </button>
-          <p className={tokenMessage?.error ? 'error-text' : 'copy-field__status'} role="status">
-            {tokenMessage?.text ?? ''}
-          </p>
+          {tokenMessage?.error ? (
+            <Alert tone="error" message={tokenMessage.text} />
+          ) : (
+            <p className="copy-field__status" role="status">
+              {tokenMessage?.text ?? ''}
+            </p>
+          )}
           {goToStep ? (
             <button type="button" className="button" onClick={() => goTo(goToStep.stepId)}>
               {goToStep.label}
@@ -70,9 +89,8 @@ export function IdentityManagementStep() {
           ) : null}
         </div>
         <TestUserEmailField hint={TEST_USER_EMAIL_HINT} />
-      </section>
-      <section className="note" aria-labelledby="group-management-heading">
-        <h3 id="group-management-heading">Why Group Management stays off</h3>
+      </Card>
+      <Card title="Why Group Management stays off" tone="note">
         <p>
           Dialpad&apos;s articles say to turn Group Management off before you click Activate; they do not say why.
           JumpCloud&apos;s pages say Group Management makes JumpCloud manage groups and their members in the application,
@@ -80,7 +98,7 @@ export function IdentityManagementStep() {
           users, so leave it off: which users Dialpad gets is decided by the user groups you assign to the Dialpad app,
           not by Group Management.
         </p>
-      </section>
+      </Card>
       <Checklist section={IDENTITY_MANAGEMENT} />
       <ProvisionedUserLookup />
     </>

@@ -1,6 +1,7 @@
 import { PREREQUISITES } from '../../../shared/wizard/checklists'
 import { Checklist } from '../components/Checklist'
 import { ExternalLink } from '../components/ExternalLink'
+import { Card } from '../components/ui/Card'
 
 export function PrerequisitesStep() {
   return (
@@ -24,14 +25,13 @@ export function PrerequisitesStep() {
         <ExternalLink href="https://dialpad.com/">Dialpad</ExternalLink> and the{' '}
         <ExternalLink href="https://console.jumpcloud.com/">JumpCloud Admin Portal</ExternalLink>.
       </p>
-      <section className="note" aria-labelledby="start-early-heading">
-        <h3 id="start-early-heading">Ask Dialpad Support now</h3>
+      <Card title="Ask Dialpad Support now" tone="note">
         <p>
           SCIM provisioning only succeeds once <strong>jumpcloud.com</strong> is allowed as a secondary domain for your
           company: JumpCloud&apos;s activation test creates a user with a @jumpcloud.com address. Only Dialpad Support can
           add it, so ask them early; you will not need it until the provisioning part.
         </p>
-      </section>
+      </Card>
       <Checklist section={PREREQUISITES} />
     </>
   )

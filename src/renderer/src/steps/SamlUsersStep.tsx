@@ -5,6 +5,7 @@ import { ClickPath } from '../components/ClickPath'
 import { CopyField } from '../components/CopyField'
 import { SamlCrossCheckCard } from '../components/SamlCrossCheckCard'
 import { useWizard } from '../store/wizardStore'
+import { Card } from '../components/ui/Card'
 
 const GROUP_PATH = ['User Groups', 'your Dialpad group', 'Applications tab', 'tick the Dialpad SSO app']
 
@@ -30,8 +31,7 @@ export function SamlUsersStep() {
       ) : null}
       <Checklist section={TEST_A_LOGIN} />
       <SamlCrossCheckCard />
-      <section className="note" aria-labelledby="login-fails-heading">
-        <h3 id="login-fails-heading">If the login fails</h3>
+      <Card title="If the login fails" tone="note">
         <p>
           Fix every problem the cross-checks above show first. Most failed logins come from a value pasted into the wrong
           field, a domain that differs between the two consoles, or a certificate that is not the one JumpCloud signs with.
@@ -45,7 +45,7 @@ export function SamlUsersStep() {
             Diagnose the login in “Check a real SSO login”
           </button>
         </p>
-      </section>
+      </Card>
     </>
   )
 }

@@ -8,6 +8,8 @@ import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { customAddressProblem } from '../../../shared/scimAddress'
 import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
 import { useWizard } from '../store/wizardStore'
+import { Alert } from '../components/ui/Alert'
+import { Card } from '../components/ui/Card'
 
 export function ScimConnectionStep() {
   const env = useWizard((s) => s.env)
@@ -56,13 +58,12 @@ export function ScimConnectionStep() {
               aria-invalid={addressProblem !== null}
               onChange={(event) => updateScim({ customBaseUrl: event.target.value })}
             />
-            {addressProblem ? <p className="error-text" role="alert">{addressProblem}</p> : null}
+            {addressProblem ? <Alert tone="error" message={addressProblem} /> : null}
           </div>
         ) : null}
         <TestOnlyAddressNote address={address} />
       </fieldset>
-      <section className="card" aria-labelledby="corporate-ca-heading">
-        <h3 id="corporate-ca-heading">Corporate CA certificate (optional)</h3>
+      <Card title="Corporate CA certificate (optional)">
         <p>
           If your network inspects HTTPS traffic, choose the root CA certificate your IT team gives you (.pem), so the
           assistant trusts it in addition to the usual ones.
@@ -77,12 +78,8 @@ export function ScimConnectionStep() {
         ) : (
           <FileDropZone label="corporate CA file" accept=".pem,.crt,.cer" hint="PEM file from your IT team." onFile={(file) => void chooseCa(file)} />
         )}
-        {caProblem ? (
-          <p className="error-text" role="alert">
-            {caProblem}
-          </p>
-        ) : null}
-      </section>
+        {caProblem ? <Alert tone="error" message={caProblem} /> : null}
+      </Card>
       <LiveCheckPanel
         kind="scim-connection"
         title="Test connection"

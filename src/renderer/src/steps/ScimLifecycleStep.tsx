@@ -5,11 +5,12 @@ import { TestOnlyAddressNote } from '../components/TestOnlyAddressNote'
 import { TestUserEmailField, useTestUserEmail } from '../components/TestUserEmailField'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
 
 export const LIFECYCLE_WARNING =
   'This creates a real user in your Dialpad company, which may use a paid license and a phone number until it is deleted. ' +
   'The test deletes it at the end, even when a step fails (if Dialpad refuses the delete, it is left deactivated and named so you can delete it by hand). ' +
-  'Use the Dialpad sandbox if you can. Create the test user now?'
+  'Use the Dialpad sandbox if you can.'
 
 export function ScimLifecycleStep() {
   const scim = useWizard((s) => s.scim)
@@ -35,7 +36,9 @@ export function ScimLifecycleStep() {
         kind="scim-lifecycle"
         title="User lifecycle test"
         buttonLabel="Create and delete a test user"
-        confirm={() => window.confirm(LIFECYCLE_WARNING)}
+        askFirst={() =>
+          askToConfirm({ title: 'Create a real test user in Dialpad?', body: LIFECYCLE_WARNING, confirmLabel: 'Create the test user', cancelLabel: 'Not now' })
+        }
         start={
           !keyStored
             ? { blocked: 'Store the API key first (step “Store the API key”).' }

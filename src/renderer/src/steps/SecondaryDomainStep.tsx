@@ -5,6 +5,7 @@ import { CopyField } from '../components/CopyField'
 import { formatUtc } from '../components/formatDate'
 import { useSetupStatus } from '../hooks/useSetupStatus'
 import { useWizard } from '../store/wizardStore'
+import { Card } from '../components/ui/Card'
 
 /** The request an admin sends Dialpad Support; only the key's last 4 characters, never the key. */
 export function supportRequestText(domain: string, last4: string | null): string {
@@ -47,8 +48,7 @@ export function SecondaryDomainStep() {
         destination="an email or chat to Dialpad Support"
       />
       <Checklist section={SECONDARY_DOMAIN} />
-      <section className="note" aria-labelledby="waiting-heading">
-        <h3 id="waiting-heading">While you wait for Dialpad Support</h3>
+      <Card title="While you wait for Dialpad Support" tone="note">
         <p data-testid="secondary-domain-waiting">
           {step?.state === 'waiting'
             ? `Requested from Dialpad Support${requested?.at ? ` on ${formatUtc(requested.at)}` : ''}: this step waits for their answer. `
@@ -64,7 +64,7 @@ export function SecondaryDomainStep() {
             Go on to “Test the SCIM connection”
           </button>
         </p>
-      </section>
+      </Card>
     </>
   )
 }

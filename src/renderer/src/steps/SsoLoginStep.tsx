@@ -95,6 +95,7 @@ export function SsoLoginStep() {
         kind="sso-services"
         title="Check Dialpad and JumpCloud"
         buttonLabel="Check both services"
+        emphasis="secondary"
         start={servicesStart}
         lastRun={sso.lastServicesCheck}
       />

@@ -2,6 +2,11 @@ import { useState } from 'react'
 import type { KeyStatus } from '../../../shared/keyStatus'
 import { failureOf } from '../store/failures'
 import { useWizard } from '../store/wizardStore'
+import { askToConfirm } from '../components/ui/askToConfirm'
+import { Alert } from '../components/ui/Alert'
+import { Field } from '../components/ui/Field'
+import { useTiedMessage } from '../components/ui/useTiedMessage'
+import { Card } from '../components/ui/Card'
 
 const BACKEND_LABEL: Record<KeyStatus['backend'], string> = {
   keychain: 'in your computer’s keychain',
@@ -16,10 +21,12 @@ export function StoreApiKeyStep() {
   const deleteApiKey = useWizard((s) => s.deleteApiKey)
   const [apiKey, setApiKey] = useState('')
   const [replacing, setReplacing] = useState(false)
-  const [problem, setProblem] = useState<{ message: string; offerSession: boolean } | null>(null)
+  // A refusal is about the key as it was typed: changing the key clears it.
+  const refusal = useTiedMessage<{ message: string; offerSession: boolean }, string>(apiKey)
+  const problem = refusal.message
 
   async function act(action: 'store' | 'keepForSession' | 'delete') {
-    setProblem(null)
+    refusal.clear()
     try {
       if (action === 'delete') await deleteApiKey()
       else await (action === 'store' ? storeApiKey : keepApiKeyForSession)(apiKey)
@@ -29,7 +36,7 @@ export function StoreApiKeyStep() {
     } catch (error) {
       const failure = failureOf(error)
       // Only when this computer has no keychain at all is "this session only" offered (a locked one is unlocked instead).
-      setProblem({ message: failure.message, offerSession: action === 'store' && failure.action.kind === 'offer-session-key' })
+      refusal.show({ message: failure.message, offerSession: action === 'store' && failure.action.kind === 'offer-session-key' }, apiKey)
     }
   }
 
@@ -41,8 +48,7 @@ export function StoreApiKeyStep() {
         or the Secret Service on Linux). It never writes it to a file, a log, a report or an export, and this window
         never sees it again after you store it.
       </p>
-      <section className="card" aria-labelledby="api-key-status-heading">
-        <h3 id="api-key-status-heading">Dialpad API key</h3>
+      <Card title="Dialpad API key">
         <p role="status">
           {status === null
             ? 'Checking…'
@@ -55,7 +61,18 @@ export function StoreApiKeyStep() {
             <button type="button" className="button" onClick={() => setReplacing(true)}>
               Replace key
             </button>{' '}
-            <button type="button" className="button" onClick={() => confirm('Delete the stored API key from this computer?') && void act('delete')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void askToConfirm({
+                  title: 'Delete the stored API key?',
+                  body: 'The key is removed from this computer’s keychain. The checks and the Token Key copy need it again afterwards; the key itself stays valid in Dialpad until you delete it there.',
+                  confirmLabel: 'Delete key',
+                  tone: 'danger',
+                }).then((confirmed) => (confirmed ? act('delete') : undefined))
+              }
+            >
               Delete key
             </button>
           </p>
@@ -67,34 +84,38 @@ export function StoreApiKeyStep() {
               void act('store')
             }}
           >
-            <div className="form-row">
-              <label htmlFor="api-key">API key</label>
-              <input
-                id="api-key"
-                className="text-input"
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                value={apiKey}
-                onChange={(event) => setApiKey(event.target.value)}
-              />
-            </div>
+            <Field
+              id="api-key"
+              label="API key"
+              help="The key you created in Dialpad (Admin Settings › My Company › Authentication › API Keys). It goes straight to the keychain; this window does not keep it."
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="text-input"
+                  type="password"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={apiKey}
+                  onChange={(event) => setApiKey(event.target.value)}
+                />
+              )}
+            </Field>
             <button type="submit" className="button button--primary" disabled={apiKey.trim() === ''}>
               Store in keychain
             </button>
           </form>
         ) : null}
         {problem ? (
-          <div role="alert">
-            <p className="error-text">{problem.message}</p>
+          <Alert tone="error" message={problem.message}>
             {problem.offerSession ? (
               <button type="button" className="button" onClick={() => void act('keepForSession')}>
                 Keep the key for this session only
               </button>
             ) : null}
-          </div>
+          </Alert>
         ) : null}
-      </section>
+      </Card>
     </>
   )
 }

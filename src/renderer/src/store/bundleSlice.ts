@@ -46,7 +46,8 @@ export interface BundleSlice {
 
 export const createBundleSlice: StateCreator<WizardStore, [], [], BundleSlice> = (set, get) => {
   const request = requestFor(get)
-  const setFlow = (importFlow: ImportFlow) => set({ importFlow })
+  // A bundle coming in replaces what the list said last ("Exported …"): that message is about something else.
+  const setFlow = (importFlow: ImportFlow) => set(importFlow.kind === 'idle' ? { importFlow } : { importFlow, listStatus: '' })
   return {
     importFlow: { kind: 'idle' },
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import { errorMessage } from '../../../shared/errorMessage'
 import { WIZARD_STEPS } from '../../../shared/wizard/steps'
+import { askToConfirm } from '../components/ui/askToConfirm'
 import { startAutosave } from './autosave'
 import type { AutosaveSession } from './autosaveSession'
 import { hydratedWith } from './persistenceSlice'
@@ -108,7 +109,14 @@ export const createProfileSessionSlice: StateCreator<WizardStore, [], [], Profil
       if (!(await get().saveOpenProfile())) {
         const status = get().saveStatus
         const why = status.kind === 'error' ? status.message : ''
-        if (!confirm(`Your latest changes to this profile could not be saved. ${why}\n\nLeave the profile anyway and lose them?`)) {
+        const leave = await askToConfirm({
+          title: 'Leave without your latest changes?',
+          body: `Your latest changes to this profile could not be saved. ${why}`,
+          confirmLabel: 'Leave and lose them',
+          cancelLabel: 'Stay in the profile',
+          tone: 'danger',
+        })
+        if (!leave) {
           step({ type: 'stayed' })
           return false
         }

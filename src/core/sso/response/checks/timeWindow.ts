@@ -3,6 +3,7 @@ import { CAPTURE_AGAIN, clip } from '../consoles'
 import type { AssertionFacts, SubjectConfirmationFacts } from '../assertionFacts'
 import type { FieldCheckContext } from './context'
 import { fail, type StepOutcome, pass, warn } from '../../../../shared/checkOutcome'
+import { plural } from '../../../../shared/plural'
 
 export const TIME_WINDOW_STEP = {
   id: 'time-window',
@@ -83,9 +84,9 @@ function judgeWindow(assertion: AssertionFacts, confirmation: SubjectConfirmatio
 
 function duration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
-  if (ms < 90_000) return `${Math.round(ms / 1000)} seconds`
-  if (minutes < 90) return `${minutes} minutes`
+  if (ms < 90_000) return plural(Math.round(ms / 1000), 'second')
+  if (minutes < 90) return plural(minutes, 'minute')
   const hours = Math.round(ms / 3_600_000)
-  if (hours < 48) return `${hours} hours`
-  return `${Math.round(ms / 86_400_000)} days`
+  if (hours < 48) return plural(hours, 'hour')
+  return plural(Math.round(ms / 86_400_000), 'day')
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { useWizard } from '../../store/wizardStore'
 import { errorMessage } from '../../../../shared/errorMessage'
+import { Alert } from '../ui/Alert'
 
 export interface ExportBundleFormProps {
   profile: Pick<ProfileSummary, 'id' | 'name'>
@@ -56,9 +57,7 @@ export function ExportBundleForm({ profile, onDone, beforeExport }: ExportBundle
           Cancel
         </button>
       </div>
-      <p className="error-text" role="alert">
-        {error}
-      </p>
+      {error ? <Alert tone="error" message={error} /> : null}
     </form>
   )
 }

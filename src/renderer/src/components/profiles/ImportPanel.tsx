@@ -6,6 +6,7 @@ import type { ImportFlow } from '../../store/bundleSlice'
 import { useWizard } from '../../store/wizardStore'
 import { BundleSummaryDetails } from './BundleSummaryDetails'
 import { ProfileMatchDifferences } from './ProfileMatchDifferences'
+import { Alert } from '../ui/Alert'
 
 /**
  * A bundle on its way in: its summary, for each existing profile of the same customer the differences, then the
@@ -34,9 +35,7 @@ export function ImportPanel({ flow }: { flow: Exclude<ImportFlow, { kind: 'idle'
       {flow.kind === 'reading' ? <p role="status">Checking the bundle…</p> : null}
       {flow.kind === 'refused' ? (
         <>
-          <p className="error-text" role="alert">
-            {displayText(refusalMessage(flow.message))}
-          </p>
+          <Alert tone="error" message={refusalMessage(flow.message)} />
           <button type="button" className="button" onClick={closeImport}>
             Close
           </button>
@@ -89,9 +88,7 @@ function ImportChoices({ flow }: { flow: Extract<ImportFlow, { kind: 'preview' }
       <p className="copy-field__status" role="status">
         {busy ? 'Importing…' : ''}
       </p>
-      <p className="error-text" role="alert">
-        {flow.error ? displayText(refusalMessage(flow.error)) : ''}
-      </p>
+      {flow.error ? <Alert tone="error" message={refusalMessage(flow.error)} /> : null}
     </>
   )
 }

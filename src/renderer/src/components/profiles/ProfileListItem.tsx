@@ -8,6 +8,7 @@ import { DeleteProfileDialog } from './DeleteProfileDialog'
 import { ExportBundleForm } from './ExportBundleForm'
 import { RenameProfileForm } from './RenameProfileForm'
 import { errorMessage } from '../../../../shared/errorMessage'
+import { Alert } from '../ui/Alert'
 
 type Mode = 'view' | 'rename' | 'export' | 'delete'
 
@@ -76,7 +77,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
           </p>
         ) : null}
         <div className="profile-card__actions">
-          <button type="button" className="button button--primary" onClick={() => void act(() => openProfileInWizard(profile.id))}>
+          <button type="button" className="button" onClick={() => void act(() => openProfileInWizard(profile.id))}>
             Open
           </button>
           <button ref={renameButton} type="button" className="button" aria-expanded={mode === 'rename'} onClick={() => setMode(mode === 'rename' ? 'view' : 'rename')}>
@@ -120,9 +121,7 @@ export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
             }}
           />
         ) : null}
-        <p className="error-text" role="alert">
-          {error}
-        </p>
+        {error ? <Alert tone="error" message={error} /> : null}
       </article>
     </li>
   )

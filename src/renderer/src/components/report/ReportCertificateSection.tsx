@@ -2,6 +2,7 @@ import { displayText } from '../../../../shared/displayText'
 import { useId } from 'react'
 import type { ReportCertificate } from '../../../../shared/setupReport'
 import { formatUtc } from '../formatDate'
+import { daysToExpiryText } from '../../../../shared/plural'
 
 /** The IdP certificate Dialpad checks every login against: who it is, how long it lasts, its fingerprints. */
 export function ReportCertificateSection({ certificate }: { certificate: ReportCertificate | null }) {
@@ -42,7 +43,7 @@ export function ReportCertificateSection({ certificate }: { certificate: ReportC
             <dt>Valid until</dt>
             <dd>
               {formatUtc(certificate.notAfter)} (
-              {certificate.daysToExpiry >= 0 ? `${certificate.daysToExpiry} days left` : `expired ${-certificate.daysToExpiry} days ago`})
+              {daysToExpiryText(certificate.daysToExpiry, 'left')})
             </dd>
             <dt>Key</dt>
             <dd>{certificate.key}</dd>

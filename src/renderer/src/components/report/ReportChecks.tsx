@@ -38,7 +38,7 @@ function Check({ check }: { check: ReportCheck }) {
       <p className="report__quiet">
         Checked <time dateTime={check.checkedAt}>{formatUtc(check.checkedAt)}</time>.{check.note ? ` ${displayText(check.note)}` : ''}
       </p>
-      <CheckStepList label={`${check.title}: results`} steps={check.steps} />
+      <CheckStepList label={`${check.title}: results`} steps={check.steps} foldPasses={false} />
     </section>
   )
 }

@@ -4,6 +4,7 @@ import { useWizard } from '../../store/wizardStore'
 import { ReportBody } from './ReportBody'
 import { type SaveState, ReportToolbar } from './ReportToolbar'
 import { errorMessage } from '../../../../shared/errorMessage'
+import { Alert } from '../ui/Alert'
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; report: SetupReport } | { kind: 'error'; message: string }
 const LOADING: Loaded = { kind: 'loading' }
@@ -66,9 +67,7 @@ export function ReportScreen({ profileId, onClose }: { profileId: string; onClos
         ) : loaded.kind === 'error' ? (
           <div className="report__state">
             <h1>The setup report could not be made</h1>
-            <p role="alert" className="error-text">
-              {loaded.message}
-            </p>
+            <Alert tone="error" message={loaded.message} />
             <p>Use Back to return and try again.</p>
           </div>
         ) : (
