@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { CheckStep } from '../../src/shared/checkRun'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
+import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { makeTestCertificate } from '../support/testCertificates'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, expectSaved, saveScreenshot, seedExampleSetup } from './support'
+import { dropFile, expectNoAxeViolations, expectSaved, saveScreenshot, seedExampleSetup } from './support'
+
+const EXAMPLE_BUNDLE = join(__dirname, '../../examples/example.dialpad-sso.json')
 
 const API_KEY = 'dpk_layout_walk_0123456789abcdefWXYZ'
 
@@ -166,7 +169,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: size.width, height: size.height })
       await page.emulateMedia({ colorScheme })
       const other = await makeTestCertificate({ commonName: 'rotated.jumpcloud.example' })
-      await seedExampleSetup(app, API_KEY, (setup) => ({ ...setup, sso: { ...setup.sso, lastServicesCheck: servicesCheckWithTwoProblems() } }))
+      const seeded = await seedExampleSetup(app, API_KEY, (setup) => ({ ...setup, sso: { ...setup.sso, lastServicesCheck: servicesCheckWithTwoProblems() } }))
       const walk: Walk = { page, disabledMeasured: 0 }
 
       // The profile list, and deleting a profile's dialog.
@@ -174,6 +177,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectCalm(walk, 'profile list', { primaries: 1 })
       await page.getByRole('article', { name: 'example.com', exact: true }).getByRole('button', { name: 'Delete…' }).click()
       await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Delete “example.com”?' }), 'delete profile', 'Cancel')
+
+      // A bundle's import preview, with the differences from the profile it matches.
+      await page.getByLabel('Import bundle…').setInputFiles(EXAMPLE_BUNDLE)
+      const preview = page.getByRole('region', { name: 'Import a configuration bundle' })
+      await expect(preview.getByRole('region', { name: 'Existing profile “example.com”' })).toBeVisible()
+      await expectCalm(walk, 'import preview', { primaries: 1 })
+      await preview.getByRole('button', { name: 'Cancel' }).click()
+      await expect(preview).toHaveCount(0)
 
       // Scrolled down the list, opening the profile starts at the top of its step, with focus on the step's title.
       await page.mouse.wheel(0, 2000)
@@ -222,6 +233,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.getByLabel('Or paste the certificate').fill(other.pem)
           await page.getByRole('button', { name: 'Use pasted certificate' }).click()
           await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Replace the IdP certificate?' }), 'certificate replacement', 'Keep the current certificate')
+          // Metadata with the same certificate but other values: what it would make out of date, asked first.
+          await dropFile(page, 'metadata file', 'JumpCloud-moved.xml', jumpCloudMetadataXml({ entityId: 'JumpCloud-moved', certificates: [seeded.idp.certificate ?? ''] }))
+          await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Change the IdP values?' }), 'IdP values change', 'Keep the current values')
         }
         if (step.id === 'sso-login') {
           // Two problems first; the nine passes folded into one line that opens.

@@ -5,8 +5,11 @@ import { errorMessage } from '../../../../shared/errorMessage'
 import { Alert } from '../ui/Alert'
 import { useTiedMessage } from '../ui/useTiedMessage'
 
-/** Name a new profile (usually the customer) and start its wizard. */
-export function NewProfileForm() {
+/**
+ * Name a new profile (usually the customer) and start its wizard. `primary`: whether creating is the view's main
+ * action (it is not while a bundle's import choices are shown: one primary action per view).
+ */
+export function NewProfileForm({ primary = true }: { primary?: boolean }) {
   const createProfile = useWizard((s) => s.createProfile)
   const [name, setName] = useState('')
   // A refusal is about the name it was given: typing another one takes it away.
@@ -42,7 +45,7 @@ export function NewProfileForm() {
           aria-invalid={error !== null}
           onChange={(event) => setName(event.target.value)}
         />
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className={primary ? 'button button--primary' : 'button'} disabled={busy}>
           Create profile
         </button>
       </div>

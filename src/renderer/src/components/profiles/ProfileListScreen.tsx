@@ -38,7 +38,7 @@ export function ProfileListScreen() {
         {state.kind === 'loaded' ? <ProfileProblems problems={state.list.problems} /> : null}
         {importFlow.kind !== 'idle' ? <ImportPanel flow={importFlow} /> : null}
         <div className="profiles__toolbar">
-          <NewProfileForm />
+          <NewProfileForm primary={importFlow.kind !== 'preview'} />
           <ImportBundleButton />
         </div>
         <p className="profiles__status" role="status">
