@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { searchProfiles } from '../../../../shared/profileSearch'
 import { useWizard } from '../../store/wizardStore'
+import { Alert } from '../ui/Alert'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { ImportBundleButton } from './ImportBundleButton'
 import { ImportPanel } from './ImportPanel'
@@ -46,12 +47,11 @@ export function ProfileListScreen() {
         </p>
         {state.kind === 'loading' ? <p>Loading profiles…</p> : null}
         {state.kind === 'error' ? (
-          <div className="banner" role="alert">
-            <p>{state.message}</p>
+          <Alert tone="error" message={state.message}>
             <button type="button" className="button" onClick={() => void refreshProfiles()}>
               Try again
             </button>
-          </div>
+          </Alert>
         ) : null}
         {state.kind === 'loaded' && profiles.length === 0 ? (
           <p className="profiles__empty">No profiles yet. Create one for the customer you are setting up, or import a bundle.</p>
