@@ -212,6 +212,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('article', { name: 'example.com', exact: true }).getByRole('button', { name: 'Delete…' }).click()
       await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Delete “example.com”?' }), 'delete profile', 'Cancel')
 
+      // A card's rename and export forms: their button is the view's one main action while open.
+      const card = page.getByRole('article', { name: 'example.com', exact: true })
+      await card.getByRole('button', { name: 'Rename' }).click()
+      await expectCalm(walk, 'rename form', { primaries: 1 })
+      await page.keyboard.press('Escape')
+      await card.getByRole('button', { name: 'Export bundle…' }).click()
+      await expectCalm(walk, 'export form', { primaries: 1 })
+      await card.getByRole('button', { name: 'Cancel' }).click()
+      await expect(card.getByRole('button', { name: 'Save bundle file' })).toHaveCount(0)
+
       // A bundle's import preview, with the differences from the profile it matches.
       await page.getByLabel('Import bundle…').setInputFiles(EXAMPLE_BUNDLE)
       const preview = page.getByRole('region', { name: 'Import a configuration bundle' })

@@ -7,7 +7,8 @@ import { useTiedMessage } from '../ui/useTiedMessage'
 
 /**
  * Name a new profile (usually the customer) and start its wizard. `primary`: whether creating is the view's main
- * action (it is not while a bundle's import choices are shown: one primary action per view).
+ * action (it is not while a bundle's import choices or a card's rename or export form are shown: one primary action
+ * per view).
  */
 export function NewProfileForm({ primary = true }: { primary?: boolean }) {
   const createProfile = useWizard((s) => s.createProfile)
