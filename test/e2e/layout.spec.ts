@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { CheckStep } from '../../src/shared/checkRun'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
+import { jumpCloudMetadataXml } from '../support/idpMetadataXml'
 import { makeTestCertificate } from '../support/testCertificates'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, expectSaved, saveScreenshot, seedExampleSetup } from './support'
+import { dropFile, expectNoAxeViolations, expectSaved, saveScreenshot, seedExampleSetup } from './support'
+
+const EXAMPLE_BUNDLE = join(__dirname, '../../examples/example.dialpad-sso.json')
 
 const API_KEY = 'dpk_layout_walk_0123456789abcdefWXYZ'
 
@@ -108,8 +111,40 @@ function overflowScript() {
   }
 }
 
+/**
+ * Words of prose cut in two at a line end (“chang|ed”). Values that may wrap anywhere (code, certificates, URLs in
+ * their own boxes) are left out.
+ */
+function cutWordsScript() {
+  return () => {
+    const found: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node && found.length < 8; node = walker.nextNode()) {
+      const parent = node.parentElement
+      if (!parent || parent.closest('code, pre, textarea, .copy-field__value, .report__block') || parent.getClientRects().length === 0) continue
+      const text = node.textContent ?? ''
+      // A word: up to 24 characters between spaces (a longer run is a URL or a fingerprint, free to wrap anywhere),
+      // and within it each part between hyphens and slashes, where a line may end.
+      for (const token of text.matchAll(/\S+/g)) {
+        if (token[0].length > 24) continue
+        for (const part of token[0].matchAll(/[^-/‐]{2,}/g)) {
+          const start = token.index + part.index
+          const range = document.createRange()
+          range.setStart(node, start)
+          range.setEnd(node, start + part[0].length)
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)))
+          if (lines.size > 1) found.push(`“${part[0]}” in “${text.trim().slice(0, 60)}”`)
+        }
+      }
+    }
+    return found
+  }
+}
+
 interface Walk {
   page: Page
+  /** The theme and size, for screenshot names. */
+  name: string
   /** Disabled controls measured over the whole walk. */
   disabledMeasured: number
 }
@@ -118,6 +153,7 @@ interface Walk {
 async function expectCalm(walk: Walk, view: string, options: { primaries?: number; axeScope?: string } = {}): Promise<void> {
   const { page } = walk
   expect(await page.evaluate(overflowScript()), `${view}: nothing wider than the window`).toEqual([])
+  expect(await page.evaluate(cutWordsScript()), `${view}: no word cut in two`).toEqual([])
   const disabled = await page.evaluate(contrastScript())
   for (const control of disabled) expect(control.ratio, `${view}: “${control.name}” (disabled) text contrast`).toBeGreaterThanOrEqual(3)
   walk.disabledMeasured += disabled.length
@@ -149,10 +185,11 @@ async function openStep(page: Page, name: RegExp): Promise<void> {
   if (await toggle.isVisible()) await expect(toggle).toHaveAttribute('aria-expanded', 'false')
 }
 
-/** A confirmation dialog: checked like a view, then cancelled (nothing happens). */
+/** A confirmation dialog: checked like a view (and kept as a screenshot in test-results to look at), then cancelled (nothing happens). */
 async function expectCalmDialog(walk: Walk, dialog: Locator, view: string, cancel: string): Promise<void> {
   await expect(dialog).toBeVisible()
   await expectCalm(walk, `${view} dialog`, { axeScope: 'dialog' })
+  await saveScreenshot(walk.page, `dialog-${view.replace(/\W+/g, '-')}-${walk.name}.png`)
   await dialog.getByRole('button', { name: cancel }).click()
   await expect(dialog).toHaveCount(0)
 }
@@ -166,14 +203,33 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: size.width, height: size.height })
       await page.emulateMedia({ colorScheme })
       const other = await makeTestCertificate({ commonName: 'rotated.jumpcloud.example' })
-      await seedExampleSetup(app, API_KEY, (setup) => ({ ...setup, sso: { ...setup.sso, lastServicesCheck: servicesCheckWithTwoProblems() } }))
-      const walk: Walk = { page, disabledMeasured: 0 }
+      const seeded = await seedExampleSetup(app, API_KEY, (setup) => ({ ...setup, sso: { ...setup.sso, lastServicesCheck: servicesCheckWithTwoProblems() } }))
+      const walk: Walk = { page, name: `${colorScheme}-${size.name}`, disabledMeasured: 0 }
 
       // The profile list, and deleting a profile's dialog.
       await app.open()
       await expectCalm(walk, 'profile list', { primaries: 1 })
       await page.getByRole('article', { name: 'example.com', exact: true }).getByRole('button', { name: 'Delete…' }).click()
       await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Delete “example.com”?' }), 'delete profile', 'Cancel')
+
+      // A card's rename and export forms: their button is the view's one main action while open.
+      const card = page.getByRole('article', { name: 'example.com', exact: true })
+      await card.getByRole('button', { name: 'Rename' }).click()
+      await expectCalm(walk, 'rename form', { primaries: 1 })
+      await page.keyboard.press('Escape')
+      await card.getByRole('button', { name: 'Export bundle…' }).click()
+      await expectCalm(walk, 'export form', { primaries: 1 })
+      await card.getByRole('button', { name: 'Cancel' }).click()
+      await expect(card.getByRole('button', { name: 'Save bundle file' })).toHaveCount(0)
+
+      // A bundle's import preview, with the differences from the profile it matches.
+      await page.getByLabel('Import bundle…').setInputFiles(EXAMPLE_BUNDLE)
+      const preview = page.getByRole('region', { name: 'Import a configuration bundle' })
+      await expect(preview.getByRole('region', { name: 'Existing profile “example.com”' })).toBeVisible()
+      await expectCalm(walk, 'import preview', { primaries: 1 })
+      await saveScreenshot(page, `import-preview-${walk.name}.png`, { fullPage: true })
+      await preview.getByRole('button', { name: 'Cancel' }).click()
+      await expect(preview).toHaveCount(0)
 
       // Scrolled down the list, opening the profile starts at the top of its step, with focus on the step's title.
       await page.mouse.wheel(0, 2000)
@@ -222,6 +278,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.getByLabel('Or paste the certificate').fill(other.pem)
           await page.getByRole('button', { name: 'Use pasted certificate' }).click()
           await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Replace the IdP certificate?' }), 'certificate replacement', 'Keep the current certificate')
+          // Metadata with the same certificate but other values: what it would make out of date, asked first.
+          await dropFile(page, 'metadata file', 'JumpCloud-moved.xml', jumpCloudMetadataXml({ entityId: 'JumpCloud-moved', certificates: [seeded.idp.certificate ?? ''] }))
+          await expectCalmDialog(walk, page.getByRole('dialog', { name: 'Change the IdP values?' }), 'IdP values change', 'Keep the current values')
         }
         if (step.id === 'sso-login') {
           // Two problems first; the nine passes folded into one line that opens.

@@ -15,7 +15,7 @@ async function openStep(page: Page, name: RegExp): Promise<void> {
 
 const SP_METADATA = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"><md:SPSSODescriptor/></md:EntityDescriptor>'
 
-test('messages clear when their cause goes: the IdP imports, the API key, a pasted response, other email domains, the profile list', async ({ page, app }) => {
+test('messages clear when their cause goes: the IdP imports, the API key, a pasted response, other email domains, the profile list and its names', async ({ page, app }) => {
   const certificate = await makeTestCertificate({ commonName: 'messages.jumpcloud.example' })
   await app.openWizard()
   const alerts = page.getByRole('alert')
@@ -87,4 +87,21 @@ test('messages clear when their cause goes: the IdP imports, the API key, a past
   await page.getByLabel('Import bundle…').setInputFiles(path)
   await expect(page.getByRole('region', { name: 'Import a configuration bundle' })).toBeVisible()
   await expect(exported).toHaveCount(0)
+
+  // A new profile's name: a refusal goes when the admin types another name.
+  await page.getByRole('button', { name: 'Create profile' }).click()
+  const unnamed = alerts.filter({ hasText: 'Give the profile a name' })
+  await expect(unnamed).toBeVisible()
+  await page.getByLabel('New profile name').fill('Globex')
+  await expect(unnamed).toHaveCount(0)
+
+  // Renaming a profile: the same.
+  await card.getByRole('button', { name: 'Rename' }).click()
+  const rename = page.getByLabel('New name for “Test customer”')
+  await rename.fill(' ')
+  await rename.press('Enter')
+  const refusedName = card.getByRole('alert').filter({ hasText: 'Give the profile a name' })
+  await expect(refusedName).toBeVisible()
+  await rename.fill('Test customer 2')
+  await expect(refusedName).toHaveCount(0)
 })

@@ -1,11 +1,11 @@
 import { X509Certificate } from 'node:crypto'
-import { copyFile, mkdir, readFile, readdir, rm } from 'node:fs/promises'
+import { readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { formatUtc } from '../../src/shared/formatUtc'
 import { WIZARD_STEPS } from '../../src/shared/wizard/steps'
 import { expect, test } from './fixtures'
-import { expectNoAxeViolations, seedExampleSetup } from './support'
+import { expectNoAxeViolations, saveScreenshot, seedExampleSetup } from './support'
 
 /** Must never reach the screen or any file the report writes; only its last 4 characters may. */
 const API_KEY_CANARY = 'dpk_report_canary_5f0c9e21b7a4d3e8c6WXYZ'
@@ -108,9 +108,7 @@ test('the setup report opens with the overall status, shows both consoles’ val
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)')
   await page.emulateMedia({ media: 'screen' })
 
-  await mkdir('test-results/screenshots', { recursive: true })
-  await page.screenshot({ path: 'test-results/screenshots/setup-report.png', fullPage: true })
-  await copyFile('test-results/screenshots/setup-report.png', join(__dirname, '../../docs/setup-report.png'))
+  await saveScreenshot(page, 'setup-report.png', { docs: true, fullPage: true })
 
   // The same report as an HTML file for a support ticket: no API key in it.
   const download = page.waitForEvent('download')

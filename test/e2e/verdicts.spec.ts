@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { deriveSpValues } from '../../src/shared/spValues'
@@ -10,7 +10,7 @@ import { type TestIdp, makeTestIdp, signedResponse, toBase64 } from '../support/
 import { SAMPLE_SETUP } from '../support/sampleSetup'
 import { type ScimServer, startScimServer } from '../support/scimServer'
 import { type AppUnderTest, TEST_PROFILE, expect, test } from './fixtures'
-import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, tickAll } from './support'
+import { CREATE_APP_CHECKS, DIALPAD_CHECKS, DIALPAD_SAML_CHECKS, PREREQUISITES, SAML_USER_CHECKS, SSO_TAB_CHECKS, dropFile, expectNoAxeViolations, expectSaved, saveScreenshot, tickAll } from './support'
 
 const SSO_URL = 'https://sso.jumpcloud.com/saml2/dialpad'
 const API_KEY = 'dpk_e2e_verdicts_0123456789WXYZ'
@@ -104,9 +104,7 @@ test('a domain changed after steps 2–7 were done: asked first, then out of dat
   await expectNoAxeViolations(page)
   await page.emulateMedia({ colorScheme: 'light' })
   await expectNoAxeViolations(page)
-  await mkdir('test-results/screenshots', { recursive: true })
-  await page.screenshot({ path: 'test-results/screenshots/confirm-domain-change.png' })
-  await copyFile('test-results/screenshots/confirm-domain-change.png', join(__dirname, '../../docs/confirm-domain-change.png'))
+  await saveScreenshot(page, 'confirm-domain-change.png', { docs: true })
 
   // Escape keeps the domain; nothing changed.
   await page.keyboard.press('Escape')
@@ -133,8 +131,7 @@ test('a domain changed after steps 2–7 were done: asked first, then out of dat
   await page.emulateMedia({ colorScheme: 'dark' })
   await expectNoAxeViolations(page)
   await page.emulateMedia({ colorScheme: 'light' })
-  await page.screenshot({ path: 'test-results/screenshots/wizard-out-of-date.png', fullPage: true })
-  await copyFile('test-results/screenshots/wizard-out-of-date.png', join(__dirname, '../../docs/wizard-out-of-date.png'))
+  await saveScreenshot(page, 'wizard-out-of-date.png', { docs: true, fullPage: true })
 
   await openStep(page, 'Check a real SSO login')
   await expect(page.getByText('Out of date: was for acme-corp.com. Run it again for the current values.').first()).toBeVisible()
@@ -349,8 +346,7 @@ test('after the last step: the completion view with the overall status, the cert
   await page.emulateMedia({ colorScheme: 'dark' })
   await expectNoAxeViolations(page)
   await page.emulateMedia({ colorScheme: 'light' })
-  await page.screenshot({ path: 'test-results/screenshots/completion.png', fullPage: true })
-  await copyFile('test-results/screenshots/completion.png', join(__dirname, '../../docs/completion.png'))
+  await saveScreenshot(page, 'completion.png', { docs: true, fullPage: true })
 
   // A step named there opens from it.
   await status.getByRole('button', { name: '9. Store the API key' }).click()
@@ -413,9 +409,7 @@ test('what the previous version saved reads sensibly: a profile and a 1.0 bundle
   )
   await expect(profileCard(page, 'Globex').getByTestId('profile-status')).toHaveText(/^6 steps are out of date: they were done for values that have changed since\. .*1 step waiting on someone else/)
   await expectNoAxeViolations(page)
-  await mkdir('test-results/screenshots', { recursive: true })
-  await page.screenshot({ path: 'test-results/screenshots/profile-list.png', fullPage: true })
-  await copyFile('test-results/screenshots/profile-list.png', join(__dirname, '../../docs/profile-list.png'))
+  await saveScreenshot(page, 'profile-list.png', { docs: true, fullPage: true })
 
   // In the wizard: what the saved result says it was made for still counts; the rest asks to be ticked again.
   await app.openProfile(SAVED_BEFORE)

@@ -8,6 +8,7 @@ const CONTEXT: LiveRunContext = {
   against: { at: '2026-12-06T22:00:00.000Z', against: { scimBaseUrl: 'https://dialpad.com/scim' } },
   source: undefined,
   clickedAt: '2026-12-06T22:00:00.000Z',
+  request: '{"method":"scim.start","input":{}}',
 }
 
 function progress(runId: string, done: boolean, ok = true, extra: Partial<LiveCheckProgress> = {}): LiveCheckProgress {

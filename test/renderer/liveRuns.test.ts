@@ -36,7 +36,7 @@ vi.mock('../../src/renderer/src/api/client', () => ({
 }))
 
 const { useWizard } = await import('../../src/renderer/src/store/wizardStore')
-const { liveRunKey, liveRunOf } = await import('../../src/renderer/src/store/liveRunSlice')
+const { liveRunKey, liveRunOf, startRefusalOf } = await import('../../src/renderer/src/store/liveRunSlice')
 
 const initial = useWizard.getState()
 const { cancelLiveRun, followLiveRuns, startLiveRun } = initial
@@ -177,6 +177,27 @@ describe('live runs owned by the store', () => {
     main.answer = async () => ({ runId: 'run-1' })
     await startLifecycle()
     expect(lifecycle()).toMatchObject({ state: 'running', runId: 'run-1' })
+  })
+
+  it('a refused start is shown only while its cause holds: the same request, and the inputs it was started against', async () => {
+    main.answer = async () => {
+      throw new Error('Dialpad refused the SCIM base URL.')
+    }
+    await startLifecycle()
+    const refusal = (start: Parameters<typeof startRefusalOf>[2] = LIFECYCLE_START) => startRefusalOf(useWizard.getState(), 'scim-lifecycle', start)
+    expect(refusal()).toBe('Dialpad refused the SCIM base URL.')
+    // The panel would now send something else (another test user), or nothing at all (blocked): the refusal was not about that.
+    expect(refusal({ ...LIFECYCLE_START, input: { ...LIFECYCLE_START.input, userEmail: 'other@acme.com' } })).toBeNull()
+    expect(refusal({ blocked: 'Store the API key first.' })).toBeNull()
+    // An input the check depends on changes (the base URL, then the stored key): gone; changed back, it holds again.
+    useWizard.getState().updateScim({ customBaseUrl: 'http://127.0.0.1:10/scim' })
+    expect(refusal()).toBeNull()
+    useWizard.getState().updateScim({ customBaseUrl: 'http://127.0.0.1:9/scim' })
+    expect(refusal()).toBe('Dialpad refused the SCIM base URL.')
+    useWizard.setState({ keyStatus: { stored: true, last4: 'WXYZ', backend: 'keychain', storedAt: '2026-12-06T23:00:00.000Z' } })
+    expect(refusal()).toBeNull()
+    // The run itself stays failed until the next click, which runs again.
+    expect(lifecycle().state).toBe('failed')
   })
 
   it('a run of a profile closed meanwhile goes on, but its result never lands in the profile opened since', async () => {

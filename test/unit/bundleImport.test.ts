@@ -54,9 +54,9 @@ describe('bundle import preview and apply', () => {
       { field: 'Name', before: 'Acme', after: 'Acme Widgets' },
       { field: 'IdP SSO URL', before: 'https://sso.jumpcloud.com/saml2/dialpad-acme', after: 'https://sso.jumpcloud.com/saml2/dialpad-acme-new' },
       { field: 'IdP certificate', before: expect.stringContaining(`SHA-256 ${sha(cert)} (CN=JumpCloud,`), after: expect.stringContaining(`SHA-256 ${sha(rotated)} (CN=JumpCloud 2027,`) },
-      { field: 'JumpCloud metadata', before: 'JumpCloud-saml2-metadata.xml, imported 2026-11-19T14:02:00.000Z', after: '(none)' },
+      { field: 'JumpCloud metadata', before: 'JumpCloud-saml2-metadata.xml, imported 2026-11-19 14:02:00 UTC', after: '(none)' },
       { field: 'Allow jumpcloud.com as a secondary domain › I sent the request to Dialpad Support.', before: 'not ticked', after: 'ticked' },
-      { field: 'SCIM connection test', before: 'passed on 2026-11-21T10:30:00.000Z', after: 'failed on 2026-11-20T09:15:00.000Z' },
+      { field: 'SCIM connection test', before: 'passed on 2026-11-21 10:30:00 UTC', after: 'failed on 2026-11-20 09:15:00 UTC' },
     ])
   })
 

@@ -48,7 +48,7 @@ function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<
     ['IdP Entity ID', raw(setup.idp.entityIdInput)],
     ['IdP SSO URL', raw(setup.idp.ssoUrlInput)],
     ['IdP certificate', certificateText(setup.idp.certificate, now)],
-    ['JumpCloud metadata', setup.idp.metadata ? raw(`${setup.idp.metadata.fileName}, imported ${setup.idp.metadata.importedAt}`) : NONE],
+    ['JumpCloud metadata', setup.idp.metadata ? raw(`${setup.idp.metadata.fileName}, imported ${when(setup.idp.metadata.importedAt)}`) : NONE],
     [
       'SP values copied to JumpCloud',
       setup.spCopiedToJumpCloud ? raw(`${setup.spCopiedToJumpCloud.spEntityId} and ${setup.spCopiedToJumpCloud.acsUrl}`) : '(not copied yet)',
@@ -79,12 +79,23 @@ function labelledFields({ name, notes, setup }: ProfileContent, now: Date): Map<
   }
   for (const [kind, run] of Object.entries(runs) as [LiveCheckKind, CheckRun | null][]) {
     const source = kind === 'sso-login' && setup.sso.lastLoginCheck ? ` (${setup.sso.lastLoginCheck.source === 'pasted' ? 'pasted SAML response' : 'login window'})` : ''
-    fields.set(LIVE_CHECK_TITLES[kind], run ? `${run.ok ? 'passed' : 'failed'} on ${raw(run.checkedAt)}${source}` : 'never run')
+    fields.set(LIVE_CHECK_TITLES[kind], run ? `${run.ok ? 'passed' : 'failed'} on ${when(run.checkedAt)}${source}` : 'never run')
   }
   return fields
 }
 
 const tick = (checked: boolean | undefined) => (checked === true ? 'ticked' : 'not ticked')
+
+/**
+ * A time as the admin reads it elsewhere ("2026-12-06 20:02:00 UTC"), without losing anything the comparison needs:
+ * to the second, with a fraction that is not zero, and anything that is not such a time as it is.
+ */
+function when(iso: string): string {
+  const time = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(iso)
+  if (!time) return raw(iso)
+  const [, date, clock, fraction = ''] = time
+  return `${date} ${clock}${/[1-9]/.test(fraction) ? `.${fraction}` : ''} UTC`
+}
 
 /** A value as compared: an empty one named as such. */
 function raw(text: string): string {

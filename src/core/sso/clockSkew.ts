@@ -1,4 +1,5 @@
 import type { StepOutcome } from '../../shared/checkOutcome'
+import { plural } from '../../shared/plural'
 
 /** Clocks further apart than this are a frequent cause of rejected SAML assertions. */
 export const CLOCK_SKEW_WARN_MS = 2 * 60_000
@@ -105,7 +106,7 @@ export function formatDuration(ms: number): string {
   const first = UNITS.findIndex(([, seconds]) => total >= seconds)
   if (first === -1) return '0 seconds'
   const count = (index: number, left: number) => Math.floor(left / UNITS[index][1])
-  const say = (index: number, n: number) => `${n} ${UNITS[index][0]}${n === 1 ? '' : 's'}`
+  const say = (index: number, n: number) => plural(n, UNITS[index][0])
   const major = count(first, total)
   const parts = [say(first, major)]
   if (first + 1 < UNITS.length) {

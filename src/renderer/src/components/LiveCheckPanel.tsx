@@ -4,7 +4,7 @@ import type { LiveCheckKind } from '../../../shared/liveCheck'
 import type { LoginCheckSource } from '../../../shared/setupState'
 import { useOnline } from '../hooks/useOnline'
 import { useCheckVerdict } from '../hooks/useSetupStatus'
-import { type LiveCheckStart, liveRunOf } from '../store/liveRunSlice'
+import { type LiveCheckStart, liveRunOf, startRefusalOf } from '../store/liveRunSlice'
 import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { formatUtc } from './formatDate'
@@ -61,7 +61,8 @@ export function LiveCheckPanel({ kind, source, title, buttonLabel, start: startC
   const cancelLiveRun = useWizard((state) => state.cancelLiveRun)
   const running = liveRun.state === 'running'
   const progress = running ? liveRun.progress : null
-  const error = liveRun.state === 'failed' ? liveRun.error : null
+  // A refused start is shown only while the same request and the same values would be sent again.
+  const error = useWizard((state) => startRefusalOf(state, kind, startCheck))
   const seconds = useSecondsSince(running ? (progress?.startedAt ?? liveRun.context.clickedAt) : null)
 
   async function start() {

@@ -11,6 +11,11 @@ export interface LiveRunContext {
   source: LoginCheckSource | undefined
   /** When the admin clicked (ISO), for the elapsed time until main names the run. */
   clickedAt: string
+  /**
+   * What main was asked to start (method and input, as JSON; never a secret: main reads the API key itself). A start
+   * main refuses is about this request: its reason is shown only while the admin would send the same one.
+   */
+  request: string
 }
 
 /**

@@ -3,6 +3,7 @@ import type { MethodInput } from '../../../shared/contract'
 import type { LiveCheckKind, LiveCheckProgress } from '../../../shared/liveCheck'
 import { provenanceNow } from '../../../shared/provenance'
 import type { LoginCheckSource } from '../../../shared/setupState'
+import { judge } from '../../../shared/wizard/stepState'
 import { checkInputs } from '../../../shared/wizard/verdictInputs'
 import { on } from '../api/client'
 import { factsOf } from './facts'
@@ -62,6 +63,21 @@ export function liveRunOf(state: WizardStore, kind: LiveCheckKind): LiveRun {
   return state.liveRuns[liveRunKey(state.openProfile?.id ?? '', kind)] ?? IDLE_RUN
 }
 
+/**
+ * Why the open profile's check of this kind could not start, while its cause still holds: the admin would send main
+ * the same request (`start`, as the panel would start the check now) and the check's inputs (the API key among them)
+ * have the values recorded when it was started. Once either changes, the refusal is about something that is gone, so
+ * it is not shown, like every message tied to its cause; changing them back shows it again. Null otherwise.
+ */
+export function startRefusalOf(state: WizardStore, kind: LiveCheckKind, start: LiveCheckStart | { blocked: string }): string | null {
+  const run = liveRunOf(state, kind)
+  if (run.state !== 'failed' || 'blocked' in start || run.context.request !== requestOf(start)) return null
+  const { context } = run
+  return judge(context.against, checkInputs(context.kind, context.source), factsOf(state)).freshness === 'current' ? run.error : null
+}
+
+const requestOf = (start: LiveCheckStart): string => JSON.stringify({ method: start.method, input: start.input })
+
 /** The key of the running run main named `runId`, if the window follows one. */
 export function runningKeyOf(state: WizardStore, runId: string): string | undefined {
   return Object.keys(state.liveRuns).find((key) => {
@@ -119,7 +135,7 @@ export const createLiveRunSlice: StateCreator<WizardStore, [], [], LiveRunSlice>
       const key = liveRunKey(profileId, kind)
       const now = new Date()
       const against = provenanceNow(checkInputs(kind, source), factsOf(state), now)
-      if (!apply(key, { type: 'start', context: { kind, profileId, against, source, clickedAt: now.toISOString() } }).ok) return
+      if (!apply(key, { type: 'start', context: { kind, profileId, against, source, clickedAt: now.toISOString(), request: requestOf(start) } }).ok) return
       let runId: string
       try {
         ;({ runId } = await request(start.method, start.input as never))

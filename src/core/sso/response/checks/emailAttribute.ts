@@ -1,4 +1,5 @@
 import { listSome } from '../../../../shared/listSome'
+import { plural } from '../../../../shared/plural'
 import { clip, inJumpCloudSsoTab, quote } from '../consoles'
 import { emailDomain, isEmailAddress } from '../emailAddress'
 import type { AttributeFacts } from '../assertionFacts'
@@ -49,6 +50,6 @@ function missing(attributes: AttributeFacts[], encrypted: number): StepOutcome {
     : attributes.length > 0
       ? ` It has ${listSome(attributes.map((attribute) => attribute.name), (name) => quote(name, 80), 8)}.`
       : ' It has no attributes at all.'
-  const hidden = encrypted > 0 ? ` ${encrypted} encrypted attribute${encrypted === 1 ? '' : 's'} could not be read.` : ''
+  const hidden = encrypted > 0 ? ` ${plural(encrypted, 'encrypted attribute')} could not be read.` : ''
   return fail(`The assertion has no attribute named email.${found}${hidden}`, MAPPING_FIX)
 }

@@ -1,5 +1,5 @@
 import { displayText } from '../../../../shared/displayText'
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { DIALPAD_ENVIRONMENTS } from '../../../../shared/environments'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { useWizard } from '../../store/wizardStore'
@@ -25,11 +25,19 @@ export interface ProfileListItemProps {
   profile: ProfileSummary
   /** Where focus goes once this profile is gone (deleted). */
   onDeleted(): void
+  /** A rename or export form opened (true) or closed (false) in this card: its button is then the view's main action. */
+  onFormOpen?(open: boolean): void
 }
 
 /** One profile: what it is for, how far it got, and what can be done with it. */
-export function ProfileListItem({ profile, onDeleted }: ProfileListItemProps) {
+export function ProfileListItem({ profile, onDeleted, onFormOpen }: ProfileListItemProps) {
   const [mode, setMode] = useState<Mode>('view')
+  const formOpen = mode === 'rename' || mode === 'export'
+  useEffect(() => {
+    if (!formOpen || !onFormOpen) return undefined
+    onFormOpen(true)
+    return () => onFormOpen(false)
+  }, [formOpen, onFormOpen])
   const [error, setError] = useState('')
   const setListStatus = useWizard((s) => s.setListStatus)
   const openProfileInWizard = useWizard((s) => s.openProfileInWizard)

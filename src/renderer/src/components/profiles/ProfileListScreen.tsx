@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { searchProfiles } from '../../../../shared/profileSearch'
 import { useWizard } from '../../store/wizardStore'
+import { Alert } from '../ui/Alert'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { ImportBundleButton } from './ImportBundleButton'
 import { ImportPanel } from './ImportPanel'
@@ -16,6 +17,9 @@ export function ProfileListScreen() {
   const importFlow = useWizard((s) => s.importFlow)
   const refreshProfiles = useWizard((s) => s.refreshProfiles)
   const [query, setQuery] = useState('')
+  // How many cards have a rename or export form open: their button is then the view's main action, not Create profile.
+  const [formsOpen, setFormsOpen] = useState(0)
+  const countForm = useCallback((open: boolean) => setFormsOpen((count) => count + (open ? 1 : -1)), [])
   const heading = useRef<HTMLHeadingElement>(null)
 
   const profiles = state.kind === 'loaded' ? state.list.profiles : []
@@ -38,7 +42,7 @@ export function ProfileListScreen() {
         {state.kind === 'loaded' ? <ProfileProblems problems={state.list.problems} /> : null}
         {importFlow.kind !== 'idle' ? <ImportPanel flow={importFlow} /> : null}
         <div className="profiles__toolbar">
-          <NewProfileForm />
+          <NewProfileForm primary={importFlow.kind !== 'preview' && formsOpen === 0} />
           <ImportBundleButton />
         </div>
         <p className="profiles__status" role="status">
@@ -46,12 +50,11 @@ export function ProfileListScreen() {
         </p>
         {state.kind === 'loading' ? <p>Loading profiles…</p> : null}
         {state.kind === 'error' ? (
-          <div className="banner" role="alert">
-            <p>{state.message}</p>
+          <Alert tone="error" message={state.message}>
             <button type="button" className="button" onClick={() => void refreshProfiles()}>
               Try again
             </button>
-          </div>
+          </Alert>
         ) : null}
         {state.kind === 'loaded' && profiles.length === 0 ? (
           <p className="profiles__empty">No profiles yet. Create one for the customer you are setting up, or import a bundle.</p>
@@ -62,7 +65,7 @@ export function ProfileListScreen() {
             {shown.length === 0 ? <p>No profile matches “{query.trim()}”. Search by profile name or company domain.</p> : null}
             <ul className="profile-list" aria-label="Profiles">
               {shown.map((profile) => (
-                <ProfileListItem key={profile.id} profile={profile} onDeleted={() => heading.current?.focus()} />
+                <ProfileListItem key={profile.id} profile={profile} onDeleted={() => heading.current?.focus()} onFormOpen={countForm} />
               ))}
             </ul>
           </>

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { ProfileMatch } from '../../../../shared/bundle'
 import { displayText } from '../../../../shared/displayText'
+import { plural } from '../../../../shared/plural'
 import { formatUtc } from '../formatDate'
 
 export interface ProfileMatchDifferencesProps {
@@ -23,7 +24,7 @@ export function ProfileMatchDifferences({ match, replaceLabel, disabled, onRepla
       ) : (
         <table className="value-table">
           <caption className="value-table__caption">
-            Replacing “{name}” changes {match.differences.length === 1 ? '1 field' : `${match.differences.length} fields`}
+            Replacing “{name}” changes {plural(match.differences.length, 'field')}
           </caption>
           <thead>
             <tr>

@@ -1,4 +1,4 @@
-import { displayText } from '../../../../shared/displayText'
+import { Alert } from '../ui/Alert'
 import { useWizard } from '../../store/wizardStore'
 import { problemKey } from '../../store/profileListSlice'
 import type { ProfileFileProblem } from '../../../../shared/profile'
@@ -12,11 +12,12 @@ export function ProfileProblems({ problems }: { problems: readonly ProfileFilePr
   return (
     <ul className="notice-list" aria-label="Problems with saved profiles">
       {shown.map((problem) => (
-        <li key={problemKey(problem)} className="banner">
-          <p>{displayText(problem.message)}</p>
-          <button type="button" className="button" onClick={() => dismiss(problem)}>
-            Dismiss
-          </button>
+        <li key={problemKey(problem)}>
+          <Alert tone="warning" message={problem.message}>
+            <button type="button" className="button" onClick={() => dismiss(problem)}>
+              Dismiss
+            </button>
+          </Alert>
         </li>
       ))}
     </ul>

@@ -3,6 +3,8 @@ import { type FormEvent, useId, useState } from 'react'
 import type { ProfileSummary } from '../../../../shared/profile'
 import { useWizard } from '../../store/wizardStore'
 import { errorMessage } from '../../../../shared/errorMessage'
+import { Alert } from '../ui/Alert'
+import { useTiedMessage } from '../ui/useTiedMessage'
 
 export interface RenameProfileFormProps {
   profile: ProfileSummary
@@ -13,17 +15,20 @@ export interface RenameProfileFormProps {
 export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
   const renameProfile = useWizard((s) => s.renameProfile)
   const [name, setName] = useState(profile.name)
-  const [error, setError] = useState('')
+  // A refusal is about the name it was given: typing another one takes it away.
+  const refusal = useTiedMessage<string, string>(name)
+  const error = refusal.message
   const inputId = useId()
   const errorId = useId()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (name.trim() === profile.name) return onDone(null)
+    refusal.clear()
     try {
       onDone(await renameProfile(profile, name))
     } catch (failure) {
-      setError(errorMessage(failure))
+      refusal.show(errorMessage(failure), name)
     }
   }
 
@@ -45,7 +50,7 @@ export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
           // The form appears because the admin asked to rename: typing starts right away.
           autoFocus
           aria-describedby={errorId}
-          aria-invalid={error !== ''}
+          aria-invalid={error !== null}
           onChange={(event) => setName(event.target.value)}
         />
         <button type="submit" className="button button--primary">
@@ -55,9 +60,7 @@ export function RenameProfileForm({ profile, onDone }: RenameProfileFormProps) {
           Cancel
         </button>
       </div>
-      <p id={errorId} className="error-text" role="alert">
-        {error}
-      </p>
+      <div id={errorId}>{error !== null ? <Alert tone="error" message={error} /> : null}</div>
     </form>
   )
 }

@@ -1,3 +1,5 @@
+import { Alert } from '../ui/Alert'
+
 /** Where saving the report as an HTML file stands. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; fileName: string } | { kind: 'error'; message: string }
 
@@ -28,15 +30,14 @@ export function ReportToolbar({
           Save as HTML file
         </button>
       </div>
-      <p className={save.kind === 'error' ? 'report-toolbar__status error-text' : 'report-toolbar__status'} role="status">
+      <p className="report-toolbar__status" role="status">
         {save.kind === 'saving'
           ? 'Preparing the HTML file…'
           : save.kind === 'saved'
             ? `${save.fileName} is ready: save it where you are asked, or find it in your Downloads folder.`
-            : save.kind === 'error'
-              ? save.message
-              : ''}
+            : ''}
       </p>
+      {save.kind === 'error' ? <Alert tone="error" message={save.message} /> : null}
     </header>
   )
 }

@@ -24,8 +24,8 @@ export interface AlertProps {
  * One message box for the whole app: error, warning, note or success, each marked by a word and an edge colour (not
  * by colour alone). Errors are announced at once (role alert), the others politely (role status).
  *
- * A message belongs to what caused it: callers show it only while that input is what it was (see
- * useMessageFor in ./messageFor.ts), so an old message never stays under a new result.
+ * A message belongs to what caused it: callers show it only while that input is what it was (useTiedMessage in
+ * ./useTiedMessage.ts, or derived from the state it is about), so an old message never stays under a new result.
  */
 export function Alert({ tone, message, children, suffix = '', id }: AlertProps) {
   // One line: a line break from outside text is shown as its code, never as layout (shared/displayText.ts).
