@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
+import { plural } from '../src/shared/plural'
 
 /** The budget for the JavaScript the window loads before it shows anything (gzip, kB = 1000 bytes). */
 export const FIRST_LOAD_BUDGET_KB = 120
@@ -37,8 +38,8 @@ export function describeRendererSize(size: RendererSize): string {
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
   const verdict = size.firstLoad.gzipBytes <= FIRST_LOAD_BUDGET_KB * 1000 ? 'within' : 'OVER'
   return (
-    `renderer JavaScript on first load: ${kb(size.firstLoad.gzipBytes)} gzip in ${size.firstLoad.files.length} file(s), ` +
-    `${verdict} the ${FIRST_LOAD_BUDGET_KB} kB budget; loaded when a view opens: ${kb(size.lazy.gzipBytes)} gzip in ${size.lazy.files.length} file(s)`
+    `renderer JavaScript on first load: ${kb(size.firstLoad.gzipBytes)} gzip in ${plural(size.firstLoad.files.length, 'file')}, ` +
+    `${verdict} the ${FIRST_LOAD_BUDGET_KB} kB budget; loaded when a view opens: ${kb(size.lazy.gzipBytes)} gzip in ${plural(size.lazy.files.length, 'file')}`
   )
 }
 
