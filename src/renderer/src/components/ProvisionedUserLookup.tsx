@@ -1,5 +1,5 @@
 import { oneLine } from '../../../shared/displayText'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { ProvisionedUserLookup as Lookup } from '../../../shared/provisionedUser'
 import { PROVISIONED_USER_VERDICT as VERDICT } from '../../../shared/provisionedUserVerdict'
 import { useScimCheckAddress } from '../hooks/useScimBaseUrl'
@@ -7,7 +7,7 @@ import { useWizard } from '../store/wizardStore'
 import { CheckStepList } from './CheckStepList'
 import { TestOnlyAddressNote } from './TestOnlyAddressNote'
 import { errorMessage } from '../../../shared/errorMessage'
-import { Alert } from './ui/Alert'
+import { Field } from './ui/Field'
 import { useTiedMessage } from './ui/useTiedMessage'
 import { Card } from './ui/Card'
 
@@ -25,7 +25,6 @@ export function ProvisionedUserLookup() {
   const [result, setResult] = useState<(Lookup & { email: string }) | null>(null)
   // The answer and a failure are about the email they were for: typing another one clears them.
   const error = useTiedMessage<string, string>(email.trim())
-  const ids = { heading: useId(), input: useId(), hint: useId() }
   const shown = result !== null && result.email === email.trim() ? result : null
   const blocked = !keyStored ? 'Store the API key first (step “Store the API key”).' : address.url === '' ? 'Enter the custom SCIM base URL first.' : null
 
@@ -59,27 +58,25 @@ export function ProvisionedUserLookup() {
           if (!blocked && email.trim() !== '' && !busy) void look()
         }}
       >
-        <label htmlFor={ids.input}>Email of a group member</label>
-        <p id={ids.hint} className="hint">
-          For example jane@yourcompany.com, as it is in JumpCloud.
-        </p>
-        <div className="inline-form__row">
-          <input
-            id={ids.input}
-            className="text-input"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={ids.hint}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-          <button type="submit" className="button button--primary" disabled={blocked !== null || email.trim() === '' || busy}>
-            {busy ? 'Looking…' : 'Look up in Dialpad'}
-          </button>
-        </div>
+        <Field label="Email of a group member" help="For example jane@yourcompany.com, as it is in JumpCloud." error={error.message}>
+          {(control) => (
+            <div className="inline-form__row">
+              <input
+                {...control}
+                className="text-input"
+                type="email"
+                autoComplete="off"
+                spellCheck={false}
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+              <button type="submit" className="button button--primary" disabled={blocked !== null || email.trim() === '' || busy}>
+                {busy ? 'Looking…' : 'Look up in Dialpad'}
+              </button>
+            </div>
+          )}
+        </Field>
       </form>
-      {error.message ? <Alert tone="error" message={error.message} /> : null}
       <p className="hint" role="status">
         {shown ? `${VERDICT[shown.state]}: ${oneLine(shown.email, 200)}` : ''}
       </p>
